@@ -1,0 +1,30 @@
+namespace OrleansBatch.Grains.Providers;
+
+/// <summary>Grain state with optimistic concurrency: the storage is the arbiter between silos.</summary>
+public interface IGrainStateStore
+{
+    /// <summary>Reads the state, or null when the grain has none.</summary>
+    Task<GrainStateRecord?> ReadAsync(GrainId id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes <paramref name="json"/> as version <paramref name="version"/>. With <paramref name="expectedETag"/>
+    /// null the record must not exist yet; otherwise the stored etag must equal it. Throws
+    /// <see cref="ConcurrencyConflictException"/> when the condition fails. Returns the new record.
+    /// </summary>
+    Task<GrainStateRecord> WriteAsync(GrainId id, string json, long version, string? expectedETag, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the record if its etag still equals <paramref name="expectedETag"/>; else throws <see cref="ConcurrencyConflictException"/>.</summary>
+    Task DeleteAsync(GrainId id, string expectedETag, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists the records of one type and tenant whose key starts with the query's key prefix,
+    /// ordered by key (descending when asked), at most the query's top per page.
+    /// </summary>
+    Task<GrainStatePage> QueryAsync(GrainQuery query, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A page query over grain states.</summary>
+public sealed record GrainQuery(string Type, string Tenant, string KeyPrefix = "", int Top = 100, string? Continuation = null, bool Descending = false);
+
+/// <summary>One page of a <see cref="GrainQuery"/>; <see cref="Continuation"/> is null on the last page.</summary>
+public sealed record GrainStatePage(IReadOnlyList<GrainStateRecord> Items, string? Continuation);

@@ -8,4 +8,6 @@ namespace OrleansBatch.Scoring;
 /// </summary>
 /// <param name="Path">Where to read the file (local path).</param>
 /// <param name="FileName">The input's identity in the output (file name relative to the input folder).</param>
+/// <param name="Offset">First byte of the range (0 for a whole file).</param>
+/// <param name="Length">Bytes in the range, or -1 for the whole file.</param>
 public sealed record InputSlice(string Path, string FileName, long Offset = 0, long Length = -1);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrleansBatch.Grains.Providers;
 
@@ -28,7 +29,11 @@ public static class LocalStorageServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new LocalDatabase(sp.GetRequiredService<IOptions<LocalStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IGrainStateStore>(sp => new SqliteGrainStateStore(sp.GetRequiredService<LocalDatabase>()));
-        services.AddHostedService<LocalStorageStartup>();
+        services.TryAddSingleton<ILeaseStore>(sp => new SqliteLeaseStore(sp.GetRequiredService<LocalDatabase>()));
+        services.TryAddSingleton<IWorkQueue>(sp => new SqliteWorkQueue(sp.GetRequiredService<LocalDatabase>()));
+        services.TryAddSingleton<IMembershipStore>(sp => new SqliteMembershipStore(sp.GetRequiredService<LocalDatabase>()));
+        services.TryAddSingleton<IArtifactStore>(sp => new FileArtifactStore(sp.GetRequiredService<LocalDatabase>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LocalStorageStartup>());
         return services;
     }
 }

@@ -71,9 +71,17 @@ public sealed class LocalDatabase : IDisposable
     /// <summary>Runs <paramref name="read"/> on a fresh connection (a consistent snapshot per statement).</summary>
     internal Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = Open();
-        return Task.FromResult(read(connection));
+        if (cancellationToken.IsCancellationRequested)
+            return Task.FromCanceled<T>(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            return Task.FromResult(read(connection));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T>(e);
+        }
     }
 
     /// <summary>
@@ -96,6 +104,14 @@ public sealed class LocalDatabase : IDisposable
             _writeGate.Release();
         }
     }
+
+    /// <summary>Runs one statement as its own write; returns the number of rows it changed.</summary>
+    internal Task<int> ExecuteAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken) =>
+        WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.Command(sql, transaction, parameters);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
 
     private void CreateSchema()
     {

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Microsoft.Extensions.Options;
 
 namespace OrleansBatch.Storage.Local;
@@ -19,6 +21,8 @@ public sealed class LocalDatabase : IDisposable
 
     // Writers of this process queue here without blocking threads; the busy timeout covers other processes.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    private readonly ConditionalWeakTable<sqlite3, sqlite3> _configured = new();
 
     public LocalDatabase(LocalStorageOptions options, TimeProvider? time = null)
     {
@@ -61,10 +65,16 @@ public sealed class LocalDatabase : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var pragma = connection.CreateCommand();
-        // busy_timeout is per connection; synchronous=NORMAL is crash-safe in WAL mode and avoids an fsync per commit.
-        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = NORMAL;";
-        pragma.ExecuteNonQuery();
+        // Pooled connections keep their native handle: set the per-connection pragmas once per handle.
+        var handle = connection.Handle!;
+        if (!_configured.TryGetValue(handle, out _))
+        {
+            using var pragma = connection.CreateCommand();
+            // busy_timeout is per connection; synchronous=NORMAL is crash-safe in WAL mode and avoids an fsync per commit.
+            pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = NORMAL;";
+            pragma.ExecuteNonQuery();
+            _configured.AddOrUpdate(handle, handle);
+        }
         return connection;
     }
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace OrleansBatch.Storage.Local;
 

@@ -53,15 +53,19 @@ public sealed class AzuriteServer : IAsyncDisposable
         var workspace = Path.Combine(Path.GetTempPath(), "obatch-azurite", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workspace);
 
-        var start = new ProcessStartInfo(executable)
+        // Through a small bash watchdog: it runs Azurite and stops it when our end of its stdin closes, so
+        // Azurite dies with this process even when the test host is killed rather than shut down.
+        var start = new ProcessStartInfo("bash")
         {
             WorkingDirectory = workspace,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         foreach (var argument in new[]
                  {
+                     "-c", "\"$0\" \"$@\" & server=$!; cat > /dev/null; kill $server; wait $server", executable,
                      "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
                      "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
                      "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),

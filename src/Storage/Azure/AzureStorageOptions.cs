@@ -1,0 +1,28 @@
+namespace OrleansBatch.Storage.Azure;
+
+/// <summary>Settings of the AzureStorage provider: which account, and the name prefix of its containers and queues.</summary>
+public sealed class AzureStorageOptions
+{
+    /// <summary>Configuration section the gateway and the silo bind these settings from.</summary>
+    public const string SectionName = "AzureStorage";
+
+    /// <summary>
+    /// The storage account: <c>UseDevelopmentStorage=true</c> for a local Azurite, an account connection string
+    /// (<c>DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net</c>), or
+    /// <c>BlobEndpoint=...;QueueEndpoint=...;SharedAccessSignature=...</c>. Needs write access to blobs and queues.
+    /// </summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// Start of every container and queue name this provider uses: containers <c>&lt;prefix&gt;-state</c>,
+    /// <c>-leases</c>, <c>-silos</c>, <c>-artifacts</c>; queues <c>&lt;prefix&gt;-&lt;queue&gt;-&lt;hash&gt;</c>.
+    /// 3 to 24 lowercase letters, digits and single hyphens. Silos that share a cluster use the same prefix.
+    /// </summary>
+    public string ContainerPrefix { get; set; } = "obatch";
+
+    /// <summary>Retries per request on transport failures and 408, 429, 500, 502, 503, 504 (exponential back-off).</summary>
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary>Longest pause between two looks at an empty queue while a consumer waits for messages.</summary>
+    public TimeSpan MaxQueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Storage.Azure;
+using OrleansBatch.Storage.Azure.Rest;
+
+namespace OrleansBatch.Storage.Tests.Azure;
+
+public sealed class AzureStorageHostingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private readonly AzureStorageScope _scope = new(azurite);
+
+    private sealed record Counter(int Value);
+
+    private static IHost Build(Action<AzureStorageOptions> configure)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddAzureStorage(configure).AddGrainRuntime(options => options.IdleTimeout = TimeSpan.FromMinutes(1));
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task A_host_with_azure_storage_and_the_grain_runtime_starts_creates_its_containers_and_runs_a_grain_command()
+    {
+        using var host = Build(options => (options.ConnectionString, options.ContainerPrefix) = (azurite.ConnectionString, _scope.Prefix));
+
+        await host.StartAsync();
+        var runtime = host.Services.GetRequiredService<GrainRuntime>();
+        var id = new GrainId("counter", "acme", "c1");
+        var value = await runtime.ExecuteAsync<Counter, int>(id, c => Outcome<Counter, int>.Write(new Counter((c.State?.Value ?? 0) + 1), (c.State?.Value ?? 0) + 1));
+        await host.StopAsync();
+
+        Assert.Equal(1, value);
+        Assert.IsType<BlobGrainStateStore>(runtime.Store);
+        Assert.IsType<BlobLeaseStore>(host.Services.GetRequiredService<ILeaseStore>());
+        Assert.IsType<StorageQueueWorkQueue>(host.Services.GetRequiredService<IWorkQueue>());
+        Assert.IsType<BlobArtifactStore>(host.Services.GetRequiredService<IArtifactStore>());
+        Assert.IsType<BlobMembershipStore>(host.Services.GetRequiredService<IMembershipStore>());
+        var containers = azurite.CreateAccount();
+        foreach (var suffix in new[] { "state", "leases", "silos", "artifacts" })
+            Assert.False(await containers.GetBlobContainer($"{_scope.Prefix}-{suffix}").CreateIfNotExistsAsync());
+    }
+
+    [Theory]
+    [InlineData("", "AzureStorage:ConnectionString is not set")]
+    [InlineData("AccountName=acct", "AzureStorage:ConnectionString has neither AccountKey nor SharedAccessSignature")]
+    [InlineData("AccountKey=abc", "AzureStorage:ConnectionString is not valid")]
+    [InlineData("BlobEndpoint=ftp://x;AccountName=a;AccountKey=AAAA", "BlobEndpoint 'ftp://x'")]
+    [InlineData("UseDevelopmentStorage=true;garbage", "not 'Name=Value'")]
+    public async Task A_host_with_a_bad_connection_string_fails_to_start_with_the_setting_named(string connectionString, string expected)
+    {
+        using var host = Build(options => options.ConnectionString = connectionString);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("UPPER")]
+    [InlineData("ab")]
+    [InlineData("double--hyphen")]
+    [InlineData("trailing-")]
+    [InlineData("a-prefix-that-is-far-too-long-for-queues")]
+    public async Task A_host_with_an_unusable_container_prefix_fails_to_start_with_the_setting_named(string prefix)
+    {
+        using var host = Build(options => (options.ConnectionString, options.ContainerPrefix) = ("UseDevelopmentStorage=true", prefix));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("AzureStorage:ContainerPrefix", error.Message);
+    }
+
+    [Fact]
+    public async Task A_host_with_a_wrong_account_key_fails_to_start_saying_the_credentials_were_refused()
+    {
+        var account = azurite.CreateAccount().Account;
+        var wrongKey = $"AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={Convert.ToBase64String(new byte[64])};BlobEndpoint={account.BlobEndpoint};QueueEndpoint={account.QueueEndpoint}";
+        using var host = Build(options => (options.ConnectionString, options.ContainerPrefix) = (wrongKey, _scope.Prefix));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("refused the credentials (403", error.Message);
+        Assert.Contains("AzureStorage:ConnectionString", error.Message);
+    }
+
+    [Fact]
+    public async Task A_host_whose_account_cannot_be_reached_fails_to_start_saying_so()
+    {
+        var nobody = AzuriteServer.FreePort();
+        using var host = Build(options =>
+        {
+            options.ConnectionString = StorageConnectionString.ForDevelopmentStorage(nobody, nobody);
+            options.ContainerPrefix = _scope.Prefix;
+            options.MaxRetries = 0;
+        });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("could not be reached", error.Message);
+        Assert.Contains($"127.0.0.1:{nobody}", error.Message);
+    }
+}

@@ -63,7 +63,7 @@ public sealed partial record MiniBatchSize(MiniBatchUnit Unit, long Value)
             return size;
         errors.Add(field, size.Unit == MiniBatchUnit.Bytes
             ? "a size must be between 1KB and 16GB."
-            : $"must be between {min} and {max} {what}.");
+            : $"{size.Value} is out of range; use {min}-{max} {what}.");
         return null;
     }
 

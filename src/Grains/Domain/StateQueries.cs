@@ -1,0 +1,17 @@
+using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Runtime;
+
+namespace OrleansBatch.Grains.Domain;
+
+/// <summary>Lists grain states of one type and tenant (a store query: lists span grains, so they take no turn).</summary>
+internal static class StateQueries
+{
+    /// <summary>One page of states mapped by <paramref name="map"/>; states it maps to null (e.g. nothing committed yet) are left out.</summary>
+    public static async Task<Page<T>> QueryAsync<TState, T>(
+        this GrainRuntime runtime, GrainQuery query, Func<TState, GrainStateRecord, T?> map, CancellationToken cancellationToken)
+        where T : class
+    {
+        var page = await runtime.Store.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+        return new(page.Items.Select(r => map(GrainRuntime.Deserialize<TState>(r), r)).OfType<T>().ToList(), page.Continuation);
+    }
+}

@@ -102,6 +102,7 @@ public sealed class EndpointsApiTests(GatewayFixture gateway) : IClassFixture<Ga
         Assert.Equal(["ep-one", "ep-three", "ep-two"], names);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, second.GetProperty("next_link").ValueKind);
         await Problem.AssertAsync(await reader.GetAsync("/v1/endpoints?top=0"), HttpStatusCode.BadRequest, "ValidationFailed", "top");
+        await Problem.AssertAsync(await reader.GetAsync("/v1/endpoints?continuation=%%%"), HttpStatusCode.BadRequest, "InvalidContinuation");
     }
 
     [Fact]

@@ -11,7 +11,15 @@ internal static class StateQueries
         this GrainRuntime runtime, GrainQuery query, Func<TState, GrainStateRecord, T?> map, CancellationToken cancellationToken)
         where T : class
     {
-        var page = await runtime.Store.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+        GrainStatePage page;
+        try
+        {
+            page = await runtime.Store.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException) when (query.Continuation is not null)
+        {
+            throw DomainException.Invalid("InvalidContinuation", "The continuation token is not valid for this list; follow next_link unchanged, or start again without it.");
+        }
         return new(page.Items.Select(r => map(GrainRuntime.Deserialize<TState>(r), r)).OfType<T>().ToList(), page.Continuation);
     }
 }

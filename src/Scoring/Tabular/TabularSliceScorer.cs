@@ -254,13 +254,13 @@ internal sealed class TabularSliceScorer(
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                if (reader.TryGetDouble(out var number) && tensor.TrySetNumber(slot, offset, number, out reason))
+                // The number's own text: an int64 input keeps all its digits (a double would not).
+                if (tensor.TrySetText(slot, offset, reader.ValueSpan, out reason))
                 {
                     return true;
                 }
 
-                reason ??= "is out of range";
-                InvalidValue(state, row, binding.Columns[column], reader.ValueSpan, reason);
+                InvalidValue(state, row, binding.Columns[column], reader.ValueSpan, reason!);
                 return false;
             case JsonTokenType.String:
                 var text = reader.ValueIsEscaped

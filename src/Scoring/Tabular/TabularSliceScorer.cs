@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OrleansBatch.Scoring.Models;
@@ -155,6 +154,11 @@ internal sealed class TabularSliceScorer(
     {
         var binding = state.Binding!;
         var slot = state.Runner!.Count;
+        if (binding.PlainFloatOffsets is { } offsets && PlainCsvRow.TryFill(line, binding.Tensors[0].FloatItem(slot), offsets))
+        {
+            return true;
+        }
+
         var cursor = new CsvFieldCursor(line, state.Scratch);
         var field = 0;
         while (cursor.TryNext(out var text, out var malformed))

@@ -56,6 +56,21 @@ public sealed class SliceCoverageTests(RuntimeFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void Empty_and_past_the_end_ranges_own_no_rows()
+    {
+        var path = SampleDirectory.Path("tree-ensemble", "data", "wine.csv");
+        var scorer = _factory.GetOrCreate(SampleScoringTests.Wine);
+        var length = new FileInfo(path).Length;
+
+        foreach (var slice in new[] { new InputSlice(path, "wine.csv", 0, 0), new InputSlice(path, "wine.csv", 500, 0), new InputSlice(path, "wine.csv", length, 100), new InputSlice(path, "wine.csv", length + 50, 10) })
+        {
+            var result = scorer.Score(slice, new CollectingSink());
+            Assert.Equal((0L, 0L), (result.RowsScored, result.RowsFailed));
+            Assert.Empty(result.Errors);
+        }
+    }
+
+    [Fact]
     public void Concurrent_workers_share_one_scorer_and_get_the_same_rows()
     {
         var path = SampleDirectory.Path("breast-cancer", "data", "breast_cancer.csv");

@@ -15,6 +15,11 @@ internal sealed class TabularSliceScorer(
     public ScoreResult Score(InputSlice slice, TabularFormat format, IPredictionSink sink, CancellationToken cancellationToken)
     {
         var errors = new SliceErrors(slice.FileName);
+        if (slice.Length == 0)
+        {
+            return new ScoreResult(0, 0, []); // an empty range owns no line
+        }
+
         if (slice.Offset == 0 && new FileInfo(slice.Path).Length == 0)
         {
             errors.Add(null, null, (string?)null, ItemErrorCodes.EmptyInput, format == TabularFormat.Csv

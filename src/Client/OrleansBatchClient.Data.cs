@@ -21,8 +21,8 @@ public partial class OrleansBatchClient
 
     /// <summary>Lists the data assets with their latest versions.</summary>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public virtual OrleansBatchPageable<DataAsset> GetDataAssetsAsync(CancellationToken cancellationToken = default)
-        => Gateway.List<DataAsset>("v1/data", cancellationToken);
+    public virtual OrleansBatchPageable<AssetSummary> GetDataAssetsAsync(CancellationToken cancellationToken = default)
+        => Gateway.List<AssetSummary>("v1/data", cancellationToken);
 
     /// <summary>Lists the versions of a data asset.</summary>
     /// <param name="name">The data asset's name.</param>

@@ -34,8 +34,8 @@ public partial class OrleansBatchClient
 
     /// <summary>Lists the registered models with their latest versions.</summary>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public virtual OrleansBatchPageable<RegisteredModel> GetModelsAsync(CancellationToken cancellationToken = default)
-        => Gateway.List<RegisteredModel>("v1/models", cancellationToken);
+    public virtual OrleansBatchPageable<AssetSummary> GetModelsAsync(CancellationToken cancellationToken = default)
+        => Gateway.List<AssetSummary>("v1/models", cancellationToken);
 
     /// <summary>Lists the versions of a model.</summary>
     /// <param name="name">The model's name.</param>

@@ -12,7 +12,7 @@ public partial class OrleansBatchClient
     public virtual Task<BatchTenant> CreateTenantAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return Gateway.SendForValueAsync<BatchTenant>(HttpMethod.Post, "v1/tenants", Gateway.Json(new { name }), cancellationToken);
+        return Gateway.SendAsync<BatchTenant>(HttpMethod.Post, "v1/tenants", Gateway.Json(new { name }), null, cancellationToken);
     }
 
     /// <summary>Gets a tenant (platform admin key).</summary>

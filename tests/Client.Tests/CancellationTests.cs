@@ -56,4 +56,22 @@ public class CancellationTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => upload);
     }
+
+    [Fact]
+    public async Task A_request_that_outlives_the_network_timeout_fails_with_status_0_not_a_cancellation()
+    {
+        await using var gateway = TestGateway.Start();
+        await gateway.AdminClient().CreateTenantAsync("contoso");
+        var key = await gateway.AdminClient().CreateTenantKeyAsync("contoso", ApiKeyRole.Contributor);
+        var options = gateway.Options();
+        options.NetworkTimeout = TimeSpan.FromMilliseconds(500);
+        var client = new OrleansBatchClient(gateway.Endpoint, key.Key!, options);
+
+        var error = await Assert.ThrowsAsync<OrleansBatchRequestException>(() =>
+            client.CreateModelVersionAsync("stalled", [new UploadFile("model.onnx", new StalledStream())]));
+
+        Assert.Equal(0, error.Status);
+        Assert.True(error.InnerException is TimeoutException, error.ToString());
+        Assert.Contains("NetworkTimeout", error.Message);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBatch.Api.Compat;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Http;
 using OrleansBatch.Api.Security;
@@ -25,7 +26,9 @@ public static class DataApi
         HttpContext context, TenantCaller caller, string name, DataGrain data, CancellationToken cancellationToken)
     {
         name = ResourceName.Normalize(name);
-        var body = await RequestBody.ReadAsync<DataVersionRequest>(context.Request, cancellationToken);
+        var raw = await RequestBody.ReadObjectAsync(context.Request, cancellationToken);
+        AzureYaml.NormalizeTags(raw);
+        var body = RequestBody.Bind<DataVersionRequest>(raw);
         if (body.Name is not null && !string.Equals(body.Name, name, StringComparison.OrdinalIgnoreCase))
             throw Grains.DomainException.Validation("name", $"'{body.Name}' differs from the data asset name '{name}' in the URL.");
         var version = await data.AddVersionAsync(caller.Tenant, name, new DataDraft(body.Type?.ToLowerInvariant(), body.Path, body.Description, body.Tags), cancellationToken);

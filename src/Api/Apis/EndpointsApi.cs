@@ -31,7 +31,7 @@ public static class EndpointsApi
         name = ResourceName.Normalize(name);
         var ifMatch = ETags.IfMatch(context.Request);
         var raw = await RequestBody.ReadObjectAsync(context.Request, cancellationToken);
-        AzureYaml.NormalizeEndpoint(raw);
+        AzureYaml.NormalizeTags(raw);
         var body = RequestBody.Bind<EndpointRequest>(raw);
         if (body.Name is not null && !string.Equals(body.Name, name, StringComparison.OrdinalIgnoreCase))
             throw DomainException.Validation("name", $"'{body.Name}' differs from the endpoint name '{name}' in the URL.");
@@ -47,7 +47,7 @@ public static class EndpointsApi
         name = ResourceName.Normalize(name);
         var ifMatch = ETags.IfMatch(context.Request);
         var patch = await RequestBody.ReadObjectAsync(context.Request, cancellationToken);
-        AzureYaml.NormalizeEndpoint(patch);
+        AzureYaml.NormalizeTags(patch);
         var endpoint = await endpoints.PatchAsync(caller.Tenant, name, patch, ifMatch, cancellationToken);
         ETags.Set(context, endpoint.Version);
         return TypedResults.Ok(Responses.Endpoint(endpoint, context.Request));

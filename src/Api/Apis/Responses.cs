@@ -28,9 +28,7 @@ internal static class Responses
         model.Outputs.Select(Io).ToList(),
         model.CreatedAt);
 
-    public static AssetSummaryResponse Summary(ModelSummary model) => new(model.Name, model.LatestVersion, model.CreatedAt, model.UpdatedAt);
-
-    public static AssetSummaryResponse Summary(DataSummary data) => new(data.Name, data.LatestVersion, data.CreatedAt, data.UpdatedAt);
+    public static AssetSummaryResponse Summary(AssetSummary asset) => new(asset.Name, asset.LatestVersion, asset.CreatedAt, asset.UpdatedAt);
 
     public static DataVersionResponse Data(DataVersion data) =>
         new(data.Name, data.Version, data.Type, data.Path, data.Description, data.Tags, data.CreatedAt);

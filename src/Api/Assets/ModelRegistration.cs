@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OrleansBatch.Api.Compat;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Http;
 using OrleansBatch.Grains;
@@ -30,10 +31,7 @@ internal sealed class ModelRegistration(ModelGrain models, IArtifactStore artifa
                 files.Add((fileName, local, file.Length));
             }, cancellationToken).ConfigureAwait(false);
 
-            var metadata = metadataText is null
-                ? new ModelMetadataRequest()
-                : RequestBody.Bind<ModelMetadataRequest>(YamlToJson.Convert(metadataText) as JsonObject
-                    ?? throw DomainException.Validation("metadata", "must be a JSON object such as {\"type\": \"onnx\", \"description\": \"...\"}."));
+            var metadata = metadataText is null ? new ModelMetadataRequest() : ParseMetadata(metadataText);
 
             var errors = new ValidationErrors();
             var type = ModelTypes.Normalize(metadata.Type, errors);
@@ -76,6 +74,15 @@ internal sealed class ModelRegistration(ModelGrain models, IArtifactStore artifa
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The <c>metadata</c> part: JSON, or YAML as in <c>model.yml</c>.</summary>
+    private static ModelMetadataRequest ParseMetadata(string text)
+    {
+        var body = YamlToJson.Convert(text) as JsonObject
+            ?? throw DomainException.Validation("metadata", "must be a JSON object such as {\"type\": \"onnx\", \"description\": \"...\"}.");
+        AzureYaml.NormalizeTags(body);
+        return RequestBody.Bind<ModelMetadataRequest>(body);
     }
 
     /// <summary>The file that is the ONNX graph: metadata <c>path</c>, else the only file, else the only <c>.onnx</c> file.</summary>

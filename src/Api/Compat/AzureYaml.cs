@@ -18,7 +18,8 @@ internal static class AzureYaml
         "logging_level", "output_action", "output_file_name", "environment_variables",
     ];
 
-    public static void NormalizeEndpoint(JsonObject body) => StringifyMap(body, "tags");
+    /// <summary>Endpoints, models and data assets: only their tags need care.</summary>
+    public static void NormalizeTags(JsonObject body) => StringifyMap(body, "tags");
 
     public static void NormalizeDeployment(JsonObject body)
     {

@@ -13,7 +13,6 @@ internal static class Problems
             Status = status,
             Title = ReasonPhrases.GetReasonPhrase(status),
             Detail = detail,
-            Type = $"https://httpstatuses.io/{status}",
         };
         problem.Extensions["code"] = code;
         if (errors is not null)

@@ -10,10 +10,17 @@ public sealed partial class SiloHeartbeat(
     IMembershipStore membership, SiloIdentity identity, IOptions<SiloMembershipOptions> options, TimeProvider time, ILogger<SiloHeartbeat> logger)
     : BackgroundService
 {
+    /// <summary>Writes the first beat before the host reports started, so the silo is a member from then on.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await WriteAsync(SiloStatus.Active, cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.HeartbeatPeriod, time);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {
@@ -25,7 +32,6 @@ public sealed partial class SiloHeartbeat(
                 LogHeartbeatFailed(logger, e, identity.Id);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

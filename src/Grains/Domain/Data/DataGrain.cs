@@ -37,16 +37,10 @@ public sealed class DataGrain(GrainRuntime runtime, TimeProvider time)
         return Page<DataVersion>.Of(state.Versions, top, continuation);
     }
 
-    public async Task<Page<DataSummary>> ListAsync(string tenant, int top, string? continuation, CancellationToken cancellationToken = default)
-    {
-        var page = await runtime.Store.QueryAsync(new GrainQuery(GrainType, tenant, "", top, continuation), cancellationToken).ConfigureAwait(false);
-        var items = page.Items
-            .Select(r => (Record: r, State: GrainRuntime.Deserialize<DataState>(r)))
-            .Where(x => x.State.Versions.Count > 0)
-            .Select(x => new DataSummary(x.State.Name, x.State.Versions[^1].Version, x.State.CreatedAt, x.Record.UpdatedAt))
-            .ToList();
-        return new(items, page.Continuation);
-    }
+    public Task<Page<AssetSummary>> ListAsync(string tenant, int top, string? continuation, CancellationToken cancellationToken = default) =>
+        runtime.QueryAsync<DataState, AssetSummary>(new GrainQuery(GrainType, tenant, "", top, continuation),
+            (state, record) => state.Versions.Count > 0 ? new AssetSummary(state.Name, state.Versions[^1].Version, state.CreatedAt, record.UpdatedAt) : null,
+            cancellationToken);
 
     private async Task<DataState> GetStateAsync(string tenant, string name, CancellationToken cancellationToken)
     {

@@ -82,8 +82,8 @@ public sealed class DeploymentGrain(GrainRuntime runtime, EndpointGrain endpoint
     public async Task<Page<Snapshot<DeploymentState>>> ListAsync(string tenant, string endpoint, int top, string? continuation, CancellationToken cancellationToken = default)
     {
         await endpoints.GetAsync(tenant, endpoint, cancellationToken).ConfigureAwait(false);
-        var page = await runtime.Store.QueryAsync(new GrainQuery(GrainType, tenant, endpoint + "/", top, continuation), cancellationToken).ConfigureAwait(false);
-        return new(page.Items.Select(r => new Snapshot<DeploymentState>(GrainRuntime.Deserialize<DeploymentState>(r), r.Version)).ToList(), page.Continuation);
+        return await runtime.QueryAsync<DeploymentState, Snapshot<DeploymentState>>(new GrainQuery(GrainType, tenant, endpoint + "/", top, continuation),
+            (state, record) => new(state, record.Version), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes a deployment; 409 <c>DeploymentIsDefault</c> while it is the endpoint's default.</summary>

@@ -55,11 +55,9 @@ public sealed class EndpointGrain(GrainRuntime runtime, TimeProvider time)
         return current.State is { } state ? new(state, current.Version) : throw NotFound(name);
     }
 
-    public async Task<Page<Snapshot<EndpointState>>> ListAsync(string tenant, int top, string? continuation, CancellationToken cancellationToken = default)
-    {
-        var page = await runtime.Store.QueryAsync(new GrainQuery(GrainType, tenant, "", top, continuation), cancellationToken).ConfigureAwait(false);
-        return new(page.Items.Select(r => new Snapshot<EndpointState>(GrainRuntime.Deserialize<EndpointState>(r), r.Version)).ToList(), page.Continuation);
-    }
+    public Task<Page<Snapshot<EndpointState>>> ListAsync(string tenant, int top, string? continuation, CancellationToken cancellationToken = default) =>
+        runtime.QueryAsync<EndpointState, Snapshot<EndpointState>>(new GrainQuery(GrainType, tenant, "", top, continuation),
+            (state, record) => new(state, record.Version), cancellationToken);
 
     /// <summary>Deletes the endpoint and all its deployments (jobs and their outputs stay).</summary>
     public async Task DeleteAsync(string tenant, string name, long? ifMatch, CancellationToken cancellationToken = default)

@@ -46,16 +46,11 @@ public sealed class ModelGrain(GrainRuntime runtime, TimeProvider time)
         return Page<ModelVersion>.Of(state.Versions, top, continuation);
     }
 
-    public async Task<Page<ModelSummary>> ListAsync(string tenant, int top, string? continuation, CancellationToken cancellationToken = default)
-    {
-        var page = await runtime.Store.QueryAsync(new GrainQuery(GrainType, tenant, "", top, continuation), cancellationToken).ConfigureAwait(false);
-        var items = page.Items
-            .Select(r => (Record: r, State: GrainRuntime.Deserialize<ModelState>(r)))
-            .Where(x => x.State.Latest is not null) // reserved but never committed
-            .Select(x => new ModelSummary(x.State.Name, x.State.Latest!.Version, x.State.CreatedAt, x.Record.UpdatedAt))
-            .ToList();
-        return new(items, page.Continuation);
-    }
+    /// <summary>Models with at least one committed version (a reserved but never committed one is left out).</summary>
+    public Task<Page<AssetSummary>> ListAsync(string tenant, int top, string? continuation, CancellationToken cancellationToken = default) =>
+        runtime.QueryAsync<ModelState, AssetSummary>(new GrainQuery(GrainType, tenant, "", top, continuation),
+            (state, record) => state.Latest is { } latest ? new AssetSummary(state.Name, latest.Version, state.CreatedAt, record.UpdatedAt) : null,
+            cancellationToken);
 
     private async Task<ModelState> GetStateAsync(string tenant, string model, CancellationToken cancellationToken)
     {

@@ -29,11 +29,9 @@ public sealed class TenantGrain(GrainRuntime runtime, TimeProvider time)
         return current.State is { } state ? new(state, current.Version) : throw NotFound(name);
     }
 
-    public async Task<Page<Snapshot<TenantState>>> ListAsync(int top, string? continuation, CancellationToken cancellationToken = default)
-    {
-        var page = await runtime.Store.QueryAsync(new GrainQuery(GrainType, GrainId.PlatformTenant, "", top, continuation), cancellationToken).ConfigureAwait(false);
-        return new(page.Items.Select(r => new Snapshot<TenantState>(GrainRuntime.Deserialize<TenantState>(r), r.Version)).ToList(), page.Continuation);
-    }
+    public Task<Page<Snapshot<TenantState>>> ListAsync(int top, string? continuation, CancellationToken cancellationToken = default) =>
+        runtime.QueryAsync<TenantState, Snapshot<TenantState>>(new GrainQuery(GrainType, GrainId.PlatformTenant, "", top, continuation),
+            (state, record) => new(state, record.Version), cancellationToken);
 
     /// <summary>Number of tenants (for metrics).</summary>
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)

@@ -69,7 +69,7 @@ public class ErrorMappingTests
         var unauthorized = await Assert.ThrowsAsync<OrleansBatchRequestException>(() => gateway.Client("obk_contoso_0000000000000000_not-a-real-secret-at-all-xxxxxxxx").GetEndpointAsync("scoring"));
         var forbidden = await Assert.ThrowsAsync<OrleansBatchRequestException>(() => reader.CreateOrUpdateEndpointAsync("scoring", new BatchEndpointDefinition()));
 
-        Assert.Equal(401, unauthorized.Status);
-        Assert.Equal(403, forbidden.Status);
+        Assert.Equal((401, "Unauthorized"), (unauthorized.Status, unauthorized.ErrorCode));
+        Assert.Equal((403, "Forbidden"), (forbidden.Status, forbidden.ErrorCode));
     }
 }

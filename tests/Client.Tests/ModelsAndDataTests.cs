@@ -40,6 +40,22 @@ public class ModelsAndDataTests
     }
 
     [Fact]
+    public async Task A_model_of_several_files_names_the_graph_to_score_in_its_metadata()
+    {
+        await using var gateway = TestGateway.Start();
+        var client = await gateway.TenantClientAsync();
+        var folder = Path.GetDirectoryName(TestGateway.SampleModelPath)!;
+
+        var model = await client.CreateModelVersionAsync("cancer",
+            [UploadFile.FromPath(Path.Combine(folder, "preprocess.onnx")), UploadFile.FromPath(TestGateway.SampleModelPath)],
+            new ModelVersionMetadata { Path = "model.onnx", Description = "with its preprocessing graph" });
+
+        Assert.Equal(["model.onnx", "preprocess.onnx"], model.Files.Select(f => f.Name).Order());
+        Assert.EndsWith("model.onnx", model.Path);
+        Assert.Equal("with its preprocessing graph", model.Description);
+    }
+
+    [Fact]
     public async Task A_file_onnx_runtime_cannot_load_is_refused_as_ModelInvalid()
     {
         await using var gateway = TestGateway.Start();

@@ -1,0 +1,168 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using OrleansBatch.Grains.Providers;
+
+namespace OrleansBatch.Storage.Local;
+
+/// <summary>
+/// Grain state in the <c>grain_state</c> table. Every write runs in one IMMEDIATE transaction that
+/// checks the stored etag first, so of two silos writing with the same etag exactly one wins.
+/// </summary>
+public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateStore
+{
+    /// <summary>Largest page a query may ask for.</summary>
+    public const int MaxTop = 1000;
+
+    private const string Columns = "type, tenant, key, json, version, etag, updated_at";
+
+    public Task<GrainStateRecord?> ReadAsync(GrainId id, CancellationToken cancellationToken = default)
+    {
+        Validate(id);
+        return database.ReadAsync(connection => ReadRecord(connection, null, id), cancellationToken);
+    }
+
+    public Task<GrainStateRecord> WriteAsync(GrainId id, string json, long version, string? expectedETag, CancellationToken cancellationToken = default)
+    {
+        Validate(id);
+        ArgumentNullException.ThrowIfNull(json);
+        return database.WriteAsync((connection, transaction) =>
+        {
+            var storedETag = ReadETag(connection, transaction, id);
+            if (storedETag != expectedETag)
+                throw new ConcurrencyConflictException(id, expectedETag, storedETag);
+
+            var record = new GrainStateRecord(id, json, version, NewETag(), LocalDatabase.FromMs(database.NowMs));
+            using var upsert = connection.Command(
+                $"INSERT OR REPLACE INTO grain_state ({Columns}) VALUES ($type, $tenant, $key, $json, $version, $etag, $updated)",
+                transaction,
+                ("$type", id.Type), ("$tenant", id.Tenant), ("$key", id.Key), ("$json", json), ("$version", version),
+                ("$etag", record.ETag), ("$updated", record.UpdatedAt.ToUnixTimeMilliseconds()));
+            upsert.ExecuteNonQuery();
+            return record;
+        }, cancellationToken);
+    }
+
+    public Task DeleteAsync(GrainId id, string expectedETag, CancellationToken cancellationToken = default)
+    {
+        Validate(id);
+        ArgumentNullException.ThrowIfNull(expectedETag);
+        return database.WriteAsync((connection, transaction) =>
+        {
+            using var delete = connection.Command(
+                "DELETE FROM grain_state WHERE type = $type AND tenant = $tenant AND key = $key AND etag = $etag",
+                transaction, ("$type", id.Type), ("$tenant", id.Tenant), ("$key", id.Key), ("$etag", expectedETag));
+            if (delete.ExecuteNonQuery() == 1)
+                return true;
+            throw new ConcurrencyConflictException(id, expectedETag, ReadETag(connection, transaction, id));
+        }, cancellationToken);
+    }
+
+    public Task<GrainStatePage> QueryAsync(GrainQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentException.ThrowIfNullOrEmpty(query.Type, nameof(query.Type));
+        ArgumentException.ThrowIfNullOrEmpty(query.Tenant, nameof(query.Tenant));
+        ArgumentNullException.ThrowIfNull(query.KeyPrefix, nameof(query.KeyPrefix));
+        if (query.Top is < 1 or > MaxTop)
+            throw new ArgumentOutOfRangeException(nameof(query), query.Top, $"Top must be between 1 and {MaxTop}.");
+        var after = query.Continuation is null ? null : DecodeContinuation(query.Continuation);
+
+        return database.ReadAsync(connection =>
+        {
+            var sql = new StringBuilder($"SELECT {Columns} FROM grain_state WHERE type = $type AND tenant = $tenant");
+            var parameters = new List<(string, object?)> { ("$type", query.Type), ("$tenant", query.Tenant), ("$top", query.Top + 1) };
+            if (query.KeyPrefix.Length > 0)
+            {
+                // Exact prefix test by comparison, not LIKE (no wildcards to escape, case-sensitive);
+                // the range bounds let the primary key index do the work.
+                sql.Append(" AND key >= $prefix AND substr(key, 1, length($prefix)) = $prefix");
+                parameters.Add(("$prefix", query.KeyPrefix));
+                if (UpperBound(query.KeyPrefix) is { } upper)
+                {
+                    sql.Append(" AND key < $upper");
+                    parameters.Add(("$upper", upper));
+                }
+            }
+            if (after is not null)
+            {
+                sql.Append(query.Descending ? " AND key < $after" : " AND key > $after");
+                parameters.Add(("$after", after));
+            }
+            sql.Append(query.Descending ? " ORDER BY key DESC" : " ORDER BY key ASC").Append(" LIMIT $top");
+
+            using var command = connection.Command(sql.ToString(), null, [.. parameters]);
+            using var reader = command.ExecuteReader();
+            var items = new List<GrainStateRecord>(Math.Min(query.Top, 64));
+            var more = false;
+            while (reader.Read())
+            {
+                if (items.Count == query.Top)
+                {
+                    more = true;
+                    break;
+                }
+                items.Add(ToRecord(reader));
+            }
+            return new GrainStatePage(items, more ? EncodeContinuation(items[^1].Id.Key) : null);
+        }, cancellationToken);
+    }
+
+    private static GrainStateRecord? ReadRecord(SqliteConnection connection, SqliteTransaction? transaction, GrainId id)
+    {
+        using var command = connection.Command(
+            $"SELECT {Columns} FROM grain_state WHERE type = $type AND tenant = $tenant AND key = $key",
+            transaction, ("$type", id.Type), ("$tenant", id.Tenant), ("$key", id.Key));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ToRecord(reader) : null;
+    }
+
+    private static string? ReadETag(SqliteConnection connection, SqliteTransaction transaction, GrainId id)
+    {
+        using var command = connection.Command(
+            "SELECT etag FROM grain_state WHERE type = $type AND tenant = $tenant AND key = $key",
+            transaction, ("$type", id.Type), ("$tenant", id.Tenant), ("$key", id.Key));
+        return command.ExecuteScalar() as string;
+    }
+
+    private static GrainStateRecord ToRecord(SqliteDataReader reader) => new(
+        new GrainId(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
+        reader.GetString(3),
+        reader.GetInt64(4),
+        reader.GetString(5),
+        LocalDatabase.FromMs(reader.GetInt64(6)));
+
+    private static string NewETag() => Guid.NewGuid().ToString("N");
+
+    private static void Validate(GrainId id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id.Type, nameof(GrainId.Type));
+        ArgumentException.ThrowIfNullOrEmpty(id.Tenant, nameof(GrainId.Tenant));
+        ArgumentException.ThrowIfNullOrEmpty(id.Key, nameof(GrainId.Key));
+    }
+
+    /// <summary>
+    /// The prefix with its last character raised by one: every key that starts with the prefix sorts
+    /// below it (UTF-8 byte order follows code points). Null when the last character cannot be raised simply.
+    /// </summary>
+    private static string? UpperBound(string prefix)
+    {
+        var last = prefix[^1];
+        if (char.IsSurrogate(last) || last >= '\uD7FF')
+            return null;
+        return string.Concat(prefix.AsSpan(0, prefix.Length - 1), [(char)(last + 1)]);
+    }
+
+    private static string EncodeContinuation(string lastKey) => Convert.ToBase64String(Encoding.UTF8.GetBytes(lastKey));
+
+    private static string DecodeContinuation(string continuation)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(continuation));
+        }
+        catch (FormatException)
+        {
+            throw new ArgumentException("The continuation token is not one this store returned. Pass the Continuation of the previous page unchanged, or null for the first page.", nameof(continuation));
+        }
+    }
+}

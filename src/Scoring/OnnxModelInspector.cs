@@ -1,0 +1,22 @@
+using OrleansBatch.Scoring.Native;
+
+namespace OrleansBatch.Scoring;
+
+/// <summary>Loads a model with ONNX Runtime (single-threaded, full optimization) to check it and read its signature, then releases it.</summary>
+public sealed class OnnxModelInspector(OnnxRuntime runtime) : IModelInspector
+{
+    /// <inheritdoc />
+    public ModelSignature Inspect(string modelPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(modelPath);
+        try
+        {
+            using var session = new OnnxSession(runtime, modelPath, new SessionThreading(1));
+            return session.Signature;
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new ModelLoadException(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace OrleansBatch.Scoring;
+
+/// <summary>Dependency-injection registration of ONNX scoring.</summary>
+public static class ScoringServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="OnnxScoringOptions"/>, the process's <see cref="OnnxRuntime"/> (singleton, loaded on
+    /// first use) and <see cref="IModelInspector"/> (<see cref="OnnxModelInspector"/>).
+    /// </summary>
+    public static IServiceCollection AddOnnxScoring(this IServiceCollection services, Action<OnnxScoringOptions>? configure = null)
+    {
+        var options = new OnnxScoringOptions();
+        configure?.Invoke(options);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(sp => new OnnxRuntime(sp.GetRequiredService<OnnxScoringOptions>().LibraryPath));
+        services.TryAddSingleton<IModelInspector, OnnxModelInspector>();
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+namespace OrleansBatch.Scoring.Tests;
+
+/// <summary>One ONNX Runtime per test run, as in a silo.</summary>
+public sealed class RuntimeFixture : IDisposable
+{
+    public OnnxRuntime Runtime { get; } = new();
+
+    public void Dispose() => Runtime.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class RuntimeCollection : ICollectionFixture<RuntimeFixture>
+{
+    public const string Name = "onnxruntime";
+}

@@ -8,7 +8,8 @@ public static class ScoringServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="OnnxScoringOptions"/>, the process's <see cref="OnnxRuntime"/> (singleton, loaded on
-    /// first use) and <see cref="IModelInspector"/> (<see cref="OnnxModelInspector"/>).
+    /// first use), <see cref="IModelInspector"/> (<see cref="OnnxModelInspector"/>) and
+    /// <see cref="IScorerFactory"/> (<see cref="OnnxScorerFactory"/>, which caches scorers per cache key).
     /// </summary>
     public static IServiceCollection AddOnnxScoring(this IServiceCollection services, Action<OnnxScoringOptions>? configure = null)
     {
@@ -17,6 +18,8 @@ public static class ScoringServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton(sp => new OnnxRuntime(sp.GetRequiredService<OnnxScoringOptions>().LibraryPath));
         services.TryAddSingleton<IModelInspector, OnnxModelInspector>();
+        services.TryAddSingleton<OnnxScorerFactory>();
+        services.TryAddSingleton<IScorerFactory>(sp => sp.GetRequiredService<OnnxScorerFactory>());
         return services;
     }
 }

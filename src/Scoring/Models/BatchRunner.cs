@@ -1,0 +1,95 @@
+using OrleansBatch.Scoring.Native;
+
+namespace OrleansBatch.Scoring.Models;
+
+/// <summary>
+/// Collects items (rows or files) into reused input buffers, runs the pipeline once per full batch and hands
+/// each item's output line to the sink with the item's id. One per Score call; nothing is allocated per item.
+/// </summary>
+internal sealed class BatchRunner
+{
+    private readonly OnnxRuntime _runtime;
+    private readonly OnnxPipeline _pipeline;
+    private readonly InputTensor[] _tensors;
+    private readonly BatchOutputs _outputs;
+    private readonly long[] _ids;
+    private readonly nint[] _values;
+    private readonly CsvLine _line = new();
+
+    public BatchRunner(OnnxRuntime runtime, OnnxPipeline pipeline, OutputLayout layout, InputTensor[] tensors)
+    {
+        _runtime = runtime;
+        _pipeline = pipeline;
+        _tensors = tensors;
+        Capacity = tensors.Min(t => t.Capacity);
+        _outputs = new BatchOutputs(layout, Capacity);
+        _ids = new long[Capacity];
+        _values = new nint[tensors.Length];
+        Begin();
+    }
+
+    public int Capacity { get; }
+
+    /// <summary>Items in the current batch; the next item goes into slot <see cref="Count"/>.</summary>
+    public int Count { get; private set; }
+
+    public bool IsFull => Count == Capacity;
+
+    /// <summary>Commits the item just written into slot <see cref="Count"/> under <paramref name="id"/> (its row in the slice).</summary>
+    public void Commit(long id) => _ids[Count++] = id;
+
+    /// <summary>Scores the batch, writes every item's line to <paramref name="sink"/> and starts an empty batch. Returns the items scored.</summary>
+    public int Flush(IPredictionSink sink)
+    {
+        var rows = Count;
+        if (rows == 0)
+        {
+            return 0;
+        }
+
+        var handles = new OrtValueHandle[_tensors.Length];
+        OrtValueHandle[]? outputs = null;
+        try
+        {
+            for (var i = 0; i < _tensors.Length; i++)
+            {
+                handles[i] = _tensors[i].CreateValue(_runtime, rows);
+                _values[i] = handles[i].DangerousGetHandle();
+            }
+
+            outputs = _pipeline.Run(_values);
+            _outputs.Load(_runtime, outputs, rows);
+            for (var r = 0; r < rows; r++)
+            {
+                _line.Clear();
+                _outputs.WriteRow(r, _line);
+                sink.Append(_ids[r], _line.Span);
+            }
+        }
+        finally
+        {
+            foreach (var output in outputs ?? [])
+            {
+                output.Dispose();
+            }
+
+            foreach (var handle in handles)
+            {
+                handle?.Dispose();
+            }
+
+            Begin();
+        }
+
+        return rows;
+    }
+
+    private void Begin()
+    {
+        Count = 0;
+        foreach (var tensor in _tensors)
+        {
+            tensor.BeginBatch();
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using System.Globalization;
+using OrleansBatch.Scoring.Native;
+
+namespace OrleansBatch.Scoring.Models;
+
+/// <summary>
+/// A reusable buffer for one model input holding up to <see cref="Capacity"/> items (rows or files) of
+/// <see cref="Width"/> elements, turned into a tensor over the same memory for each Run (no copy).
+/// Values are parsed straight from UTF-8 text into the element type, so filling it allocates nothing.
+/// </summary>
+internal sealed class InputTensor
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private readonly float[]? _floats;
+    private readonly double[]? _doubles;
+    private readonly long[]? _longs;
+    private readonly int[]? _ints;
+    private readonly byte[]? _bytes;
+    private readonly int[]? _stringStarts;
+    private readonly long[] _shape;
+    private byte[] _arena = [];
+    private int _arenaUsed;
+
+    /// <param name="info">The model input.</param>
+    /// <param name="itemShape">Dimensions of one item (without the batch dimension when <paramref name="batched"/>).</param>
+    /// <param name="batched">Whether the model's first dimension is the dynamic batch dimension.</param>
+    /// <param name="capacity">Items per Run (1 when not batched).</param>
+    public InputTensor(OnnxValueInfo info, long[] itemShape, bool batched, int capacity)
+    {
+        Info = info;
+        Batched = batched;
+        Capacity = batched ? capacity : 1;
+        ItemShape = itemShape;
+        Width = checked((int)itemShape.Aggregate(1L, (a, d) => a * d));
+        _shape = batched ? [0, .. itemShape] : itemShape;
+        var size = Capacity * Width;
+        switch (info.Type.ElementType)
+        {
+            case OrtElementType.Float: _floats = new float[size]; break;
+            case OrtElementType.Double: _doubles = new double[size]; break;
+            case OrtElementType.Int64: _longs = new long[size]; break;
+            case OrtElementType.Int32: _ints = new int[size]; break;
+            case OrtElementType.UInt8:
+            case OrtElementType.Bool: _bytes = new byte[size]; break;
+            case OrtElementType.String: _stringStarts = new int[size]; break;
+            default:
+                throw new NotSupportedException(
+                    $"Model input '{info.Name}' has element type {info.Type.TypeName}; supported: float, double, int64, int32, uint8, bool, string.");
+        }
+    }
+
+    public OnnxValueInfo Info { get; }
+
+    public bool Batched { get; }
+
+    public int Capacity { get; }
+
+    public long[] ItemShape { get; }
+
+    /// <summary>Elements per item.</summary>
+    public int Width { get; }
+
+    public OrtElementType ElementType => Info.Type.ElementType;
+
+    /// <summary>Forgets the strings of the previous batch (numeric slots are simply overwritten).</summary>
+    public void BeginBatch() => _arenaUsed = 0;
+
+    /// <summary>Parses <paramref name="text"/> into element <paramref name="offset"/> of item <paramref name="item"/>; on failure returns why.</summary>
+    public bool TrySetText(int item, int offset, ReadOnlySpan<byte> text, out string? reason)
+    {
+        var slot = (item * Width) + offset;
+        reason = null;
+        switch (ElementType)
+        {
+            case OrtElementType.String:
+                SetString(slot, text);
+                return true;
+            case OrtElementType.Float when text.IsEmpty:
+                _floats![slot] = float.NaN;
+                return true;
+            case OrtElementType.Double when text.IsEmpty:
+                _doubles![slot] = double.NaN;
+                return true;
+            case OrtElementType.Float:
+                if (float.TryParse(text, NumberStyles.Float, Invariant, out var f))
+                {
+                    _floats![slot] = f;
+                    return true;
+                }
+
+                break;
+            case OrtElementType.Double:
+                if (double.TryParse(text, NumberStyles.Float, Invariant, out var d))
+                {
+                    _doubles![slot] = d;
+                    return true;
+                }
+
+                break;
+            case OrtElementType.Int64 when long.TryParse(text, NumberStyles.Integer, Invariant, out var l):
+                _longs![slot] = l;
+                return true;
+            case OrtElementType.Bool when IsWord(text, "true"u8) || IsWord(text, "false"u8):
+                _bytes![slot] = (byte)(IsWord(text, "true"u8) ? 1 : 0);
+                return true;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, Invariant, out var number))
+        {
+            return TrySetNumber(item, offset, number, out reason);
+        }
+
+        reason = $"is not a number (model input '{Info.Name}' takes {Info.Type.TypeName})";
+        return false;
+    }
+
+    /// <summary>Stores a number, converting it to the element type; fails for a fraction or out-of-range value in an integer input.</summary>
+    public bool TrySetNumber(int item, int offset, double value, out string? reason)
+    {
+        var slot = (item * Width) + offset;
+        reason = null;
+        switch (ElementType)
+        {
+            case OrtElementType.Float:
+                _floats![slot] = (float)value;
+                return true;
+            case OrtElementType.Double:
+                _doubles![slot] = value;
+                return true;
+            case OrtElementType.Int64 when IsWhole(value, long.MinValue, long.MaxValue):
+                _longs![slot] = (long)value;
+                return true;
+            case OrtElementType.Int32 when IsWhole(value, int.MinValue, int.MaxValue):
+                _ints![slot] = (int)value;
+                return true;
+            case OrtElementType.UInt8 when IsWhole(value, 0, 255):
+                _bytes![slot] = (byte)value;
+                return true;
+            case OrtElementType.Bool when value is 0 or 1:
+                _bytes![slot] = (byte)value;
+                return true;
+            case OrtElementType.String:
+                Span<byte> utf8 = stackalloc byte[32];
+                value.TryFormat(utf8, out var written, default, Invariant);
+                SetString(slot, utf8[..written]);
+                return true;
+        }
+
+        reason = ElementType switch
+        {
+            OrtElementType.Bool => $"is not a boolean (model input '{Info.Name}' takes bool: true/false/1/0)",
+            _ => $"is not a whole number in range (model input '{Info.Name}' takes {Info.Type.TypeName})",
+        };
+        return false;
+    }
+
+    /// <summary>Copies a block of bytes (pixels) into item <paramref name="item"/>: uint8 inputs take them as they are, others as numbers 0-255.</summary>
+    public void SetBytes(int item, ReadOnlySpan<byte> values)
+    {
+        var start = item * Width;
+        switch (ElementType)
+        {
+            case OrtElementType.UInt8:
+                values.CopyTo(_bytes.AsSpan(start, Width));
+                break;
+            case OrtElementType.Float:
+                for (var i = 0; i < values.Length; i++)
+                {
+                    _floats![start + i] = values[i];
+                }
+
+                break;
+            default:
+                for (var i = 0; i < values.Length; i++)
+                {
+                    TrySetNumber(item, i, values[i], out _);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Stores item <paramref name="item"/>'s values given as floats (decoded files), converting to the element type.</summary>
+    public bool TrySetItem(int item, ReadOnlySpan<float> values, out string? reason)
+    {
+        reason = null;
+        if (ElementType == OrtElementType.Float)
+        {
+            values.CopyTo(_floats.AsSpan(item * Width, Width));
+            return true;
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!TrySetNumber(item, i, values[i], out reason))
+            {
+                reason = $"element {i} ({values[i].ToString(Invariant)}) {reason}";
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A tensor over the first <paramref name="items"/> items; dispose it after the Run.</summary>
+    public OrtValueHandle CreateValue(OnnxRuntime runtime, int items)
+    {
+        Span<long> shape = stackalloc long[_shape.Length];
+        _shape.CopyTo(shape);
+        if (Batched)
+        {
+            shape[0] = items;
+        }
+
+        var count = items * Width;
+        return ElementType switch
+        {
+            OrtElementType.Float => OrtTensors.OverPinned(runtime, _floats!, count, shape, ElementType),
+            OrtElementType.Double => OrtTensors.OverPinned(runtime, _doubles!, count, shape, ElementType),
+            OrtElementType.Int64 => OrtTensors.OverPinned(runtime, _longs!, count, shape, ElementType),
+            OrtElementType.Int32 => OrtTensors.OverPinned(runtime, _ints!, count, shape, ElementType),
+            OrtElementType.UInt8 or OrtElementType.Bool => OrtTensors.OverPinned(runtime, _bytes!, count, shape, ElementType),
+            _ => OrtTensors.Strings(runtime, _arena, _stringStarts.AsSpan(0, count), shape),
+        };
+    }
+
+    /// <summary>Fills every element of the first <paramref name="items"/> items with zero (or the empty string): the probe run's input.</summary>
+    public void FillZero(int items)
+    {
+        BeginBatch();
+        for (var item = 0; item < items; item++)
+        {
+            for (var offset = 0; offset < Width; offset++)
+            {
+                if (ElementType == OrtElementType.String)
+                {
+                    SetString((item * Width) + offset, default);
+                }
+                else
+                {
+                    TrySetNumber(item, offset, 0, out _);
+                }
+            }
+        }
+    }
+
+    private static bool IsWhole(double value, double min, double max) =>
+        value >= min && value <= max && Math.Floor(value) == value;
+
+    private static bool IsWord(ReadOnlySpan<byte> text, ReadOnlySpan<byte> word) =>
+        System.Text.Ascii.EqualsIgnoreCase(text.Trim(" "u8), word);
+
+    private void SetString(int slot, ReadOnlySpan<byte> utf8)
+    {
+        var needed = _arenaUsed + utf8.Length + 1;
+        if (needed > _arena.Length)
+        {
+            Array.Resize(ref _arena, Math.Max(needed, Math.Max(4096, _arena.Length * 2)));
+        }
+
+        utf8.CopyTo(_arena.AsSpan(_arenaUsed));
+        _arena[_arenaUsed + utf8.Length] = 0;
+        _stringStarts![slot] = _arenaUsed;
+        _arenaUsed = needed;
+    }
+}

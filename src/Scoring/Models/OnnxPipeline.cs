@@ -1,0 +1,151 @@
+using OrleansBatch.Scoring.Native;
+
+namespace OrleansBatch.Scoring.Models;
+
+/// <summary>
+/// An ordered chain of ONNX graphs run as one model (a single model is a chain of one).
+/// Wiring rule: each input of step k is taken, by name, from the outputs of the nearest earlier step that
+/// has an output of that name; failing that, when step k-1 has exactly one output and step k exactly one
+/// input they are connected whatever their names (a fitted scaler's "variable" into a model's "input");
+/// any other input becomes an input of the whole pipeline, read from the data like the first step's inputs.
+/// The pipeline's outputs are the last step's outputs; outputs of earlier steps are not written out.
+/// </summary>
+internal sealed class OnnxPipeline : IDisposable
+{
+    private readonly OnnxRuntime _runtime;
+    private readonly OnnxSession[] _steps;
+
+    // _wiring[step][input] = (source step, output index), source step -1 meaning pipeline input index.
+    private readonly (int Step, int Index)[][] _wiring;
+
+    /// <exception cref="OnnxRuntimeException">A step could not be loaded.</exception>
+    public OnnxPipeline(OnnxRuntime runtime, IReadOnlyList<string> modelPaths, SessionThreading threading)
+    {
+        if (modelPaths.Count == 0)
+        {
+            throw new ArgumentException("A pipeline needs at least one model.", nameof(modelPaths));
+        }
+
+        _runtime = runtime;
+        _steps = new OnnxSession[modelPaths.Count];
+        try
+        {
+            for (var i = 0; i < _steps.Length; i++)
+            {
+                _steps[i] = new OnnxSession(runtime, modelPaths[i], threading);
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+
+        var inputs = new List<OnnxValueInfo>();
+        _wiring = new (int, int)[_steps.Length][];
+        for (var s = 0; s < _steps.Length; s++)
+        {
+            var step = _steps[s];
+            _wiring[s] = new (int, int)[step.Inputs.Count];
+            for (var i = 0; i < step.Inputs.Count; i++)
+            {
+                _wiring[s][i] = Wire(s, step.Inputs[i], inputs);
+            }
+        }
+
+        Inputs = inputs;
+    }
+
+    public IReadOnlyList<OnnxValueInfo> Inputs { get; }
+
+    public IReadOnlyList<OnnxValueInfo> Outputs => _steps[^1].Outputs;
+
+    public IReadOnlyList<string> ModelPaths => _steps.Select(s => s.ModelPath).ToArray();
+
+    /// <summary>The models' own signatures, in chain order.</summary>
+    public IReadOnlyList<ModelSignature> StepSignatures => _steps.Select(s => s.Signature).ToArray();
+
+    /// <summary>Runs the chain on <paramref name="inputs"/> (in <see cref="Inputs"/> order); returns the last step's outputs, which the caller disposes.</summary>
+    public OrtValueHandle[] Run(ReadOnlySpan<nint> inputs)
+    {
+        if (_steps.Length == 1)
+        {
+            return _steps[0].Run(inputs);
+        }
+
+        var produced = new OrtValueHandle[_steps.Length - 1][];
+        try
+        {
+            for (var s = 0; s < _steps.Length; s++)
+            {
+                var wiring = _wiring[s];
+                var stepInputs = new nint[wiring.Length];
+                for (var i = 0; i < wiring.Length; i++)
+                {
+                    var (step, index) = wiring[i];
+                    stepInputs[i] = step < 0 ? inputs[index] : produced[step][index].DangerousGetHandle();
+                }
+
+                var outputs = _steps[s].Run(stepInputs);
+                if (s == _steps.Length - 1)
+                {
+                    return outputs;
+                }
+
+                produced[s] = outputs;
+            }
+
+            throw new InvalidOperationException("unreachable");
+        }
+        finally
+        {
+            foreach (var values in produced)
+            {
+                if (values is not null)
+                {
+                    foreach (var value in values)
+                    {
+                        value.Dispose();
+                    }
+                }
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var step in _steps)
+        {
+            step?.Dispose();
+        }
+    }
+
+    private (int Step, int Index) Wire(int stepIndex, OnnxValueInfo input, List<OnnxValueInfo> pipelineInputs)
+    {
+        for (var earlier = stepIndex - 1; earlier >= 0; earlier--)
+        {
+            var outputs = _steps[earlier].Outputs;
+            for (var o = 0; o < outputs.Count; o++)
+            {
+                if (outputs[o].Name == input.Name)
+                {
+                    return (earlier, o);
+                }
+            }
+        }
+
+        if (stepIndex > 0 && _steps[stepIndex - 1].Outputs.Count == 1 && _steps[stepIndex].Inputs.Count == 1)
+        {
+            return (stepIndex - 1, 0);
+        }
+
+        var existing = pipelineInputs.FindIndex(p => p.Name == input.Name);
+        if (existing >= 0)
+        {
+            return (-1, existing);
+        }
+
+        pipelineInputs.Add(input);
+        return (-1, pipelineInputs.Count - 1);
+    }
+}

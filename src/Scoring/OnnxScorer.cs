@@ -1,0 +1,148 @@
+using OrleansBatch.Scoring.Files;
+using OrleansBatch.Scoring.Models;
+using OrleansBatch.Scoring.Native;
+using OrleansBatch.Scoring.Tabular;
+
+namespace OrleansBatch.Scoring;
+
+/// <summary>
+/// Scores with one model or pipeline: tabular slices through <see cref="TabularSliceScorer"/>, whole files
+/// through <see cref="FileSliceScorer"/>. Thread-safe; its sessions are shared by all callers. Once evicted
+/// from the cache it is disposed when its last running slice ends.
+/// </summary>
+internal sealed class OnnxScorer : IFileBatchScorer, IDisposable
+{
+    private readonly ScorerSpec _spec;
+    private readonly OnnxPipeline _pipeline;
+    private readonly TabularSliceScorer _tabular;
+    private readonly FileSliceScorer _files;
+    private readonly Lock _gate = new();
+    private int _active;
+    private bool _retired;
+    private bool _disposed;
+
+    /// <exception cref="ModelLoadException">A model cannot be loaded, or the trial run that finds the output columns fails.</exception>
+    public OnnxScorer(OnnxRuntime runtime, ScorerSpec spec, OnnxScoringOptions options, SessionThreading threading)
+    {
+        _spec = spec;
+        try
+        {
+            _pipeline = new OnnxPipeline(runtime, spec.ModelPaths, threading);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new ModelLoadException(e.Message, e);
+        }
+
+        OutputLayout layout;
+        try
+        {
+            layout = OutputLayout.Probe(runtime, _pipeline, _pipeline.Inputs.Select(i => FileSliceScorer.CreateTensor(i, 1)).ToArray());
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or NotSupportedException)
+        {
+            _pipeline.Dispose();
+            throw new ModelLoadException(
+                $"The model loaded, but a trial run on one all-zero row (which finds its output columns) failed: {e.Message}", e);
+        }
+
+        OutputColumns = layout.Columns;
+        _tabular = new TabularSliceScorer(runtime, _pipeline, layout, spec.InputColumns, options);
+        _files = new FileSliceScorer(runtime, _pipeline, layout, options);
+    }
+
+    public IReadOnlyList<string> OutputColumns { get; }
+
+    internal OnnxPipeline Pipeline => _pipeline;
+
+    public ScoreResult Score(InputSlice slice, IPredictionSink sink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slice);
+        Enter();
+        try
+        {
+            var extension = Path.GetExtension(slice.FileName).ToLowerInvariant();
+            var json = extension is ".jsonl" or ".json" or ".ndjson";
+            var tabular = _spec.InputMode switch
+            {
+                ScorerInputMode.Tabular => true,
+                ScorerInputMode.Files => false,
+                _ => json || extension == ".csv",
+            };
+            return tabular
+                ? _tabular.Score(slice, json ? TabularFormat.JsonLines : TabularFormat.Csv, sink, cancellationToken)
+                : _files.Score([slice], sink, cancellationToken);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    public ScoreResult ScoreFiles(IReadOnlyList<InputSlice> files, IPredictionSink sink, CancellationToken cancellationToken = default)
+    {
+        Enter();
+        try
+        {
+            return _files.Score(files, sink, cancellationToken);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    /// <summary>Marks the scorer evicted: it is disposed now if idle, else when its last slice ends.</summary>
+    public void Retire()
+    {
+        lock (_gate)
+        {
+            _retired = true;
+        }
+
+        Exit(enter: false);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        _pipeline.Dispose();
+    }
+
+    private void Enter()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _active++;
+        }
+    }
+
+    private void Exit(bool enter = true)
+    {
+        bool dispose;
+        lock (_gate)
+        {
+            if (enter)
+            {
+                _active--;
+            }
+
+            dispose = _retired && _active == 0 && !_disposed;
+        }
+
+        if (dispose)
+        {
+            Dispose();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using OrleansBatch.Scoring.Native;
+
+namespace OrleansBatch.Scoring;
+
+/// <summary>
+/// Creates <see cref="IScorer"/>s for ONNX models and pipelines and caches them per cache key, so a silo loads
+/// each model version once and its workers share the sessions. Beyond <see cref="OnnxScoringOptions.MaxCachedScorers"/>
+/// the least recently used scorer is evicted (released once idle). Sessions get
+/// <c>max(1, cores / ConcurrentWorkers)</c> intra-op threads (see <see cref="SessionThreading"/>).
+/// </summary>
+public sealed class OnnxScorerFactory : IScorerFactory, IDisposable
+{
+    private readonly OnnxRuntime _runtime;
+    private readonly OnnxScoringOptions _options;
+    private readonly SessionThreading _threading;
+    private readonly ConcurrentDictionary<string, ScorerCacheEntry> _cache = new();
+    private readonly Lock _createLock = new();
+
+    public OnnxScorerFactory(OnnxRuntime runtime, OnnxScoringOptions options)
+    {
+        _runtime = runtime;
+        _options = options;
+        _threading = SessionThreading.ForWorkers(options.ConcurrentWorkers, Environment.ProcessorCount);
+    }
+
+    /// <summary>Intra-op threads each session gets.</summary>
+    public int IntraOpThreads => _threading.IntraOpThreads;
+
+    /// <inheritdoc />
+    public IScorer GetOrCreate(ScorerSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.ModelPaths.Count == 0)
+        {
+            throw new ArgumentException("A scorer needs at least one model path.", nameof(spec));
+        }
+
+        if (_cache.TryGetValue(spec.CacheKey, out var hit))
+        {
+            hit.Touch();
+            return hit.Scorer;
+        }
+
+        // One load at a time: loading is heavy, and two workers asking for the same new key must share one load.
+        lock (_createLock)
+        {
+            if (_cache.TryGetValue(spec.CacheKey, out hit))
+            {
+                hit.Touch();
+                return hit.Scorer;
+            }
+
+            var entry = new ScorerCacheEntry(new OnnxScorer(_runtime, spec, _options, _threading));
+            _cache[spec.CacheKey] = entry;
+            EvictBeyondCapacity();
+            return entry.Scorer;
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Evict(string cacheKey)
+    {
+        if (!_cache.TryRemove(cacheKey, out var entry))
+        {
+            return false;
+        }
+
+        entry.Scorer.Retire();
+        return true;
+    }
+
+    /// <summary>Releases every cached scorer (call after scoring has stopped).</summary>
+    public void Dispose()
+    {
+        foreach (var key in _cache.Keys)
+        {
+            if (_cache.TryRemove(key, out var entry))
+            {
+                entry.Scorer.Dispose();
+            }
+        }
+    }
+
+    private void EvictBeyondCapacity()
+    {
+        while (_cache.Count > Math.Max(1, _options.MaxCachedScorers))
+        {
+            var oldest = _cache.MinBy(p => p.Value.LastUsed);
+            Evict(oldest.Key);
+        }
+    }
+}

@@ -11,7 +11,7 @@ public static class JobsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="JobService"/>, <see cref="JobInputResolver"/>, the <see cref="JobOwnerService"/> and the
-    /// <see cref="MiniBatchWorkerService"/>. Needs the grain runtime, the providers and an <see cref="IScorerSource"/>.
+    /// <see cref="MiniBatchWorkerService"/>. Needs the grain runtime, the providers and ONNX scoring (<c>AddOnnxScoring</c>).
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, Action<JobOptions>? configure = null)
     {

@@ -43,23 +43,55 @@ public static class MiniBatchAttempt
             var segments = new List<MiniBatchSegment>(work.Slices.Count);
             var errors = new List<JobItemError>();
             long ok = 0, failed = 0, omitted = 0;
+            // An input that cannot be opened fails the attempt (and is retried: a share may be back, a copy may have finished);
+            // a file that opens but holds bad data is the scorer's item error.
+            foreach (var slice in work.Slices)
+                File.OpenHandle(localPath(slice), FileMode.Open, FileAccess.Read, FileShare.ReadWrite).Dispose();
             using (var writer = new StreamWriter(partFile, false, new UTF8Encoding(false), 1 << 16))
             {
-                var sink = new PartSink(writer);
-                foreach (var slice in work.Slices)
+                if (scorer is IFileBatchScorer batch && work.Slices.All(x => x.Length < 0 && !TabularFiles.IsTabular(x.FileName)))
                 {
+                    // Whole non-tabular files: one batched call; each file is one item (row 0 of its own file).
                     cancellationToken.ThrowIfCancellationRequested();
-                    var result = scorer.Score(new InputSlice(localPath(slice), slice.FileName, slice.Offset, slice.Length), sink, cancellationToken);
-                    segments.Add(new MiniBatchSegment(slice.FileIndex, sink.TakeLines(), result.RowsScored + result.RowsFailed));
+                    var byFile = new FileLines(work.Slices.Count);
+                    var result = batch.ScoreFiles(work.Slices.Select(x => new InputSlice(localPath(x), x.FileName)).ToList(), byFile, cancellationToken);
+                    for (var i = 0; i < work.Slices.Count; i++)
+                    {
+                        if (byFile.Lines[i] is { } line)
+                        {
+                            writer.Write("0,");
+                            writer.Write(line);
+                            writer.Write('\n');
+                        }
+                        segments.Add(new MiniBatchSegment(work.Slices[i].FileIndex, byFile.Lines[i] is null ? 0 : 1, 1));
+                    }
                     ok += result.RowsScored;
                     failed += result.RowsFailed;
-                    foreach (var e in result.Errors)
+                    Collect(result.Errors);
+                }
+                else
+                {
+                    var sink = new PartSink(writer);
+                    foreach (var slice in work.Slices)
                     {
-                        if (errors.Count < MiniBatchResult.MaxErrorsKept)
-                            errors.Add(new JobItemError(work.Index, e.FileName, e.Row, null, attempt, e.Code, e.Message, e.Column, e.Value));
-                        else
-                            omitted++;
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var result = scorer.Score(new InputSlice(localPath(slice), slice.FileName, slice.Offset, slice.Length), sink, cancellationToken);
+                        segments.Add(new MiniBatchSegment(slice.FileIndex, sink.TakeLines(), result.RowsScored + result.RowsFailed));
+                        ok += result.RowsScored;
+                        failed += result.RowsFailed;
+                        Collect(result.Errors);
                     }
+                }
+            }
+
+            void Collect(IReadOnlyList<ItemError> found)
+            {
+                foreach (var e in found)
+                {
+                    if (errors.Count < MiniBatchResult.MaxErrorsKept)
+                        errors.Add(new JobItemError(work.Index, e.FileName, e.Row, null, attempt, e.Code, e.Message, e.Column, e.Value));
+                    else
+                        omitted++;
                 }
             }
             return new AttemptOutcome(partFile, segments, scorer.OutputColumns, ok, failed, errors, omitted);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Scoring;
 using OrleansBatch.Silo.Jobs;
 
 namespace OrleansBatch.Silo.Workers;
@@ -16,7 +17,7 @@ namespace OrleansBatch.Silo.Workers;
 /// deleted only after the result is recorded (at-least-once); a dead worker's message reappears.
 /// </summary>
 public sealed class MiniBatchWorkerService(
-    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, IScorerSource scorers, JobLog log, JobSignals signals, JobOptions options,
+    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, JobSignals signals, JobOptions options,
     TimeProvider time, ILogger<MiniBatchWorkerService> logger) : BackgroundService
 {
     private int _active;
@@ -108,7 +109,7 @@ public sealed class MiniBatchWorkerService(
             try
             {
                 var modelPaths = work.Steps.Select(s => artifacts.TryGetLocalPath(s.ArtifactPath) ?? throw new IOException($"Model {s.Model}:{s.Version} is not on local disk.")).ToList();
-                var scorer = scorers.Get($"{work.Tenant}/{work.Endpoint}/{work.Deployment}@{work.DeploymentVersion}", work.DeploymentType, modelPaths);
+                var scorer = scorers.GetOrCreate(new ScorerSpec($"{work.Tenant}/{work.Endpoint}/{work.Deployment}@{work.DeploymentVersion}", modelPaths));
                 var outcome = await MiniBatchAttempt.RunAsync(scorer, work, LocalPath, attempt, TimeSpan.FromSeconds(work.TimeoutSeconds), stoppingToken).ConfigureAwait(false);
                 var partPath = JobKeys.PartPath(work.Tenant, work.Job, work.Index, Guid.NewGuid().ToString("N")[..12]);
                 try

@@ -156,4 +156,87 @@ public sealed class JobRunTests : IAsyncLifetime
         Samples.AssertSameRows(Samples.Lines(File.ReadAllText(Samples.Path("digits", "expected.csv"))), Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name)));
         await _silo.WaitForLogAsync(Tenant, job.Name, "mini-batch 1 scored on attempt 2");
     }
+
+    [Fact]
+    public async Task A_mini_batch_hung_past_its_timeout_is_abandoned_without_blocking_the_others()
+    {
+        var folder = CopyFolder(Samples.Path("digits", "images"), "digits");
+        // A named pipe nobody writes to: opening it blocks forever, like a hung scorer.
+        var hung = Path.Combine(folder, "digit_030.png");
+        File.Delete(hung);
+        Fifo.Make(hung);
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 10), TimeoutSeconds = 1, MaxRetries = 1 },
+            models: Samples.Path("digits", "model.onnx"));
+        try
+        {
+            var (job, _) = await _silo.Jobs.CreateAsync(Tenant, spec, null);
+            var done = await _silo.WaitAsync(Tenant, job.Name);
+
+            Assert.Equal(JobStatus.Completed, done.Status);
+            Assert.Equal((5, 1), (done.Counters.Succeeded, done.Counters.Failed));
+            var errors = await _silo.Jobs.ErrorsAsync(Tenant, job.Name).ToListAsync();
+            Assert.Equal(10, errors.Count);
+            Assert.All(errors, e => Assert.Equal(("Timeout", 3), (e.Code, e.MiniBatch)));
+            var rows = Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name));
+            Assert.Equal(51, rows.Length);
+            Assert.DoesNotContain(rows, r => r.StartsWith("digit_03", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Fifo.Release(hung);
+        }
+    }
+
+    [Fact]
+    public async Task Cancel_stops_a_running_job_without_output()
+    {
+        var folder = CopyFolder(Samples.Path("digits", "images"), "digits");
+        var hung = Path.Combine(folder, "digit_001.png");
+        File.Delete(hung);
+        Fifo.Make(hung);
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 1), TimeoutSeconds = 600 },
+            models: Samples.Path("digits", "model.onnx"));
+        try
+        {
+            var (job, _) = await _silo.Jobs.CreateAsync(Tenant, spec, null);
+            await WaitForAsync(async () => (await _silo.Jobs.GetAsync(Tenant, job.Name)).Counters.Succeeded >= 1);
+
+            var requested = await _silo.Jobs.CancelAsync(Tenant, job.Name);
+            var done = await _silo.WaitAsync(Tenant, job.Name);
+
+            Assert.Equal(JobStatus.CancelRequested, requested.Status);
+            Assert.Equal(JobStatus.Canceled, done.Status);
+            Assert.Null(await _silo.Artifacts.GetInfoAsync(spec.Output.Path));
+            var again = await Assert.ThrowsAsync<OrleansBatch.Grains.DomainException>(() => _silo.Jobs.CancelAsync(Tenant, job.Name));
+            Assert.Equal(409, again.Status);
+        }
+        finally
+        {
+            Fifo.Release(hung);
+        }
+    }
+
+    [Fact]
+    public async Task Another_silo_resumes_a_job_whose_owner_stopped_and_writes_every_row_once()
+    {
+        var folder = CopyFolder(Samples.Path("digits", "images"), "digits");
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 1) }, models: Samples.Path("digits", "model.onnx"));
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, spec, null);
+        await WaitForAsync(async () => (await _silo.Jobs.GetAsync(Tenant, job.Name)).Counters.Succeeded >= 3);
+
+        await _silo.DisposeAsync();
+        _silo = await SiloHost.StartAsync(Path.Combine(_dir, "data"), DataRoot);
+        var done = await _silo.WaitAsync(Tenant, job.Name);
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Samples.AssertSameRows(Samples.Lines(File.ReadAllText(Samples.Path("digits", "expected.csv"))), Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name)));
+        await _silo.WaitForLogAsync(Tenant, job.Name, "took over the job");
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!await condition())
+            await Task.Delay(20, guard.Token);
+    }
 }

@@ -1,5 +1,19 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/healthz", () => "ok");
+using OrleansBatch.Api.Apis;
+using OrleansBatch.Api.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGateway();
+
+var app = builder.Build();
+app.UseGateway();
+app.MapHealthApi();
+app.MapPlatformApi();
+app.MapModelsApi();
+app.MapDataApi();
+app.MapUploadsApi();
+app.MapEndpointsApi();
+app.MapDeploymentsApi();
+// Jobs (POST /v1/endpoints/{e}/jobs, /v1/jobs/...) are mapped here by the jobs area: app.MapJobsApi();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

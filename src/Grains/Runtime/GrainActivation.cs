@@ -10,20 +10,45 @@ namespace OrleansBatch.Grains.Runtime;
 /// </summary>
 internal sealed class GrainActivation(GrainId id, IGrainStateStore store, GrainRuntimeOptions options, TimeProvider time)
 {
+    private const int Deactivated = -1;
+
     private readonly SemaphoreSlim _turn = new(1, 1);
+
     private long _lastUsedTicks = time.GetTimestamp();
+
+    // Callers inside or queued for a turn; Deactivated once dropped, after which nobody may enter.
     private int _callers;
 
     public GrainId Id { get; } = id;
 
-    public bool IsIdle(long nowTicks) =>
-        Volatile.Read(ref _callers) == 0 && time.GetElapsedTime(Volatile.Read(ref _lastUsedTicks), nowTicks) > options.IdleTimeout;
+    /// <summary>
+    /// Registers a caller; false when the activation was dropped meanwhile (the caller then needs a new one).
+    /// Entering and deactivating are one compare-and-swap each, so a caller can never run on a dropped
+    /// activation while a second activation of the same grain runs turns beside it.
+    /// </summary>
+    public bool TryEnter()
+    {
+        while (true)
+        {
+            var callers = Volatile.Read(ref _callers);
+            if (callers == Deactivated)
+                return false;
+            if (Interlocked.CompareExchange(ref _callers, callers + 1, callers) == callers)
+                return true;
+        }
+    }
 
+    /// <summary>Marks the activation dropped when it has no callers and has been unused longer than the idle timeout.</summary>
+    public bool TryDeactivate(long nowTicks) =>
+        Volatile.Read(ref _callers) == 0
+        && time.GetElapsedTime(Volatile.Read(ref _lastUsedTicks), nowTicks) > options.IdleTimeout
+        && Interlocked.CompareExchange(ref _callers, Deactivated, 0) == 0;
+
+    /// <summary>Runs one turn for a caller that has <see cref="TryEnter">entered</see>.</summary>
     public async Task<TResult> RunAsync<TState, TResult>(
         Func<Current<TState>, Outcome<TState, TResult>> command, long? ifMatchVersion, JsonSerializerOptions json, CancellationToken cancellationToken)
         where TState : class
     {
-        Interlocked.Increment(ref _callers);
         try
         {
             await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -48,8 +48,14 @@ public sealed class GrainRuntime : IAsyncDisposable
         GrainId id, Func<Current<TState>, Outcome<TState, TResult>> command, long? ifMatchVersion = null, CancellationToken cancellationToken = default)
         where TState : class
     {
-        var activation = _activations.GetOrAdd(id, static (key, self) => new GrainActivation(key, self._store, self._options, self._time), this);
-        return activation.RunAsync(command, ifMatchVersion, StateJson, cancellationToken);
+        while (true)
+        {
+            var activation = _activations.GetOrAdd(id, static (key, self) => new GrainActivation(key, self._store, self._options, self._time), this);
+            if (activation.TryEnter())
+                return activation.RunAsync(command, ifMatchVersion, StateJson, cancellationToken);
+            // Dropped between lookup and entry: make sure it is gone, then take (or create) the current one.
+            _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(id, activation));
+        }
     }
 
     /// <summary>Reads a grain's state without taking a turn (a consistent snapshot from the store).</summary>
@@ -70,7 +76,7 @@ public sealed class GrainRuntime : IAsyncDisposable
         var now = _time.GetTimestamp();
         foreach (var (id, activation) in _activations)
         {
-            if (activation.IsIdle(now))
+            if (activation.TryDeactivate(now))
                 _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(id, activation));
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrleansBatch.Scoring.Native;
+using OrleansBatch.Scoring.Tabular;
 
 namespace OrleansBatch.Scoring.Models;
 
@@ -83,15 +84,15 @@ internal sealed class InputTensor
                 _doubles![slot] = double.NaN;
                 return true;
             case OrtElementType.Float:
-                if (float.TryParse(text, NumberStyles.Float, Invariant, out var f))
+                if (DecimalText.TryParse(text, out var f))
                 {
-                    _floats![slot] = f;
+                    _floats![slot] = (float)f;
                     return true;
                 }
 
                 break;
             case OrtElementType.Double:
-                if (double.TryParse(text, NumberStyles.Float, Invariant, out var d))
+                if (DecimalText.TryParse(text, out var d))
                 {
                     _doubles![slot] = d;
                     return true;
@@ -106,7 +107,7 @@ internal sealed class InputTensor
                 return true;
         }
 
-        if (double.TryParse(text, NumberStyles.Float, Invariant, out var number))
+        if (DecimalText.TryParse(text, out var number))
         {
             return TrySetNumber(item, offset, number, out reason);
         }

@@ -30,10 +30,12 @@ internal sealed class OnnxPipeline : IDisposable
         _steps = new OnnxSession[modelPaths.Count];
         try
         {
-            for (var i = 0; i < _steps.Length; i++)
+            for (var i = 0; i < _steps.Length - 1; i++)
             {
                 _steps[i] = new OnnxSession(runtime, modelPaths[i], threading);
             }
+
+            (_steps[^1], ZipMaps) = OpenLast(runtime, modelPaths[^1], threading);
         }
         catch
         {
@@ -57,6 +59,9 @@ internal sealed class OnnxPipeline : IDisposable
     }
 
     public IReadOnlyList<OnnxValueInfo> Inputs { get; }
+
+    /// <summary>Final outputs that were ZipMaps and are fetched as their probability tensors instead (by tensor name).</summary>
+    public IReadOnlyDictionary<string, ZipMapOutput> ZipMaps { get; } = new Dictionary<string, ZipMapOutput>();
 
     public IReadOnlyList<OnnxValueInfo> Outputs => _steps[^1].Outputs;
 
@@ -118,6 +123,38 @@ internal sealed class OnnxPipeline : IDisposable
         {
             step?.Dispose();
         }
+    }
+
+    /// <summary>The last step, with its ZipMap outputs unwrapped when the rewrite applies (else the model as it is).</summary>
+    private static (OnnxSession, IReadOnlyDictionary<string, ZipMapOutput>) OpenLast(OnnxRuntime runtime, string path, SessionThreading threading)
+    {
+        (byte[] Model, ZipMapOutput[] ZipMaps)? unwrapped = null;
+        try
+        {
+            var file = new FileInfo(path);
+            if (file.Exists && file.Length < 256 * 1024 * 1024)
+            {
+                unwrapped = ZipMapUnwrapper.TryUnwrap(File.ReadAllBytes(path));
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // Not a protobuf we can walk: let ONNX Runtime load it and report.
+        }
+
+        if (unwrapped is { } rewrite)
+        {
+            try
+            {
+                return (new OnnxSession(runtime, path, threading, rewrite.Model), rewrite.ZipMaps.ToDictionary(z => z.TensorName));
+            }
+            catch (OnnxRuntimeException)
+            {
+                // E.g. weights in external files, which resolve only relative to the model's path: load it unchanged.
+            }
+        }
+
+        return (new OnnxSession(runtime, path, threading), new Dictionary<string, ZipMapOutput>());
     }
 
     private (int Step, int Index) Wire(int stepIndex, OnnxValueInfo input, List<OnnxValueInfo> pipelineInputs)

@@ -37,7 +37,9 @@ internal sealed class OutputLayout
                 var specs = new OutputSpec[outputs.Length];
                 for (var o = 0; o < outputs.Length; o++)
                 {
-                    specs[o] = Describe(runtime, pipeline.Outputs[o], outputs[o].DangerousGetHandle(), batched);
+                    specs[o] = pipeline.ZipMaps.TryGetValue(pipeline.Outputs[o].Name, out var zipMap)
+                        ? new OutputSpec(zipMap.OutputName, false, OrtElementType.Float, zipMap.Labels.Length, zipMap.Labels.Select(l => $"{zipMap.OutputName}_{l}").ToArray())
+                        : Describe(runtime, pipeline.Outputs[o], outputs[o].DangerousGetHandle(), batched);
                 }
 
                 return new OutputLayout(specs);

@@ -15,7 +15,11 @@ internal sealed unsafe class OnnxSession : IDisposable
     private readonly nint[] _outputNames;
 
     /// <exception cref="OnnxRuntimeException">ONNX Runtime could not load the model (its message).</exception>
-    public OnnxSession(OnnxRuntime runtime, string modelPath, SessionThreading threading)
+    /// <param name="runtime">The process's ONNX Runtime.</param>
+    /// <param name="modelPath">The model file (also names the model in messages).</param>
+    /// <param name="threading">Thread settings.</param>
+    /// <param name="modelBytes">The model's bytes when they differ from the file (a rewritten model); null to load the file.</param>
+    public OnnxSession(OnnxRuntime runtime, string modelPath, SessionThreading threading, byte[]? modelBytes = null)
     {
         _runtime = runtime;
         var api = runtime.Api;
@@ -29,7 +33,7 @@ internal sealed unsafe class OnnxSession : IDisposable
         api.Check(api.SetInterOpNumThreads(optionsPtr, threading.InterOpThreads));
         api.Check(api.SetSessionExecutionMode(optionsPtr, 0 /* ORT_SEQUENTIAL */));
 
-        _session = new OrtSessionHandle(api, Open(api, runtime.Env, modelPath, optionsPtr));
+        _session = new OrtSessionHandle(api, modelBytes is null ? Open(api, runtime.Env, modelPath, optionsPtr) : OpenBytes(api, runtime.Env, modelBytes, optionsPtr));
         try
         {
             var session = _session.DangerousGetHandle();
@@ -126,6 +130,17 @@ internal sealed unsafe class OnnxSession : IDisposable
             {
                 Marshal.FreeCoTaskMem(path);
             }
+        }
+
+        return session;
+    }
+
+    private static nint OpenBytes(OrtApi api, nint env, byte[] model, nint options)
+    {
+        nint session;
+        fixed (byte* data = model)
+        {
+            api.Check(api.CreateSessionFromArray(env, data, (nuint)model.Length, options, &session));
         }
 
         return session;

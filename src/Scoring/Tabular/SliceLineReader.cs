@@ -21,7 +21,9 @@ internal sealed class SliceLineReader : IDisposable
     {
         _maxLineBytes = maxLineBytes;
         _limit = length < 0 ? long.MaxValue : offset + length;
-        _buffer = new byte[Math.Min(ChunkBytes, maxLineBytes + 1)];
+        // Small ranges (and header reads) get a small buffer; it grows when a line needs more.
+        var hint = length < 0 ? ChunkBytes : Math.Max(4096, length + 4096);
+        _buffer = new byte[(int)Math.Min(Math.Min(ChunkBytes, hint), maxLineBytes + 1L)];
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
         if (offset > 0)
         {
@@ -94,7 +96,7 @@ internal sealed class SliceLineReader : IDisposable
     /// <summary>The first line of the file (a CSV header), or null for an empty file; at most <paramref name="maxLineBytes"/> bytes are read.</summary>
     public static byte[]? ReadFirstLine(string path, int maxLineBytes)
     {
-        using var reader = new SliceLineReader(path, 0, -1, maxLineBytes);
+        using var reader = new SliceLineReader(path, 0, 4096, maxLineBytes);
         return reader.Next(out var line) switch
         {
             LineKind.Line => line.ToArray(),

@@ -122,7 +122,7 @@ internal sealed class TabularSliceScorer(
             var cursor = new CsvFieldCursor(line, state.Scratch);
             for (var c = 0; c < numeric.Length && cursor.TryNext(out var field, out _); c++)
             {
-                numeric[c] = double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+                numeric[c] = DecimalText.TryParse(field, out _);
             }
         }
         else if (JsonLineColumns.TryRead(line, out var names, out numeric, out var jsonError))

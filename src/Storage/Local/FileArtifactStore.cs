@@ -27,7 +27,11 @@ public sealed class FileArtifactStore : IArtifactStore
         Directory.CreateDirectory(_root);
         Directory.CreateDirectory(_temp);
         Directory.CreateDirectory(_staging);
+        RemoveAbandonedTempFiles(database.Time.GetUtcNow());
     }
+
+    /// <summary>Temporary files this old were left by a writer that died; younger ones may belong to a live process.</summary>
+    public static readonly TimeSpan AbandonedTempFileAge = TimeSpan.FromHours(24);
 
     public async Task WriteAsync(string path, Stream content, bool overwrite, CancellationToken cancellationToken = default)
     {
@@ -186,6 +190,24 @@ public sealed class FileArtifactStore : IArtifactStore
         {
             File.Delete(temp);
             throw;
+        }
+    }
+
+    private void RemoveAbandonedTempFiles(DateTimeOffset now)
+    {
+        foreach (var file in new DirectoryInfo(_temp).EnumerateFiles())
+        {
+            if (now - file.LastWriteTimeUtc > AbandonedTempFileAge)
+            {
+                try
+                {
+                    file.Delete();
+                }
+                catch (IOException)
+                {
+                    // Another process may be removing it at the same moment.
+                }
+            }
         }
     }
 

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace OrleansBatch.Storage.Local;
 
@@ -19,6 +21,8 @@ public sealed class LocalDatabase : IDisposable
 
     // Writers of this process queue here without blocking threads; the busy timeout covers other processes.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    private readonly ConditionalWeakTable<sqlite3, sqlite3> _configured = new();
 
     public LocalDatabase(LocalStorageOptions options, TimeProvider? time = null)
     {
@@ -61,19 +65,33 @@ public sealed class LocalDatabase : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var pragma = connection.CreateCommand();
-        // busy_timeout is per connection; synchronous=NORMAL is crash-safe in WAL mode and avoids an fsync per commit.
-        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = NORMAL;";
-        pragma.ExecuteNonQuery();
+        // Pooled connections keep their native handle: set the per-connection pragmas once per handle.
+        var handle = connection.Handle!;
+        if (!_configured.TryGetValue(handle, out _))
+        {
+            using var pragma = connection.CreateCommand();
+            // busy_timeout is per connection; synchronous=NORMAL is crash-safe in WAL mode and avoids an fsync per commit.
+            pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = NORMAL;";
+            pragma.ExecuteNonQuery();
+            _configured.AddOrUpdate(handle, handle);
+        }
         return connection;
     }
 
     /// <summary>Runs <paramref name="read"/> on a fresh connection (a consistent snapshot per statement).</summary>
     internal Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = Open();
-        return Task.FromResult(read(connection));
+        if (cancellationToken.IsCancellationRequested)
+            return Task.FromCanceled<T>(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            return Task.FromResult(read(connection));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T>(e);
+        }
     }
 
     /// <summary>
@@ -96,6 +114,14 @@ public sealed class LocalDatabase : IDisposable
             _writeGate.Release();
         }
     }
+
+    /// <summary>Runs one statement as its own write; returns the number of rows it changed.</summary>
+    internal Task<int> ExecuteAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken) =>
+        WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.Command(sql, transaction, parameters);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
 
     private void CreateSchema()
     {

@@ -31,31 +31,25 @@ public sealed class SqliteLeaseStore(LocalDatabase database) : ILeaseStore
         }, cancellationToken);
     }
 
-    public Task<Lease?> RenewAsync(Lease lease, TimeSpan ttl, CancellationToken cancellationToken = default)
+    public async Task<Lease?> RenewAsync(Lease lease, TimeSpan ttl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
         ValidateTtl(ttl);
-        return database.WriteAsync<Lease?>((connection, transaction) =>
-        {
-            // A lapsed lease nobody took yet still carries our token: renewing it is safe.
-            var renewed = lease with { ExpiresAt = LocalDatabase.FromMs(database.NowMs + LocalDatabase.ToMs(ttl)) };
-            using var renew = connection.Command(
-                "UPDATE lease SET expires_at = $expires WHERE resource = $resource AND token = $token",
-                transaction, ("$expires", renewed.ExpiresAt.ToUnixTimeMilliseconds()), ("$resource", lease.Resource), ("$token", lease.Token));
-            return renew.ExecuteNonQuery() == 1 ? renewed : null;
-        }, cancellationToken);
+        // A lapsed lease nobody took yet still carries our token: renewing it is safe.
+        var renewed = lease with { ExpiresAt = LocalDatabase.FromMs(database.NowMs + LocalDatabase.ToMs(ttl)) };
+        var changed = await database.ExecuteAsync(
+            "UPDATE lease SET expires_at = $expires WHERE resource = $resource AND token = $token",
+            [("$expires", renewed.ExpiresAt.ToUnixTimeMilliseconds()), ("$resource", lease.Resource), ("$token", lease.Token)],
+            cancellationToken).ConfigureAwait(false);
+        return changed == 1 ? renewed : null;
     }
 
     public Task ReleaseAsync(Lease lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        return database.WriteAsync((connection, transaction) =>
-        {
-            using var release = connection.Command(
-                "DELETE FROM lease WHERE resource = $resource AND token = $token",
-                transaction, ("$resource", lease.Resource), ("$token", lease.Token));
-            return release.ExecuteNonQuery();
-        }, cancellationToken);
+        return database.ExecuteAsync(
+            "DELETE FROM lease WHERE resource = $resource AND token = $token",
+            [("$resource", lease.Resource), ("$token", lease.Token)], cancellationToken);
     }
 
     private static void ValidateTtl(TimeSpan ttl)

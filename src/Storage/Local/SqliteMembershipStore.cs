@@ -10,21 +10,19 @@ public sealed class SqliteMembershipStore(LocalDatabase database) : IMembershipS
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentException.ThrowIfNullOrEmpty(silo.Id, nameof(silo.Id));
         ArgumentNullException.ThrowIfNull(silo.Address, nameof(silo.Address));
-        return database.WriteAsync((connection, transaction) =>
-        {
-            using var upsert = connection.Command(
-                """
-                INSERT INTO silo (id, address, status, started_at, last_heartbeat, active_mini_batches)
-                VALUES ($id, $address, $status, $started, $heartbeat, $active)
-                ON CONFLICT (id) DO UPDATE SET address = excluded.address, status = excluded.status, started_at = excluded.started_at,
-                    last_heartbeat = excluded.last_heartbeat, active_mini_batches = excluded.active_mini_batches
-                """,
-                transaction,
+        return database.ExecuteAsync(
+            """
+            INSERT INTO silo (id, address, status, started_at, last_heartbeat, active_mini_batches)
+            VALUES ($id, $address, $status, $started, $heartbeat, $active)
+            ON CONFLICT (id) DO UPDATE SET address = excluded.address, status = excluded.status, started_at = excluded.started_at,
+                last_heartbeat = excluded.last_heartbeat, active_mini_batches = excluded.active_mini_batches
+            """,
+            [
                 ("$id", silo.Id), ("$address", silo.Address), ("$status", silo.Status.ToString()),
                 ("$started", silo.StartedAt.ToUnixTimeMilliseconds()), ("$heartbeat", silo.LastHeartbeat.ToUnixTimeMilliseconds()),
-                ("$active", silo.ActiveMiniBatches));
-            return upsert.ExecuteNonQuery();
-        }, cancellationToken);
+                ("$active", silo.ActiveMiniBatches),
+            ],
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<SiloInfo>> ListAsync(CancellationToken cancellationToken = default) =>

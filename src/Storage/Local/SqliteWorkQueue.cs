@@ -20,13 +20,10 @@ public sealed class SqliteWorkQueue(LocalDatabase database) : IWorkQueue
     {
         ArgumentException.ThrowIfNullOrEmpty(queue);
         ArgumentNullException.ThrowIfNull(body);
-        await database.WriteAsync((connection, transaction) =>
-        {
-            using var insert = connection.Command(
-                "INSERT INTO queue_message (queue, id, body, visible_at, receipt, dequeue_count) VALUES ($queue, $id, $body, $now, NULL, 0)",
-                transaction, ("$queue", queue), ("$id", Guid.NewGuid().ToString("N")), ("$body", body), ("$now", database.NowMs));
-            return insert.ExecuteNonQuery();
-        }, cancellationToken).ConfigureAwait(false);
+        await database.ExecuteAsync(
+            "INSERT INTO queue_message (queue, id, body, visible_at, receipt, dequeue_count) VALUES ($queue, $id, $body, $now, NULL, 0)",
+            [("$queue", queue), ("$id", Guid.NewGuid().ToString("N")), ("$body", body), ("$now", database.NowMs)],
+            cancellationToken).ConfigureAwait(false);
 
         if (_arrivals.TryRemove(queue, out var arrival))
             arrival.TrySetResult();
@@ -69,13 +66,9 @@ public sealed class SqliteWorkQueue(LocalDatabase database) : IWorkQueue
     public Task DeleteAsync(QueueMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return database.WriteAsync((connection, transaction) =>
-        {
-            using var delete = connection.Command(
-                "DELETE FROM queue_message WHERE id = $id AND receipt = $receipt",
-                transaction, ("$id", message.Id), ("$receipt", message.Receipt));
-            return delete.ExecuteNonQuery();
-        }, cancellationToken);
+        return database.ExecuteAsync(
+            "DELETE FROM queue_message WHERE id = $id AND receipt = $receipt",
+            [("$id", message.Id), ("$receipt", message.Receipt)], cancellationToken);
     }
 
     public Task<long> CountAsync(string queue, CancellationToken cancellationToken = default)

@@ -81,23 +81,12 @@ public abstract class ArtifactStoreConformance
     public async Task Racing_writers_without_overwrite_on_two_silos_leave_exactly_one_whole_file()
     {
         var silos = new[] { CreateStore(), CreateStore() };
-        using var go = new ManualResetEventSlim();
 
-        var attempts = Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
+        var results = await Race.RunOrLoseAsync<IOException>(12, async i =>
         {
-            go.Wait();
-            try
-            {
-                await silos[i % 2].WriteAsync($"{Root}/once.txt", Text($"writer-{i}"), overwrite: false);
-                return $"writer-{i}";
-            }
-            catch (IOException)
-            {
-                return null;
-            }
-        })).ToArray();
-        go.Set();
-        var results = await Task.WhenAll(attempts);
+            await silos[i % 2].WriteAsync($"{Root}/once.txt", Text($"writer-{i}"), overwrite: false);
+            return $"writer-{i}";
+        });
 
         var winner = Assert.Single(results, r => r is not null);
         Assert.Equal(winner, await ReadTextAsync(silos[0], $"{Root}/once.txt"));

@@ -252,23 +252,9 @@ public abstract class GrainStateStoreConformance
     {
         var silos = new[] { CreateStore(), CreateStore() };
         var start = await silos[0].WriteAsync(Id("race"), "start", 1, null);
-        using var go = new ManualResetEventSlim();
 
-        var attempts = Enumerable.Range(0, 32).Select(i => Task.Run(async () =>
-        {
-            go.Wait();
-            try
-            {
-                await silos[i % 2].WriteAsync(Id("race"), $"writer-{i}", 2, start.ETag);
-                return $"writer-{i}";
-            }
-            catch (ConcurrencyConflictException)
-            {
-                return null;
-            }
-        })).ToArray();
-        go.Set();
-        var results = await Task.WhenAll(attempts);
+        var results = await Race.RunOrLoseAsync<ConcurrencyConflictException>(32, async i =>
+            (await silos[i % 2].WriteAsync(Id("race"), $"writer-{i}", 2, start.ETag)).Json);
 
         var winner = Assert.Single(results, r => r is not null);
         var final = await silos[1].ReadAsync(Id("race"));
@@ -279,22 +265,9 @@ public abstract class GrainStateStoreConformance
     public async Task Racing_creates_from_two_instances_have_exactly_one_winner()
     {
         var silos = new[] { CreateStore(), CreateStore() };
-        using var go = new ManualResetEventSlim();
 
-        var attempts = Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
-        {
-            go.Wait();
-            try
-            {
-                return (await silos[i % 2].WriteAsync(Id("new"), $"creator-{i}", 1, null)).Json;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                return null;
-            }
-        })).ToArray();
-        go.Set();
-        var results = await Task.WhenAll(attempts);
+        var results = await Race.RunOrLoseAsync<ConcurrencyConflictException>(16, async i =>
+            (await silos[i % 2].WriteAsync(Id("new"), $"creator-{i}", 1, null)).Json);
 
         var winner = Assert.Single(results, r => r is not null);
         Assert.Equal(winner, (await silos[0].ReadAsync(Id("new")))!.Json);

@@ -138,16 +138,13 @@ public abstract class WorkQueueConformance
         foreach (var body in bodies)
             await silos[0].EnqueueAsync(QueueName, body);
         var delivered = new ConcurrentBag<QueueMessage>();
-        using var go = new ManualResetEventSlim();
 
-        var consumers = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        await Race.RunAsync(8, async i =>
         {
-            go.Wait();
             while (await silos[i % 2].DequeueAsync(QueueName, LongVisibility) is { } message)
                 delivered.Add(message);
-        })).ToArray();
-        go.Set();
-        await Task.WhenAll(consumers);
+            return i;
+        });
 
         Assert.Equal(bodies.Order(StringComparer.Ordinal), delivered.Select(m => m.Body).Order(StringComparer.Ordinal));
         Assert.Equal(40, delivered.Select(m => m.Id).Distinct().Count());

@@ -57,5 +57,22 @@ public sealed class FileArtifactStoreTests : ArtifactStoreConformance, IDisposab
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_data.Path, "tmp")));
     }
 
+    [Fact]
+    public void Opening_the_store_removes_temporary_files_abandoned_long_ago_and_keeps_recent_ones()
+    {
+        CreateStore();
+        var temp = Path.Combine(_data.Path, "tmp");
+        var abandoned = Path.Combine(temp, "abandoned");
+        var recent = Path.Combine(temp, "recent");
+        File.WriteAllText(abandoned, "half a file");
+        File.WriteAllText(recent, "being written");
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow - FileArtifactStore.AbandonedTempFileAge - TimeSpan.FromHours(1));
+
+        CreateStore();
+
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(recent));
+    }
+
     public void Dispose() => _data.Dispose();
 }

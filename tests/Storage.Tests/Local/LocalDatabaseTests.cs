@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using OrleansBatch.Grains.Providers;
 using OrleansBatch.Storage.Local;
 
 namespace OrleansBatch.Storage.Tests.Local;
@@ -31,6 +32,22 @@ public sealed class LocalDatabaseTests : IDisposable
         var second = _data.Open();
 
         Assert.Equal(_data.Path, second.DataDirectory);
+    }
+
+    [Fact]
+    public async Task A_write_waits_for_another_connections_write_lock_and_then_succeeds()
+    {
+        var store = new SqliteGrainStateStore(_data.Open());
+        using var other = new SqliteConnection($"Data Source={Path.Combine(_data.Path, LocalDatabase.FileName)};Pooling=False");
+        other.Open();
+        var hold = other.BeginTransaction(deferred: false);
+
+        var write = Task.Run(() => store.WriteAsync(new GrainId("endpoint", "acme", "e"), "{}", 1, null));
+        await Task.Delay(300);
+        Assert.False(write.IsCompleted);
+        hold.Commit();
+
+        Assert.Equal(1, (await write).Version);
     }
 
     [Fact]

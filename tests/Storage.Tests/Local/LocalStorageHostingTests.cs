@@ -31,6 +31,11 @@ public sealed class LocalStorageHostingTests : IDisposable
         Assert.IsType<SqliteGrainStateStore>(runtime.Store);
         Assert.True(File.Exists(Path.Combine(_data.Path, LocalDatabase.FileName)));
         Assert.Same(TimeProvider.System, host.Services.GetRequiredService<TimeProvider>());
+        Assert.IsType<SqliteLeaseStore>(host.Services.GetRequiredService<ILeaseStore>());
+        Assert.IsType<SqliteWorkQueue>(host.Services.GetRequiredService<IWorkQueue>());
+        Assert.IsType<SqliteMembershipStore>(host.Services.GetRequiredService<IMembershipStore>());
+        Assert.IsType<FileArtifactStore>(host.Services.GetRequiredService<IArtifactStore>());
+        Assert.Same(host.Services.GetRequiredService<IWorkQueue>(), host.Services.GetRequiredService<IWorkQueue>());
         Assert.Equal(TimeSpan.FromMinutes(1), host.Services.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value.IdleTimeout);
     }
 

@@ -1,0 +1,86 @@
+using OrleansBatch.Scoring;
+using OrleansBatch.Scoring.Models;
+using OrleansBatch.Scoring.Native;
+using OrleansBatch.Scoring.Tabular;
+
+namespace OrleansBatch.Bench.Scoring;
+
+/// <summary>Where a CSV scorer's time goes: reading lines, parsing fields into the input buffers, Run, reading outputs, formatting.</summary>
+internal static class BreakdownCase
+{
+    public static void Run(OnnxRuntime runtime, BenchOptions options, string[] models, string csv)
+    {
+        var scoringOptions = new OnnxScoringOptions { BatchRows = options.BatchRows, ConcurrentWorkers = 1 };
+        using var scorer = new OnnxScorer(runtime, new ScorerSpec("breakdown", models), scoringOptions, SessionThreading.ForWorkers(1, Environment.ProcessorCount));
+        var pipeline = scorer.Pipeline;
+        var header = File.ReadLines(csv).First().Split(',');
+        var binding = TabularBinding.TryBind(pipeline.Inputs, header, header.Select(_ => true).ToArray(), null, options.BatchRows, false, out _)!;
+        var tensor = binding.Tensors[0];
+        var scratch = new FieldScratch();
+
+        void Lines()
+        {
+            using var reader = new SliceLineReader(csv, 0, -1, scoringOptions.MaxLineBytes);
+            while (reader.Next(out _) != LineKind.End)
+            {
+            }
+        }
+
+        void Parse()
+        {
+            using var reader = new SliceLineReader(csv, 0, -1, scoringOptions.MaxLineBytes);
+            reader.Next(out _);
+            var slot = 0;
+            while (reader.Next(out var line) != LineKind.End)
+            {
+                var cursor = new CsvFieldCursor(line, scratch);
+                var field = 0;
+                while (cursor.TryNext(out var text, out _))
+                {
+                    tensor.TrySetText(slot, field++, text, out _);
+                }
+
+                slot = (slot + 1) % tensor.Capacity;
+            }
+        }
+
+        var layout = OutputLayout.Probe(runtime, pipeline, [tensor]);
+        var outputs = new BatchOutputs(layout, tensor.Capacity);
+        var line = new CsvLine();
+        var batches = (options.Rows + tensor.Capacity - 1) / tensor.Capacity;
+
+        void RunOnly(bool read, bool format)
+        {
+            for (var b = 0; b < batches; b++)
+            {
+                using var value = tensor.CreateValue(runtime, tensor.Capacity);
+                var result = pipeline.Run([value.DangerousGetHandle()]);
+                if (read)
+                {
+                    outputs.Load(runtime, result, tensor.Capacity);
+                }
+
+                if (format)
+                {
+                    for (var r = 0; r < tensor.Capacity; r++)
+                    {
+                        line.Clear();
+                        outputs.WriteRow(r, line);
+                    }
+                }
+
+                foreach (var o in result)
+                {
+                    o.Dispose();
+                }
+            }
+        }
+
+        var rows = (long)batches * tensor.Capacity;
+        Console.WriteLine($"breakdown (rows/s): lines {Measurement.BestRate(options.Repetitions, options.Rows, Lines):N0}; " +
+            $"lines+parse {Measurement.BestRate(options.Repetitions, options.Rows, Parse):N0}; " +
+            $"Run {Measurement.BestRate(options.Repetitions, rows, () => RunOnly(false, false)):N0}; " +
+            $"Run+read outputs {Measurement.BestRate(options.Repetitions, rows, () => RunOnly(true, false)):N0}; " +
+            $"Run+read+format {Measurement.BestRate(options.Repetitions, rows, () => RunOnly(true, true)):N0}");
+    }
+}

@@ -1,0 +1,61 @@
+using OrleansBatch.Scoring;
+using OrleansBatch.Scoring.Files;
+using OrleansBatch.Scoring.Native;
+
+namespace OrleansBatch.Bench.Scoring;
+
+/// <summary>The file scorer over many image/array files, against Run on tensors of the same decoded files built in advance.</summary>
+internal static class FileCase
+{
+    public static Measurement Run(OnnxRuntime runtime, BenchOptions options, string name, string[] models, string[] files)
+    {
+        var scoringOptions = new OnnxScoringOptions { ConcurrentWorkers = 1 };
+        var threading = SessionThreading.ForWorkers(1, Environment.ProcessorCount);
+        using var scorer = new OnnxScorer(runtime, new ScorerSpec(name, models, InputMode: ScorerInputMode.Files), scoringOptions, threading);
+        var slices = files.Select(f => new InputSlice(f, Path.GetFileName(f))).ToArray();
+        var scorerRate = Measurement.BestRate(options.Repetitions, files.Length, () =>
+        {
+            var result = scorer.ScoreFiles(slices, new CountingSink());
+            if (result.RowsScored != files.Length)
+            {
+                throw new InvalidOperationException($"{name}: scored {result.RowsScored} of {files.Length}: {result.Errors.FirstOrDefault()?.Message}");
+            }
+        });
+
+        const int width = 64;
+        var batch = scoringOptions.BatchFiles;
+        var values = new List<OrtValueHandle>();
+        for (var start = 0; start < files.Length; start += batch)
+        {
+            var count = Math.Min(batch, files.Length - start);
+            var buffer = new float[count * width];
+            for (var i = 0; i < count; i++)
+            {
+                var file = files[start + i];
+                var pixels = file.EndsWith(".png", StringComparison.Ordinal)
+                    ? PngDecoder.DecodeFile(file).Pixels.Select(p => (float)p).ToArray()
+                    : NpyReader.ReadFile(file).ToSingleArray();
+                pixels.CopyTo(buffer, i * width);
+            }
+
+            values.Add(OrtTensors.OverPinned(runtime, buffer, buffer.Length, [count, 1, 8, 8], OrtElementType.Float));
+        }
+
+        var pipeline = scorer.Pipeline;
+        var bareRate = Measurement.BestRate(options.Repetitions, files.Length, () =>
+        {
+            foreach (var value in values)
+            {
+                foreach (var output in pipeline.Run([value.DangerousGetHandle()]))
+                {
+                    output.Dispose();
+                }
+            }
+        });
+
+        values.ForEach(v => v.Dispose());
+        var measurement = new Measurement(name, scorerRate, bareRate);
+        measurement.Print();
+        return measurement;
+    }
+}

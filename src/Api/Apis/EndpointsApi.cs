@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBatch.Api.Compat;
+using OrleansBatch.Api.Contracts;
+using OrleansBatch.Api.Http;
+using OrleansBatch.Api.Security;
+using OrleansBatch.Grains;
+using OrleansBatch.Grains.Domain;
+using OrleansBatch.Grains.Domain.Endpoints;
+
+namespace OrleansBatch.Api.Apis;
+
+/// <summary>Batch endpoints: PUT (create or overwrite, body as <c>endpoint.yml</c>), PATCH (JSON merge patch), GET, list, DELETE.</summary>
+public static class EndpointsApi
+{
+    public static IEndpointRouteBuilder MapEndpointsApi(this IEndpointRouteBuilder app)
+    {
+        var endpoints = app.MapGroup("/v1/endpoints").WithTags("Endpoints").RequireAuthorization(AccessPolicies.Reader);
+        endpoints.MapGet("", ListAsync).WithName("ListEndpoints");
+        endpoints.MapGet("/{name}", GetAsync).WithName("GetEndpoint");
+        endpoints.MapPut("/{name}", PutAsync).WithName("PutEndpoint").RequireAuthorization(AccessPolicies.Contributor)
+            .Accepts<EndpointRequest>("application/json", "application/yaml", "*/*");
+        endpoints.MapPatch("/{name}", PatchAsync).WithName("PatchEndpoint").RequireAuthorization(AccessPolicies.Contributor)
+            .Accepts<EndpointRequest>("application/merge-patch+json", "application/json", "*/*");
+        endpoints.MapDelete("/{name}", DeleteAsync).WithName("DeleteEndpoint").RequireAuthorization(AccessPolicies.Contributor);
+        return app;
+    }
+
+    private static async Task<Results<Created<EndpointResponse>, Ok<EndpointResponse>>> PutAsync(
+        HttpContext context, TenantCaller caller, string name, EndpointGrain endpoints, CancellationToken cancellationToken)
+    {
+        name = ResourceName.Normalize(name);
+        var ifMatch = ETags.IfMatch(context.Request);
+        var raw = await RequestBody.ReadObjectAsync(context.Request, cancellationToken);
+        AzureYaml.NormalizeTags(raw);
+        var body = RequestBody.Bind<EndpointRequest>(raw);
+        if (body.Name is not null && !string.Equals(body.Name, name, StringComparison.OrdinalIgnoreCase))
+            throw DomainException.Validation("name", $"'{body.Name}' differs from the endpoint name '{name}' in the URL.");
+        var definition = new EndpointDefinition(body.Description, body.Tags, body.AuthMode, body.Defaults is not null, body.Defaults?.DeploymentName);
+        var (endpoint, created) = await endpoints.PutAsync(caller.Tenant, name, definition, ifMatch, cancellationToken);
+        ETags.Set(context, endpoint.Version);
+        var response = Responses.Endpoint(endpoint, context.Request);
+        return created ? TypedResults.Created($"/v1/endpoints/{name}", response) : TypedResults.Ok(response);
+    }
+
+    private static async Task<Ok<EndpointResponse>> PatchAsync(HttpContext context, TenantCaller caller, string name, EndpointGrain endpoints, CancellationToken cancellationToken)
+    {
+        name = ResourceName.Normalize(name);
+        var ifMatch = ETags.IfMatch(context.Request);
+        var patch = await RequestBody.ReadObjectAsync(context.Request, cancellationToken);
+        AzureYaml.NormalizeTags(patch);
+        var endpoint = await endpoints.PatchAsync(caller.Tenant, name, patch, ifMatch, cancellationToken);
+        ETags.Set(context, endpoint.Version);
+        return TypedResults.Ok(Responses.Endpoint(endpoint, context.Request));
+    }
+
+    private static async Task<Ok<EndpointResponse>> GetAsync(HttpContext context, TenantCaller caller, string name, EndpointGrain endpoints, CancellationToken cancellationToken)
+    {
+        var endpoint = await endpoints.GetAsync(caller.Tenant, ResourceName.Normalize(name), cancellationToken);
+        ETags.Set(context, endpoint.Version);
+        return TypedResults.Ok(Responses.Endpoint(endpoint, context.Request));
+    }
+
+    private static async Task<Ok<ListResponse<EndpointResponse>>> ListAsync(HttpContext context, TenantCaller caller, ListQuery query, EndpointGrain endpoints, CancellationToken cancellationToken)
+    {
+        var page = await endpoints.ListAsync(caller.Tenant, query.Top, query.Continuation, cancellationToken);
+        return TypedResults.Ok(Responses.List(page, e => Responses.Endpoint(e, context.Request), query, context.Request));
+    }
+
+    private static async Task<NoContent> DeleteAsync(HttpContext context, TenantCaller caller, string name, EndpointGrain endpoints, CancellationToken cancellationToken)
+    {
+        await endpoints.DeleteAsync(caller.Tenant, ResourceName.Normalize(name), ETags.IfMatch(context.Request), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBatch.Api.Assets;
+using OrleansBatch.Api.Contracts;
+using OrleansBatch.Api.Hosting;
+using OrleansBatch.Api.Http;
+using OrleansBatch.Api.Security;
+using OrleansBatch.Grains;
+using OrleansBatch.Grains.Domain;
+using OrleansBatch.Grains.Domain.Models;
+
+namespace OrleansBatch.Api.Apis;
+
+/// <summary>Registered models: <c>POST /v1/models/{name}/versions</c> (multipart) and reads.</summary>
+public static class ModelsApi
+{
+    public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
+    {
+        var models = app.MapGroup("/v1/models").WithTags("Models").RequireAuthorization(AccessPolicies.Reader);
+        models.MapGet("", ListAsync).WithName("ListModels");
+        models.MapPost("/{name}/versions", RegisterAsync).WithName("RegisterModelVersion")
+            .RequireAuthorization(AccessPolicies.Contributor).DisableAntiforgery();
+        models.MapGet("/{name}/versions", ListVersionsAsync).WithName("ListModelVersions");
+        models.MapGet("/{name}/versions/{version}", GetVersionAsync).WithName("GetModelVersion");
+        return app;
+    }
+
+    private static async Task<Created<ModelVersionResponse>> RegisterAsync(
+        HttpContext context, TenantCaller caller, string name, ModelRegistration registration, ILogger<ModelRegistration> logger, CancellationToken cancellationToken)
+    {
+        name = ResourceName.Normalize(name);
+        var model = await registration.RegisterAsync(caller.Tenant, name, context.Request, cancellationToken);
+        GatewayLog.ModelRegistered(logger, name, model.Version, caller.Tenant);
+        ETags.Set(context, model.Version);
+        return TypedResults.Created($"/v1/models/{name}/versions/{model.Version}", Responses.Model(model));
+    }
+
+    private static async Task<Ok<ListResponse<AssetSummaryResponse>>> ListAsync(HttpContext context, TenantCaller caller, ListQuery query, ModelGrain models, CancellationToken cancellationToken)
+    {
+        var page = await models.ListAsync(caller.Tenant, query.Top, query.Continuation, cancellationToken);
+        return TypedResults.Ok(Responses.List(page, Responses.Summary, query, context.Request));
+    }
+
+    private static async Task<Ok<ListResponse<ModelVersionResponse>>> ListVersionsAsync(
+        HttpContext context, TenantCaller caller, string name, ListQuery query, ModelGrain models, CancellationToken cancellationToken)
+    {
+        var page = await models.ListVersionsAsync(caller.Tenant, ResourceName.Normalize(name), query.Top, query.Continuation, cancellationToken);
+        return TypedResults.Ok(Responses.List(page, Responses.Model, query, context.Request));
+    }
+
+    private static async Task<Ok<ModelVersionResponse>> GetVersionAsync(
+        HttpContext context, TenantCaller caller, string name, string version, ModelGrain models, CancellationToken cancellationToken)
+    {
+        var model = await models.GetVersionAsync(caller.Tenant, ResourceName.Normalize(name), VersionLabel.Parse(version), cancellationToken);
+        ETags.Set(context, model.Version);
+        return TypedResults.Ok(Responses.Model(model));
+    }
+}

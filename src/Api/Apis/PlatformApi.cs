@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBatch.Api.Contracts;
+using OrleansBatch.Api.Hosting;
+using OrleansBatch.Api.Http;
+using OrleansBatch.Api.Security;
+using OrleansBatch.Grains;
+using OrleansBatch.Grains.Domain;
+using OrleansBatch.Grains.Domain.Tenants;
+using OrleansBatch.Silo.Membership;
+
+namespace OrleansBatch.Api.Apis;
+
+/// <summary>Platform administration: tenants, tenant API keys and the cluster view.</summary>
+public static class PlatformApi
+{
+    public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder app)
+    {
+        var tenants = app.MapGroup("/v1/tenants").WithTags("Platform").RequireAuthorization(AccessPolicies.Platform);
+        tenants.MapPost("", CreateTenantAsync).WithName("CreateTenant").Accepts<TenantRequest>("application/json", "*/*");
+        tenants.MapGet("", ListTenantsAsync).WithName("ListTenants");
+        tenants.MapGet("/{tenant}", GetTenantAsync).WithName("GetTenant");
+
+        var keys = app.MapGroup("/v1/tenants/{tenant}/keys").WithTags("Platform").RequireAuthorization(AccessPolicies.KeyAdmin);
+        keys.MapPost("", CreateKeyAsync).WithName("CreateApiKey").Accepts<ApiKeyRequest>("application/json", "*/*");
+        keys.MapGet("", ListKeysAsync).WithName("ListApiKeys");
+        keys.MapDelete("/{id}", RevokeKeyAsync).WithName("RevokeApiKey");
+
+        app.MapGet("/v1/cluster", GetClusterAsync).WithName("GetCluster").WithTags("Platform").RequireAuthorization(AccessPolicies.Platform);
+        return app;
+    }
+
+    private static async Task<Created<TenantResponse>> CreateTenantAsync(HttpContext context, TenantGrain tenants, ILogger<TenantGrain> logger, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync<TenantRequest>(context.Request, cancellationToken);
+        var tenant = await tenants.CreateAsync(ResourceName.Normalize(body.Name), cancellationToken);
+        GatewayLog.TenantCreated(logger, tenant.State.Name);
+        ETags.Set(context, tenant.Version);
+        return TypedResults.Created($"/v1/tenants/{tenant.State.Name}", Responses.Tenant(tenant));
+    }
+
+    private static async Task<Ok<ListResponse<TenantResponse>>> ListTenantsAsync(HttpContext context, ListQuery query, TenantGrain tenants, CancellationToken cancellationToken)
+    {
+        var page = await tenants.ListAsync(query.Top, query.Continuation, cancellationToken);
+        return TypedResults.Ok(Responses.List(page, Responses.Tenant, query, context.Request));
+    }
+
+    private static async Task<Ok<TenantResponse>> GetTenantAsync(HttpContext context, string tenant, TenantGrain tenants, CancellationToken cancellationToken)
+    {
+        var found = await tenants.GetAsync(ResourceName.Normalize(tenant, "tenant"), cancellationToken);
+        ETags.Set(context, found.Version);
+        return TypedResults.Ok(Responses.Tenant(found));
+    }
+
+    private static async Task<Created<ApiKeyResponse>> CreateKeyAsync(HttpContext context, string tenant, TenantGrain tenants, ILogger<TenantGrain> logger, CancellationToken cancellationToken)
+    {
+        tenant = TenantInScope(context, tenant);
+        var body = await RequestBody.ReadAsync<ApiKeyRequest>(context.Request, cancellationToken);
+        if (!Enum.TryParse<TenantRole>(body.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(body.Role, out _))
+            throw DomainException.Validation("role", $"'{body.Role}' is not a role; use reader, contributor or admin.");
+        var issued = ApiKeySecret.Issue(tenant);
+        var key = await tenants.AddKeyAsync(tenant, role, issued, cancellationToken);
+        GatewayLog.ApiKeyIssued(logger, key.Id, body.Role!, tenant);
+        return TypedResults.Created($"/v1/tenants/{tenant}/keys/{key.Id}", Responses.Key(tenant, key, issued.Key));
+    }
+
+    private static async Task<Ok<ListResponse<ApiKeyResponse>>> ListKeysAsync(HttpContext context, string tenant, TenantGrain tenants, CancellationToken cancellationToken)
+    {
+        tenant = TenantInScope(context, tenant);
+        var found = await tenants.GetAsync(tenant, cancellationToken);
+        return TypedResults.Ok(new ListResponse<ApiKeyResponse>(found.State.Keys.Select(k => Responses.Key(tenant, k)).ToList(), null));
+    }
+
+    private static async Task<NoContent> RevokeKeyAsync(HttpContext context, string tenant, string id, TenantGrain tenants, ILogger<TenantGrain> logger, CancellationToken cancellationToken)
+    {
+        tenant = TenantInScope(context, tenant);
+        await tenants.RevokeKeyAsync(tenant, id, cancellationToken);
+        GatewayLog.ApiKeyRevoked(logger, id, tenant);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<ClusterResponse>> GetClusterAsync(SiloMembership membership, CancellationToken cancellationToken)
+    {
+        var silos = await membership.ListAsync(cancellationToken);
+        return TypedResults.Ok(new ClusterResponse(silos.Select(Responses.Silo).ToList()));
+    }
+
+    /// <summary>A tenant admin manages only its own tenant's keys; any other tenant answers 404, as if it did not exist.</summary>
+    private static string TenantInScope(HttpContext context, string tenant)
+    {
+        var name = ResourceName.Normalize(tenant, "tenant");
+        var own = context.User.FindFirst(ApiKeyClaims.Tenant)?.Value;
+        if (own is not null && own != name)
+            throw DomainException.NotFound("TenantNotFound", $"Tenant '{name}' does not exist.");
+        return name;
+    }
+}

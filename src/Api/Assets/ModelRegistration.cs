@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using OrleansBatch.Api.Compat;
+using OrleansBatch.Api.Contracts;
+using OrleansBatch.Api.Http;
+using OrleansBatch.Grains;
+using OrleansBatch.Grains.Domain;
+using OrleansBatch.Grains.Domain.Models;
+using OrleansBatch.Grains.Providers;
+using OrleansBatch.Scoring;
+
+namespace OrleansBatch.Api.Assets;
+
+/// <summary>
+/// Registers a model version from a multipart upload: the files are received into a temporary folder,
+/// the ONNX graph is loaded by ONNX Runtime (an unloadable file is 400 <c>ModelInvalid</c>), then a
+/// version number is reserved, the files are stored under it and the version is committed.
+/// </summary>
+internal sealed class ModelRegistration(ModelGrain models, IArtifactStore artifacts, IModelInspector inspector, TimeProvider time)
+{
+    public async Task<ModelVersion> RegisterAsync(string tenant, string name, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("obatch-model-");
+        try
+        {
+            var files = new List<(string Name, string LocalPath, long Length)>();
+            var (metadataText, _) = await MultipartBody.ReadAsync(request, async (fileName, content) =>
+            {
+                var local = Path.Combine(folder.FullName, fileName);
+                await using var file = File.Create(local);
+                await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                files.Add((fileName, local, file.Length));
+            }, cancellationToken).ConfigureAwait(false);
+
+            var metadata = metadataText is null ? new ModelMetadataRequest() : ParseMetadata(metadataText);
+
+            var errors = new ValidationErrors();
+            var type = ModelTypes.Normalize(metadata.Type, errors);
+            if (metadata.Name is not null && !string.Equals(metadata.Name, name, StringComparison.OrdinalIgnoreCase))
+                errors.Add("metadata.name", $"'{metadata.Name}' differs from the model name '{name}' in the URL.");
+            if (metadata.Description is { Length: > 4096 })
+                errors.Add("metadata.description", "is longer than 4096 characters.");
+            StringMap.Validate(metadata.Tags, "metadata.tags", errors);
+            var graph = PickGraph(files.Select(f => f.Name).ToList(), metadata.Path, errors);
+            errors.ThrowIfAny();
+
+            var graphFile = files.First(f => f.Name == graph);
+            ModelSignature signature;
+            try
+            {
+                signature = inspector.Inspect(graphFile.LocalPath);
+            }
+            catch (ModelLoadException e)
+            {
+                var message = $"ONNX Runtime cannot load '{graph}': {e.Message.Replace(graphFile.LocalPath, graph, StringComparison.Ordinal)}";
+                throw new DomainException(400, "ModelInvalid", message + " Upload a valid ONNX model file.", new Dictionary<string, string[]> { ["file"] = [message] });
+            }
+
+            var version = await models.ReserveVersionAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+            var stored = new List<ModelFile>(files.Count);
+            foreach (var file in files)
+            {
+                var path = ArtifactPaths.ModelFile(tenant, name, version, file.Name);
+                await using (var content = File.OpenRead(file.LocalPath))
+                    await artifacts.WriteAsync(path, content, overwrite: true, cancellationToken).ConfigureAwait(false);
+                stored.Add(new ModelFile(file.Name, path, file.Length));
+            }
+            var model = new ModelVersion(
+                name, version, type!, metadata.Description, StringMap.Normalize(metadata.Tags),
+                ArtifactPaths.ModelFile(tenant, name, version, graphFile.Name), stored,
+                signature.Inputs.Select(Io).ToList(), signature.Outputs.Select(Io).ToList(), time.GetUtcNow());
+            return await models.CommitVersionAsync(tenant, model, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The <c>metadata</c> part: JSON, or YAML as in <c>model.yml</c>.</summary>
+    private static ModelMetadataRequest ParseMetadata(string text)
+    {
+        var body = YamlToJson.Convert(text) as JsonObject
+            ?? throw DomainException.Validation("metadata", "must be a JSON object such as {\"type\": \"onnx\", \"description\": \"...\"}.");
+        AzureYaml.NormalizeTags(body);
+        return RequestBody.Bind<ModelMetadataRequest>(body);
+    }
+
+    /// <summary>The file that is the ONNX graph: metadata <c>path</c>, else the only file, else the only <c>.onnx</c> file.</summary>
+    private static string? PickGraph(IReadOnlyList<string> files, string? path, ValidationErrors errors)
+    {
+        if (path is not null)
+        {
+            var named = UploadFileName.Sanitize(path);
+            if (files.Contains(named))
+                return named;
+            errors.Add("metadata.path", $"'{path}' is not one of the uploaded files ({string.Join(", ", files)}).");
+            return null;
+        }
+        if (files.Count == 1)
+            return files[0];
+        var onnx = files.Where(f => f.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (onnx.Count == 1)
+            return onnx[0];
+        errors.Add("metadata.path", "several files were uploaded; name the ONNX graph with metadata {\"path\": \"model.onnx\"}.");
+        return null;
+    }
+
+    private static ModelIo Io(ValueSpec spec) => new(spec.Name, spec.ElementType, spec.Shape);
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OrleansBatch.Api.Contracts;
+
+/// <summary>
+/// Body of <c>PUT /v1/endpoints/{e}/deployments/{d}</c>: Azure ML's batch <c>deployment.yml</c> as it is
+/// (JSON or YAML). <c>model</c> is a string (<c>azureml:name:1</c>, <c>name@latest</c>, ...) or
+/// <c>{name, version}</c>. Settings may also be given at the top level, as older Azure ML YAML does.
+/// <c>code_configuration</c> and <c>environment</c> are refused: this platform scores ONNX models directly.
+/// </summary>
+public sealed record DeploymentRequest
+{
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
+    /// <summary>Optional; must equal the deployment name in the route.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Optional; must equal the endpoint name in the route.</summary>
+    public string? EndpointName { get; init; }
+
+    /// <summary><c>model</c> (default) or <c>pipeline</c>.</summary>
+    public string? Type { get; init; }
+
+    public JsonElement? Model { get; init; }
+    public List<PipelineStepRequest>? Steps { get; init; }
+    public string? Description { get; init; }
+    public Dictionary<string, string>? Tags { get; init; }
+
+    /// <summary>Accepted for compatibility (e.g. <c>azureml:cpu-cluster</c>); kept, not used for placement.</summary>
+    public string? Compute { get; init; }
+
+    public DeploymentResourcesRequest? Resources { get; init; }
+    public DeploymentSettingsRequest? Settings { get; init; }
+    public JsonElement? CodeConfiguration { get; init; }
+    public JsonElement? Environment { get; init; }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using OrleansBatch.Api.Assets;
+using OrleansBatch.Api.Contracts;
+using OrleansBatch.Api.Http;
+using OrleansBatch.Api.Metrics;
+using OrleansBatch.Api.Security;
+using OrleansBatch.Silo;
+
+namespace OrleansBatch.Api.Hosting;
+
+/// <summary>The gateway's services and middleware, so that Program.cs stays short.</summary>
+public static class GatewayHostingExtensions
+{
+    /// <summary>
+    /// Adds the gateway (options from configuration, JSON, problem details, API key auth, OpenAPI, metrics)
+    /// and an embedded silo on the Local provider in the data directory.
+    /// </summary>
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<GatewayOptions>().Configure<IConfiguration>((options, configuration) => GatewayOptions.Bind(options, configuration)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+
+        // Kestrel's own limit is the upload limit; JSON routes lower it per request (RequestBody).
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var options = new GatewayOptions();
+            GatewayOptions.Bind(options, context.Configuration);
+            kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes;
+        });
+
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+        services.AddOpenApi();
+
+        services.AddAuthentication(ApiKeyClaims.Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyClaims.Scheme, null);
+        services.AddAuthorization(AccessPolicies.Add);
+
+        services.AddSingleton<PlatformAdminKey>();
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<ModelRegistration>();
+        services.AddHostedService<GatewayStartup>();
+
+        services.AddEmbeddedSilo(sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory);
+        return builder;
+    }
+
+    /// <summary>Middleware in order: metrics (outermost, sees final statuses), problem details for errors and bare status codes, auth.</summary>
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        var metrics = app.Services.GetRequiredService<GatewayMetrics>();
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                metrics.RecordResponse(context.Response.StatusCode);
+            }
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        return app;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace OrleansBatch.Api.Hosting;
+
+/// <summary>
+/// Settings of the gateway, read from standard .NET configuration (environment variables included):
+/// <c>OBATCH_DATA_DIR</c> (default <c>./.obatch</c>), <c>OBATCH_ADMIN_KEY</c>, <c>OBATCH_DATA_ROOTS</c>
+/// (':'-separated folders that local job inputs may come from), <c>OBATCH_MAX_UPLOAD_MB</c> (default 512)
+/// and <c>OBATCH_MAX_JSON_KB</c> (default 1024).
+/// </summary>
+public sealed class GatewayOptions
+{
+    public const string DataDirectoryKey = "OBATCH_DATA_DIR";
+    public const string AdminKeyKey = "OBATCH_ADMIN_KEY";
+    public const string DataRootsKey = "OBATCH_DATA_ROOTS";
+    public const string MaxUploadMegabytesKey = "OBATCH_MAX_UPLOAD_MB";
+    public const string MaxJsonKilobytesKey = "OBATCH_MAX_JSON_KB";
+
+    /// <summary>Absolute path of the data directory (database, files, <c>admin.key</c>).</summary>
+    public string DataDirectory { get; set; } = "";
+
+    /// <summary>The platform admin key when configured; else one is generated into <c>admin.key</c>.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>Absolute folders under which <c>file://</c> and plain-path job inputs are allowed.</summary>
+    public IReadOnlyList<string> DataRoots { get; set; } = [];
+
+    public long MaxJsonBodyBytes { get; set; } = 1L << 20;
+
+    public long MaxUploadBytes { get; set; } = 512L << 20;
+
+    /// <summary>Reads the settings from configuration; relative paths are resolved against the current directory.</summary>
+    public static void Bind(GatewayOptions options, IConfiguration configuration)
+    {
+        options.DataDirectory = Path.GetFullPath(NonEmpty(configuration[DataDirectoryKey]) ?? "./.obatch");
+        options.AdminKey = NonEmpty(configuration[AdminKeyKey]);
+        options.DataRoots = (configuration[DataRootsKey] ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Path.GetFullPath)
+            .ToList();
+        if (long.TryParse(configuration[MaxUploadMegabytesKey], NumberStyles.None, CultureInfo.InvariantCulture, out var uploadMb))
+            options.MaxUploadBytes = uploadMb << 20;
+        if (long.TryParse(configuration[MaxJsonKilobytesKey], NumberStyles.None, CultureInfo.InvariantCulture, out var jsonKb))
+            options.MaxJsonBodyBytes = jsonKb << 10;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using OrleansBatch.Grains;
+
+namespace OrleansBatch.Api.Http;
+
+/// <summary><c>?top=N&amp;continuation=TOKEN</c> of a list request, and the <c>next_link</c> of its response.</summary>
+internal sealed record ListQuery(int Top, string? Continuation)
+{
+    public const int DefaultTop = 100;
+    public const int MaxTop = 1000;
+
+    public static ValueTask<ListQuery?> BindAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var top = DefaultTop;
+        var text = query["top"].ToString();
+        if (text.Length > 0 && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > MaxTop))
+            throw DomainException.Validation("top", $"'{text}' is not allowed; use 1-{MaxTop}.");
+        var continuation = query["continuation"].ToString();
+        return ValueTask.FromResult<ListQuery?>(new ListQuery(top, continuation.Length == 0 ? null : continuation));
+    }
+
+    /// <summary>The absolute URL of the next page, or null when <paramref name="continuation"/> is null.</summary>
+    public string? NextLink(HttpRequest request, string? continuation) =>
+        continuation is null
+            ? null
+            : $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?top={Top}&continuation={Uri.EscapeDataString(continuation)}";
+}

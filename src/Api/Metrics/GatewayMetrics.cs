@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using OrleansBatch.Grains.Domain.Tenants;
+using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Silo.Membership;
+
+namespace OrleansBatch.Api.Metrics;
+
+/// <summary>Counters and gauges of this gateway process, rendered in the Prometheus text format.</summary>
+internal sealed class GatewayMetrics(GrainRuntime runtime, TenantGrain tenants, SiloMembership membership)
+{
+    private readonly long[] _requestsByClass = new long[6];
+
+    public void RecordResponse(int status)
+    {
+        var statusClass = status / 100;
+        if (statusClass is >= 1 and <= 5)
+            Interlocked.Increment(ref _requestsByClass[statusClass]);
+    }
+
+    public async Task<string> RenderAsync(CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        text.Append("# HELP obatch_http_requests_total HTTP requests answered by this gateway, by status class.\n");
+        text.Append("# TYPE obatch_http_requests_total counter\n");
+        for (var statusClass = 1; statusClass <= 5; statusClass++)
+            Line(text, $"obatch_http_requests_total{{status_class=\"{statusClass}xx\"}}", Interlocked.Read(ref _requestsByClass[statusClass]));
+
+        text.Append("# HELP obatch_grain_activations Grain activations live in this silo.\n");
+        text.Append("# TYPE obatch_grain_activations gauge\n");
+        Line(text, "obatch_grain_activations", runtime.ActivationCount);
+
+        text.Append("# HELP obatch_tenants Tenants on the platform.\n");
+        text.Append("# TYPE obatch_tenants gauge\n");
+        Line(text, "obatch_tenants", await tenants.CountAsync(cancellationToken).ConfigureAwait(false));
+
+        var silos = await membership.ListAsync(cancellationToken).ConfigureAwait(false);
+        text.Append("# HELP obatch_silos Silos in the cluster, by status.\n");
+        text.Append("# TYPE obatch_silos gauge\n");
+        foreach (var status in Enum.GetValues<Grains.Providers.SiloStatus>())
+            Line(text, $"obatch_silos{{status=\"{status}\"}}", silos.Count(s => s.Status == status));
+        return text.ToString();
+    }
+
+    private static void Line(StringBuilder text, string name, long value) =>
+        text.Append(name).Append(' ').Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
+}

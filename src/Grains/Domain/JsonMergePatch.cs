@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+
+namespace OrleansBatch.Grains.Domain;
+
+/// <summary>JSON Merge Patch (RFC 7396): objects merge member by member, null removes, anything else replaces.</summary>
+public static class JsonMergePatch
+{
+    public static JsonNode? Apply(JsonNode? target, JsonNode? patch)
+    {
+        if (patch is not JsonObject patchObject)
+            return patch?.DeepClone();
+        var result = target is JsonObject targetObject ? (JsonObject)targetObject.DeepClone() : new JsonObject();
+        foreach (var (name, value) in patchObject)
+        {
+            if (value is null)
+                result.Remove(name);
+            else
+                result[name] = Apply(result[name], value);
+        }
+        return result;
+    }
+}

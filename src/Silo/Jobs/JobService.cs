@@ -15,20 +15,36 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
     /// <summary>How long an <c>Idempotency-Key</c> keeps returning the job it created.</summary>
     public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
 
-    /// <summary>Creates a queued job from a resolved spec. With <paramref name="idempotencyKey"/>, the same key within 24 h returns the first job and creates none.</summary>
-    public async Task<(JobState Job, bool Created)> CreateAsync(string tenant, JobSpec spec, string? idempotencyKey, CancellationToken cancellationToken = default)
+    /// <summary>The job an <c>Idempotency-Key</c> created within the last 24 h, if any.</summary>
+    public async Task<JobState?> FindByIdempotencyKeyAsync(string tenant, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(idempotencyKey))
+            return null;
+        var record = await runtime.ReadAsync<JobIdempotency>(JobKeys.Idempotency(tenant, idempotencyKey), cancellationToken).ConfigureAwait(false);
+        if (record.State is not { } first || time.GetUtcNow() - first.CreatedAt >= IdempotencyWindow)
+            return null;
+        return (await runtime.ReadAsync<JobState>(JobKeys.Job(tenant, first.Job), cancellationToken).ConfigureAwait(false)).State;
+    }
+
+    /// <summary>
+    /// Creates queued job <paramref name="name"/> (see <see cref="JobKeys.NewJobName"/>) from a resolved spec. With
+    /// <paramref name="idempotencyKey"/>, the same key within 24 h returns the first job and creates none, also under races.
+    /// </summary>
+    public async Task<(JobState Job, bool Created)> CreateAsync(string tenant, string name, JobSpec spec, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var name = JobKeys.NewJobName(now);
         if (!string.IsNullOrEmpty(idempotencyKey))
         {
+            var claimed = name;
             name = await runtime.ExecuteAsync<JobIdempotency, string>(JobKeys.Idempotency(tenant, idempotencyKey), current =>
                 current.State is { } first && now - first.CreatedAt < IdempotencyWindow
                     ? Outcome<JobIdempotency, string>.Keep(first.Job)
-                    : Outcome<JobIdempotency, string>.Write(new JobIdempotency(name, now), name), cancellationToken: cancellationToken).ConfigureAwait(false);
+                    : Outcome<JobIdempotency, string>.Write(new JobIdempotency(claimed, now), claimed), cancellationToken: cancellationToken).ConfigureAwait(false);
             var existing = await runtime.ReadAsync<JobState>(JobKeys.Job(tenant, name), cancellationToken).ConfigureAwait(false);
             if (existing.State is { } job)
                 return (job, false);
+            if (name != claimed)
+                return ((await CreateAsync(tenant, name, spec, null, cancellationToken).ConfigureAwait(false)).Job, false);
         }
 
         // The active-index entry goes first: a job can then never exist without silos finding it.

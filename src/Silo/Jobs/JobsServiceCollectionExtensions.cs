@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OrleansBatch.Silo.Membership;
 using OrleansBatch.Silo.Workers;
 
 namespace OrleansBatch.Silo.Jobs;
@@ -15,7 +16,8 @@ public static class JobsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, Action<JobOptions>? configure = null)
     {
-        var options = services.AddOptions<JobOptions>();
+        services.TryAddSingleton<SiloIdentity>();
+        var options = services.AddOptions<JobOptions>().Configure<SiloIdentity>((o, silo) => o.SiloId = silo.Id);
         if (configure is not null)
             options.Configure(configure);
         services.TryAddSingleton(TimeProvider.System);

@@ -7,6 +7,7 @@ using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Scoring;
 using OrleansBatch.Silo.Jobs;
+using OrleansBatch.Silo.Membership;
 
 namespace OrleansBatch.Silo.Workers;
 
@@ -18,13 +19,8 @@ namespace OrleansBatch.Silo.Workers;
 /// </summary>
 public sealed class MiniBatchWorkerService(
     GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, JobSignals signals, JobOptions options,
-    TimeProvider time, ILogger<MiniBatchWorkerService> logger) : BackgroundService
+    SiloIdentity silo, TimeProvider time, ILogger<MiniBatchWorkerService> logger) : BackgroundService
 {
-    private int _active;
-
-    /// <summary>Mini-batches being scored in this silo now (for membership and metrics).</summary>
-    public int ActiveMiniBatches => Volatile.Read(ref _active);
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Workers).Select(n => Task.Run(() => WorkAsync(n, stoppingToken), CancellationToken.None)));
 
@@ -41,14 +37,14 @@ public sealed class MiniBatchWorkerService(
                     await queue.WaitForMessagesAsync(options.QueueName, TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
                     continue;
                 }
-                Interlocked.Increment(ref _active);
+                silo.MiniBatchStarted();
                 try
                 {
                     await HandleAsync(message, name, stoppingToken).ConfigureAwait(false);
                 }
                 finally
                 {
-                    Interlocked.Decrement(ref _active);
+                    silo.MiniBatchEnded();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -49,7 +49,7 @@ public sealed class JobRunTests : IAsyncLifetime
         var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 3), MaxConcurrencyPerInstance = 2 },
             models: Samples.Path("digits", "model.onnx"));
 
-        var (job, created) = await _silo.Jobs.CreateAsync(Tenant, spec, null);
+        var (job, created) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
         var done = await _silo.WaitAsync(Tenant, job.Name);
 
         Assert.True(created);
@@ -81,7 +81,7 @@ public sealed class JobRunTests : IAsyncLifetime
         var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse(miniBatchSize), MaxConcurrencyPerInstance = 3 },
             models: [Samples.Path("breast-cancer", "preprocess.onnx"), Samples.Path("breast-cancer", "model.onnx")]);
 
-        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, spec, null);
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
         var done = await _silo.WaitAsync(Tenant, job.Name);
 
         Assert.Equal(JobStatus.Completed, done.Status);
@@ -96,7 +96,7 @@ public sealed class JobRunTests : IAsyncLifetime
         var folder = CopyFolder(Samples.Path("digits", "images"), "digits");
         var spec = await SpecAsync(folder, JobSettings.Default with { OutputAction = OutputAction.SummaryOnly }, models: Samples.Path("digits", "model.onnx"));
 
-        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, spec, null);
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
         var done = await _silo.WaitAsync(Tenant, job.Name);
 
         Assert.Equal(JobStatus.Completed, done.Status);
@@ -119,7 +119,7 @@ public sealed class JobRunTests : IAsyncLifetime
         var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 5), ErrorThreshold = threshold, MaxConcurrencyPerInstance = 1 },
             models: Samples.Path("digits", "model.onnx"));
 
-        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, spec, null);
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
         var done = await _silo.WaitAsync(Tenant, job.Name);
 
         Assert.Equal(expected, done.Status);
@@ -146,7 +146,7 @@ public sealed class JobRunTests : IAsyncLifetime
         var bytes = File.ReadAllBytes(late);
         File.Delete(late);
 
-        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, spec, null);
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
         await _silo.WaitForLogAsync(Tenant, job.Name, "mini-batch 1 attempt 1 of 4 failed");
         File.WriteAllBytes(late, bytes);
         var done = await _silo.WaitAsync(Tenant, job.Name);
@@ -169,7 +169,7 @@ public sealed class JobRunTests : IAsyncLifetime
             models: Samples.Path("digits", "model.onnx"));
         try
         {
-            var (job, _) = await _silo.Jobs.CreateAsync(Tenant, spec, null);
+            var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
             var done = await _silo.WaitAsync(Tenant, job.Name);
 
             Assert.Equal(JobStatus.Completed, done.Status);
@@ -198,7 +198,7 @@ public sealed class JobRunTests : IAsyncLifetime
             models: Samples.Path("digits", "model.onnx"));
         try
         {
-            var (job, _) = await _silo.Jobs.CreateAsync(Tenant, spec, null);
+            var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
             await WaitForAsync(async () => (await _silo.Jobs.GetAsync(Tenant, job.Name)).Counters.Succeeded >= 1);
 
             var requested = await _silo.Jobs.CancelAsync(Tenant, job.Name);
@@ -221,7 +221,7 @@ public sealed class JobRunTests : IAsyncLifetime
     {
         var folder = CopyFolder(Samples.Path("digits", "images"), "digits");
         var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 1) }, models: Samples.Path("digits", "model.onnx"));
-        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, spec, null);
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
         await WaitForAsync(async () => (await _silo.Jobs.GetAsync(Tenant, job.Name)).Counters.Succeeded >= 3);
 
         await _silo.DisposeAsync();

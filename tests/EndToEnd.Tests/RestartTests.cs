@@ -24,7 +24,7 @@ public sealed class RestartTests : IAsyncLifetime
         while ((await job.RefreshAsync()).Progress?.MiniBatches.Succeeded < 5)
             await Task.Delay(10);
 
-        await _platform.Gateway.KillAsync();
+        await _platform.KillAsync();
         await _platform.RestartAsync();
         var resumed = await _platform.Client.GetJobHandleAsync(job.Name);
         var done = await resumed.WaitForCompletionAsync(TimeSpan.FromMilliseconds(200));

@@ -104,6 +104,22 @@ public sealed class DeploymentsApiTests(GatewayFixture gateway) : IClassFixture<
     }
 
     [Fact]
+    public async Task Putting_back_what_get_returned_changes_nothing()
+    {
+        var tenant = await TenantWithModelAndEndpointAsync();
+        (await tenant.PutDeploymentAsync("scorer", "blue", new { model = "cancer@latest", settings = new { mini_batch_size = "2MB", environment_variables = new { A = "1" } } })).EnsureSuccessStatusCode();
+        using var client = tenant.Contributor();
+        var deployment = await client.GetStringAsync("/v1/endpoints/scorer/deployments/blue");
+        var endpoint = await client.GetStringAsync("/v1/endpoints/scorer");
+
+        var deploymentAgain = await client.PutAsync("/v1/endpoints/scorer/deployments/blue", new StringContent(deployment, Encoding.UTF8, "application/json"));
+        var endpointAgain = await client.PutAsync("/v1/endpoints/scorer", new StringContent(endpoint, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(1, (await Problem.JsonAsync(deploymentAgain, HttpStatusCode.OK)).GetProperty("version").GetInt32());
+        Assert.Equal(2, (await Problem.JsonAsync(endpointAgain, HttpStatusCode.OK)).GetProperty("version").GetInt32()); // 1 created, 2 when blue was listed
+    }
+
+    [Fact]
     public async Task First_deployment_becomes_default_and_set_default_switches()
     {
         var tenant = await TenantWithModelAndEndpointAsync();

@@ -234,6 +234,24 @@ public sealed class EndpointsApiTests(GatewayFixture gateway) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task Hostile_yaml_is_refused_without_harm()
+    {
+        var tenant = await gateway.CreateTenantAsync();
+        using var client = tenant.Contributor();
+        var deep = "a: " + new string('[', 200_000);
+        var bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 10; i++)
+            bomb.Append($"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n");
+
+        var nested = await client.PutAsync("/v1/endpoints/hostile", new StringContent(deep, Encoding.UTF8, "application/yaml"));
+        var expanded = await client.PutAsync("/v1/endpoints/hostile", new StringContent(bomb.ToString(), Encoding.UTF8, "application/yaml"));
+
+        await Problem.AssertAsync(nested, HttpStatusCode.BadRequest, "InvalidYaml");
+        await Problem.AssertAsync(expanded, HttpStatusCode.BadRequest, "InvalidYaml");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_bodies_are_400_problems_not_500()
     {
         var tenant = await gateway.CreateTenantAsync();

@@ -3,17 +3,19 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OrleansBatch.Grains;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace OrleansBatch.Api.Http;
 
 /// <summary>
 /// Turns a YAML document (Azure ML's <c>endpoint.yml</c>, <c>deployment.yml</c>) into JSON with YAML 1.2
 /// core-schema typing: unquoted numbers, booleans and nulls become JSON ones, quoted scalars stay strings.
+/// Built from the parser's event stream with an explicit stack and limits on depth and size, so that no
+/// request (deep nesting, alias bombs) can exhaust the stack or memory.
 /// </summary>
 internal static partial class YamlToJson
 {
-    // Aliases can expand a small document enormously ("billion laughs"); a request document never needs this many nodes.
+    private const int MaxDepth = 64;
     private const int MaxNodes = 100_000;
 
     [GeneratedRegex(@"^[-+]?[0-9]+$")]
@@ -22,47 +24,109 @@ internal static partial class YamlToJson
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
     private static partial Regex Float();
 
+    private sealed class Frame(JsonNode node, string? anchor)
+    {
+        public JsonNode Node { get; } = node;
+        public string? Anchor { get; } = anchor;
+        public string? Key { get; set; }
+        public int Size { get; set; } = 1;
+    }
+
     public static JsonNode? Convert(string yaml)
     {
-        var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            return Build(new Parser(new StringReader(yaml)));
         }
         catch (YamlException e)
         {
             throw DomainException.Invalid(ProblemCodes.InvalidYaml, $"The request body is not valid YAML (line {e.Start.Line}, column {e.Start.Column}): {e.Message}");
         }
-        if (stream.Documents.Count == 0)
-            return null;
-        var nodes = 0;
-        return ToJson(stream.Documents[0].RootNode, ref nodes);
     }
 
-    private static JsonNode? ToJson(YamlNode node, ref int nodes)
+    private static JsonNode? Build(IParser parser)
     {
-        if (++nodes > MaxNodes)
-            throw DomainException.Invalid(ProblemCodes.InvalidYaml, $"The YAML document expands to more than {MaxNodes} nodes (aliases?); send a plain document.");
-        switch (node)
+        var anchors = new Dictionary<string, (JsonNode? Node, int Size)>(StringComparer.Ordinal);
+        var stack = new Stack<Frame>();
+        var nodes = 0;
+        parser.Consume<StreamStart>();
+        if (!parser.TryConsume<DocumentStart>(out _))
+            return null;
+        while (true)
         {
-            case YamlMappingNode mapping:
-                var obj = new JsonObject();
-                foreach (var (key, value) in mapping.Children)
-                    obj[key is YamlScalarNode s ? s.Value ?? "" : key.ToString()] = ToJson(value, ref nodes);
-                return obj;
-            case YamlSequenceNode sequence:
-                var array = new JsonArray();
-                foreach (var item in sequence.Children)
-                    array.Add(ToJson(item, ref nodes));
-                return array;
-            case YamlScalarNode scalar:
-                return Scalar(scalar);
-            default:
-                return null;
+            var next = parser.Consume<ParsingEvent>();
+            JsonNode? value;
+            int size;
+            switch (next)
+            {
+                case DocumentEnd:
+                    throw Invalid("The YAML document is empty.");
+                case MappingStart mapping:
+                    Push(stack, new Frame(new JsonObject(), AnchorOf(mapping.Anchor)));
+                    continue;
+                case SequenceStart sequence:
+                    Push(stack, new Frame(new JsonArray(), AnchorOf(sequence.Anchor)));
+                    continue;
+                case MappingEnd or SequenceEnd:
+                    var done = stack.Pop();
+                    (value, size) = (done.Node, done.Size);
+                    if (done.Anchor is not null)
+                        anchors[done.Anchor] = (value, size);
+                    break;
+                case Scalar scalar when stack.TryPeek(out var owner) && owner.Node is JsonObject && owner.Key is null:
+                    owner.Key = scalar.Value;
+                    continue;
+                case Scalar scalar:
+                    (value, size) = (Typed(scalar), 1);
+                    if (AnchorOf(scalar.Anchor) is { } anchor)
+                        anchors[anchor] = (value, size);
+                    break;
+                case AnchorAlias alias:
+                    if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                        throw Invalid($"The alias *{alias.Value.Value} names no complete anchor.");
+                    (value, size) = (target.Node?.DeepClone(), target.Size);
+                    break;
+                default:
+                    continue;
+            }
+
+            nodes += size;
+            if (nodes > MaxNodes)
+                throw Invalid($"The YAML document has more than {MaxNodes} nodes (counting what aliases repeat); send a smaller document.");
+            if (stack.Count == 0)
+                return value;
+            var top = stack.Peek();
+            top.Size += size;
+            if (top.Node is JsonArray array)
+            {
+                array.Add(value);
+            }
+            else if (top.Key is { } key)
+            {
+                ((JsonObject)top.Node)[key] = value;
+                top.Key = null;
+            }
+            else
+            {
+                throw Invalid("Mapping keys must be plain strings.");
+            }
         }
     }
 
-    private static JsonNode? Scalar(YamlScalarNode scalar)
+    private static void Push(Stack<Frame> stack, Frame frame)
+    {
+        if (stack.TryPeek(out var owner) && owner.Node is JsonObject && owner.Key is null)
+            throw Invalid("Mapping keys must be plain strings.");
+        stack.Push(frame);
+        if (stack.Count > MaxDepth)
+            throw Invalid($"The YAML document nests deeper than {MaxDepth} levels.");
+    }
+
+    private static string? AnchorOf(YamlDotNet.Core.AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
+
+    private static DomainException Invalid(string message) => DomainException.Invalid(ProblemCodes.InvalidYaml, message);
+
+    private static JsonNode? Typed(Scalar scalar)
     {
         var text = scalar.Value ?? "";
         if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))

@@ -49,6 +49,22 @@ internal sealed class Gateway
         return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Sends a request with extra headers (e.g. <c>Idempotency-Key</c>) and reads a body that is not a versioned resource.</summary>
+    public async Task<T> SendForValueAsync<T>(HttpMethod method, string path, HttpContent? content, IEnumerable<KeyValuePair<string, string>> headers,
+        CancellationToken cancellationToken)
+    {
+        using var response = await SendCheckedAsync(method, Resolve(path), content, null, cancellationToken, request =>
+        {
+            foreach (var (name, value) in headers)
+                request.Headers.TryAddWithoutValidation(name, value);
+        }).ConfigureAwait(false);
+        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a GET and returns the checked response as soon as its headers arrive, for streaming bodies; the caller disposes it.</summary>
+    public Task<HttpResponseMessage> OpenAsync(string path, CancellationToken cancellationToken)
+        => SendCheckedAsync(HttpMethod.Get, Resolve(path), null, null, cancellationToken, null, HttpCompletionOption.ResponseHeadersRead);
+
     /// <summary>Sends a request whose answer has no body worth reading (204).</summary>
     public async Task SendAsync(HttpMethod method, string path, string? ifMatch, CancellationToken cancellationToken)
     {
@@ -95,7 +111,8 @@ internal sealed class Gateway
     }
 
     private async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, Uri uri, HttpContent? content, string? ifMatch,
-        CancellationToken cancellationToken, Action<HttpRequestMessage>? prepare = null)
+        CancellationToken cancellationToken, Action<HttpRequestMessage>? prepare = null,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var request = new HttpRequestMessage(method, uri) { Content = content };
@@ -110,7 +127,7 @@ internal sealed class Gateway
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -28,7 +28,8 @@ public sealed class GatewayProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<GatewayProcess> StartAsync(string dataDirectory, string? adminKey)
+    /// <summary>Starts the gateway; <paramref name="environment"/> adds or overrides environment variables (e.g. <c>OBATCH_DATA_ROOTS</c>).</summary>
+    public static async Task<GatewayProcess> StartAsync(string dataDirectory, string? adminKey, IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -49,6 +50,8 @@ public sealed class GatewayProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__OrleansBatch"] = "Information";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var gateway = new GatewayProcess(process, address);

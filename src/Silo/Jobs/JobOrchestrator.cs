@@ -11,13 +11,14 @@ namespace OrleansBatch.Silo.Jobs;
 
 /// <summary>
 /// Runs one job while this silo holds its lease: plans it, dispatches mini-batches with flow control
-/// (at most <c>instance_count x max_concurrency_per_instance</c> outstanding, which is also what shares
-/// the queue fairly between jobs and so between tenants), watches results, enforces
+/// (at most <c>instance_count x max_concurrency_per_instance</c> outstanding, on the tenant's own queue:
+/// see <see cref="TenantQueues"/> for the fair shares between tenants), watches results, enforces
 /// <c>error_threshold</c>, handles cancel and finalizes. Everything it knows is persisted (the plan, the
 /// dispatch watermark in the counters, one result record per mini-batch), so a new owner resumes.
 /// </summary>
 public sealed class JobOrchestrator(
-    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, JobLog log, JobSignals signals, JobOptions options, TimeProvider time, ILogger<JobOrchestrator> logger)
+    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, JobLog log, JobSignals signals, TenantQueues tenants, JobOptions options, TimeProvider time,
+    ILogger<JobOrchestrator> logger)
 {
     private string Source => $"owner@{options.SiloId}";
 
@@ -212,7 +213,9 @@ public sealed class JobOrchestrator(
         var spec = job.Spec;
         var work = new MiniBatchWork(job.Tenant, job.Name, index, spec.Endpoint, spec.Deployment, spec.DeploymentVersion, spec.DeploymentType, spec.Steps,
             slices, spec.Settings.MaxRetries, spec.Settings.TimeoutSeconds, spec.Settings.LogsDebug);
-        await queue.EnqueueAsync(options.QueueName, JsonSerializer.Serialize(work, GrainRuntime.StateJson), cancellationToken).ConfigureAwait(false);
+        tenants.Announce(job.Tenant);
+        await queue.EnqueueAsync(tenants.QueueOf(job.Tenant), JsonSerializer.Serialize(work, GrainRuntime.StateJson), cancellationToken).ConfigureAwait(false);
+        signals.Pulse(JobSignals.Work);
     }
 
     private async Task<Dictionary<int, MiniBatchResult>> LoadResultsAsync(string tenant, string name, CancellationToken cancellationToken)

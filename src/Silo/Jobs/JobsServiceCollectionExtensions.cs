@@ -26,6 +26,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<JobLog>();
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton<JobInputResolver>();
+        services.TryAddSingleton<TenantQueues>();
         services.TryAddSingleton<JobOrchestrator>();
         services.TryAddSingleton<JobOwnerService>();
         services.TryAddSingleton<MiniBatchWorkerService>();

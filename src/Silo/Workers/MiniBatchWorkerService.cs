@@ -12,13 +12,14 @@ using OrleansBatch.Silo.Membership;
 namespace OrleansBatch.Silo.Workers;
 
 /// <summary>
-/// The pool of stateless mini-batch workers of this silo. Each pulls a mini-batch from the queue, scores
+/// The pool of stateless mini-batch workers of this silo. Each pulls a mini-batch from the next live
+/// tenant's queue in a round-robin shared by the pool (<see cref="TenantQueues"/>: fair shares between tenants), scores
 /// it with a timeout per attempt and up to <c>max_retries</c> retries, writes its output part and
 /// records the result: the first record wins, so a duplicate delivery changes nothing. The message is
 /// deleted only after the result is recorded (at-least-once); a dead worker's message reappears.
 /// </summary>
 public sealed class MiniBatchWorkerService(
-    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, JobSignals signals, JobOptions options,
+    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, JobSignals signals, TenantQueues tenants, JobOptions options,
     SiloIdentity silo, TimeProvider time, ILogger<MiniBatchWorkerService> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -31,10 +32,11 @@ public sealed class MiniBatchWorkerService(
         {
             try
             {
-                var message = await queue.DequeueAsync(options.QueueName, options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
+                var message = await tenants.TakeAsync(queue, options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
                 if (message is null)
                 {
-                    await queue.WaitForMessagesAsync(options.QueueName, TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+                    // An enqueue in this silo wakes us at once; other silos' work and reappearing messages are polled.
+                    await signals.WaitAsync(JobSignals.Work, TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
                     continue;
                 }
                 silo.MiniBatchStarted();

@@ -12,7 +12,8 @@ namespace OrleansBatch.Silo.Jobs;
 /// inside a tenant, each job's window (<c>instance_count x max_concurrency_per_instance</c>) still bounds
 /// its share. Which tenants are live comes from the platform-wide active-job index (read again at most
 /// every <see cref="JobOptions.SweepInterval"/>) plus tenants this silo just enqueued for, so a new job's
-/// first mini-batch needs no index read. Only the choice of queue changes: visibility, retries and
+/// first mini-batch needs no index read; a tenant whose jobs ended is visited until its queue is empty, so
+/// leftovers of a canceled job are dropped. Only the choice of queue changes: visibility, retries and
 /// first-record-wins results are as before.
 /// </summary>
 public sealed class TenantQueues(IGrainStateStore store, JobOptions options, TimeProvider time)
@@ -40,7 +41,7 @@ public sealed class TenantQueues(IGrainStateStore store, JobOptions options, Tim
     /// <summary>Takes one message from the next tenant's queue in the rotation that has one; null when every live tenant's queue is empty.</summary>
     public async Task<QueueMessage?> TakeAsync(IWorkQueue queue, TimeSpan visibility, CancellationToken cancellationToken)
     {
-        var tenants = await LiveTenantsAsync(cancellationToken).ConfigureAwait(false);
+        var tenants = await LiveTenantsAsync(queue, cancellationToken).ConfigureAwait(false);
         if (tenants.Length == 0)
             return null;
         var start = (uint)Interlocked.Increment(ref _cursor);
@@ -53,12 +54,14 @@ public sealed class TenantQueues(IGrainStateStore store, JobOptions options, Tim
         return null;
     }
 
-    private async Task<string[]> LiveTenantsAsync(CancellationToken cancellationToken)
+    private async Task<string[]> LiveTenantsAsync(IWorkQueue queue, CancellationToken cancellationToken)
     {
+        string[] known;
         lock (_gate)
         {
             if (_readAt != long.MinValue && time.GetElapsedTime(_readAt) < options.SweepInterval)
                 return _tenants;
+            known = _tenants;
             // One reader at a time: the others keep using the current list meanwhile.
             _readAt = time.GetTimestamp();
             _announced.Clear();
@@ -72,6 +75,10 @@ public sealed class TenantQueues(IGrainStateStore store, JobOptions options, Tim
                 live.Add(GrainRuntime.Deserialize<ActiveJob>(record).Tenant);
             continuation = page.Continuation;
         } while (continuation is not null);
+        // A tenant whose jobs ended (canceled, failed) stays until its leftover messages are drained: workers drop them.
+        foreach (var tenant in known.Where(t => !live.Contains(t)))
+            if (await queue.CountAsync(QueueOf(tenant), cancellationToken).ConfigureAwait(false) > 0)
+                live.Add(tenant);
         lock (_gate)
         {
             // Tenants announced while the index was read may not be in it yet.

@@ -45,6 +45,8 @@ public sealed class SiloHost : IAsyncDisposable
 
     public GrainRuntime Runtime => _host.Services.GetRequiredService<GrainRuntime>();
 
+    public IWorkQueue Queue => _host.Services.GetRequiredService<IWorkQueue>();
+
     /// <summary>Stores a model file as a tenant's model artifact and returns the step that scores with it.</summary>
     public async Task<JobModelStep> AddModelAsync(string tenant, string model, string file)
     {

@@ -1,5 +1,6 @@
 using OrleansBatch.Api.Apis;
 using OrleansBatch.Api.Hosting;
+using OrleansBatch.Api.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGateway();
@@ -13,7 +14,7 @@ app.MapDataApi();
 app.MapUploadsApi();
 app.MapEndpointsApi();
 app.MapDeploymentsApi();
-// Jobs (POST /v1/endpoints/{e}/jobs, /v1/jobs/...) are mapped here by the jobs area: app.MapJobsApi();
+app.MapJobsApi();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

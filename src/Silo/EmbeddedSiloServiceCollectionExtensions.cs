@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Scoring;
+using OrleansBatch.Silo.Jobs;
 using OrleansBatch.Silo.Membership;
 using OrleansBatch.Storage.Local;
 
@@ -24,6 +25,7 @@ public static class EmbeddedSiloServiceCollectionExtensions
         services.AddDomainGrains();
         services.AddOnnxScoring();
         services.AddSiloMembership();
+        services.AddJobs();
         return services;
     }
 

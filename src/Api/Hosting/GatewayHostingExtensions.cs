@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OrleansBatch.Api.Assets;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Http;
+using OrleansBatch.Api.Jobs;
 using OrleansBatch.Api.Metrics;
 using OrleansBatch.Api.Security;
 using OrleansBatch.Silo;
@@ -46,6 +47,7 @@ public static class GatewayHostingExtensions
         services.AddHostedService<GatewayStartup>();
 
         services.AddEmbeddedSilo(sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory);
+        services.AddJobsGateway();
         return builder;
     }
 

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using OrleansBatch.Grains;
+using OrleansBatch.Grains.Domain;
+using OrleansBatch.Grains.Domain.Data;
+using OrleansBatch.Grains.Domain.Deployments;
+using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Grains.Providers;
+using OrleansBatch.Silo.Jobs;
+
+namespace OrleansBatch.Api.Jobs;
+
+/// <summary>
+/// Invokes an endpoint: picks the deployment (named, or the endpoint's default) and pins its current
+/// version, resolves inputs (uploads, data assets, paths under the data roots) and the output
+/// (<c>OutputExists</c> now, not as a failed job later), applies per-job settings, and creates the job.
+/// </summary>
+public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain data, JobService jobs, JobInputResolver inputs, IArtifactStore artifacts, TimeProvider time)
+{
+    public async Task<(JobState Job, bool Created)> InvokeAsync(string tenant, string endpoint, InvokeBody body, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (await jobs.FindByIdempotencyKeyAsync(tenant, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+            return (earlier, false);
+
+        var deploymentName = body.DeploymentName is null ? null : ResourceName.Normalize(body.DeploymentName, "deployment_name");
+        var resolved = await deployments.ResolveAsync(tenant, endpoint, deploymentName, cancellationToken).ConfigureAwait(false);
+        var spec = resolved.Version.Spec;
+        var d = spec.Settings;
+        var settings = new JobSettings(
+            Grains.Domain.Jobs.MiniBatchSize.Parse(d.MiniBatchSize.ToString()), spec.InstanceCount, d.MaxConcurrencyPerInstance, d.RetrySettings.MaxRetries, d.RetrySettings.Timeout,
+            d.ErrorThreshold, d.LoggingLevel, d.OutputAction == DeploymentSettings.SummaryOnly ? OutputAction.SummaryOnly : OutputAction.AppendRow, d.OutputFileName)
+            .With(body.Settings);
+
+        var resolvedInputs = new List<JobInput>();
+        foreach (var input in body.Inputs)
+            resolvedInputs.Add(await ResolveInputAsync(tenant, input.Name, input.Type, input.Path, input.Field, cancellationToken).ConfigureAwait(false));
+
+        var name = JobKeys.NewJobName(time.GetUtcNow());
+        var output = OutputOf(tenant, name, body, settings);
+        if (settings.OutputAction == OutputAction.AppendRow && output.Policy == OutputPolicy.Fail
+            && await artifacts.GetInfoAsync(output.Path, cancellationToken).ConfigureAwait(false) is not null)
+            throw DomainException.Invalid("OutputExists", $"The output {output.Uri} exists already. Choose another output path or file_name, or send \"output_policy\": \"overwrite\".");
+
+        var jobSpec = new JobSpec(resolved.Endpoint, resolved.Deployment, resolved.Version.Version, spec.Type,
+            spec.Graphs.Select(g => new JobModelStep(g.Name, g.Version, g.Path)).ToList(), resolvedInputs, output, settings);
+        return await jobs.CreateAsync(tenant, name, jobSpec, idempotencyKey, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<JobInput> ResolveInputAsync(string tenant, string name, string type, string path, string field, CancellationToken cancellationToken, int depth = 0)
+    {
+        if (path.StartsWith(ArtifactPaths.UploadScheme, StringComparison.OrdinalIgnoreCase))
+        {
+            if (!ArtifactPaths.TryResolveUpload(tenant, path, out var artifactPath))
+                throw DomainException.Invalid("InputNotAllowed", $"{field}: '{path}' is not a valid upload path; use the path POST /v1/uploads returned (upload://<id>/).");
+            return await inputs.ResolveArtifactsAsync(name, type, path, artifactPath, field, cancellationToken).ConfigureAwait(false);
+        }
+        if (DataReference().Match(path) is { Success: true } asset && depth == 0)
+        {
+            var assetName = ResourceName.Normalize(asset.Groups["name"].Value, field);
+            int? version = asset.Groups["version"].Success ? int.Parse(asset.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+            DataVersion found;
+            try
+            {
+                found = await data.GetVersionAsync(tenant, assetName, version, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DomainException e) when (e.Status == 404)
+            {
+                throw DomainException.Invalid("InputNotFound", $"{field}: {e.Message}");
+            }
+            var resolved = await ResolveInputAsync(tenant, name, found.Type, found.Path, field, cancellationToken, depth + 1).ConfigureAwait(false);
+            return resolved with { Uri = path };
+        }
+        if (path.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase))
+            throw DomainException.Invalid("InputNotAllowed", $"{field}: '{path}' is not readable by this installation; use upload://, azureml:<data>:<version>, or a path under the data roots.");
+        return inputs.ResolveLocal(name, type, path, field);
+    }
+
+    /// <summary>The output file's artifact path: the job's own folder by default, or a folder of the tenant's outputs (<c>azureml://datastores/x/paths/p</c> or <c>p</c>).</summary>
+    private static JobOutput OutputOf(string tenant, string job, InvokeBody body, JobSettings settings)
+    {
+        var fileName = body.OutputFileName ?? settings.OutputFileName;
+        if (fileName.Contains('/') || fileName.Contains('\\') || fileName is "." or ".." || fileName.Length == 0)
+            throw DomainException.Validation("output.file_name", $"'{fileName}' must be a plain file name such as predictions.csv.");
+        if (settings.OutputAction == OutputAction.SummaryOnly && body.OutputPath is null)
+            return new JobOutput(JobKeys.SummaryPath(tenant, job), $"jobs/{job}/summary.json", body.OutputPolicy);
+        if (body.OutputPath is null)
+            return new JobOutput(JobKeys.DefaultOutput(tenant, job, fileName), $"jobs/{job}/score/{fileName}", body.OutputPolicy);
+        var folder = DatastorePath().Match(body.OutputPath) is { Success: true } m ? m.Groups["path"].Value : body.OutputPath;
+        folder = folder.Trim('/');
+        if (folder.Split('/').Any(p => p is ".." or "." || p.Length == 0) || folder.Contains('\\') || folder.Contains(':'))
+            throw DomainException.Validation("output.path", $"'{body.OutputPath}' is not an output folder; use a relative folder such as 'scores/run-1' or azureml://datastores/<store>/paths/<folder>.");
+        return new JobOutput($"tenants/{tenant}/outputs/{folder}/{fileName}", $"{body.OutputPath.TrimEnd('/')}/{fileName}", body.OutputPolicy);
+    }
+
+    [GeneratedRegex(@"^azureml:(?<name>[A-Za-z][-A-Za-z0-9]*)(?::(?<version>\d+)|@latest)$")]
+    private static partial Regex DataReference();
+
+    [GeneratedRegex(@"^azureml://datastores/[^/]+/paths/(?<path>.+)$")]
+    private static partial Regex DatastorePath();
+}

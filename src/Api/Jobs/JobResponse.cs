@@ -1,0 +1,17 @@
+namespace OrleansBatch.Api.Jobs;
+
+/// <summary>A job as <c>GET /v1/jobs/{name}</c> returns it (snake_case on the wire).</summary>
+public sealed record JobResponse(
+    string Name,
+    string Endpoint,
+    string Deployment,
+    int DeploymentVersion,
+    string Status,
+    IReadOnlyDictionary<string, JobInputResponse> Inputs,
+    JobOutputResponse Output,
+    JobSettingsResponse Settings,
+    JobProgressResponse Progress,
+    JobErrorResponse? Error,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt);

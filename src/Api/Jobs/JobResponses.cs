@@ -1,0 +1,34 @@
+using OrleansBatch.Grains.Domain.Jobs;
+
+namespace OrleansBatch.Api.Jobs;
+
+/// <summary>Maps job state to the response contract.</summary>
+public static class JobResponses
+{
+    public static JobResponse Of(JobState job, DateTimeOffset now)
+    {
+        var spec = job.Spec;
+        var s = spec.Settings;
+        var p = job.Counters;
+        var elapsed = now - (job.StartedAt ?? now);
+        var fileName = job.Spec.Output.Path[(job.Spec.Output.Path.LastIndexOf('/') + 1)..];
+        return new JobResponse(
+            job.Name, spec.Endpoint, spec.Deployment, spec.DeploymentVersion, job.Status.ToString(),
+            spec.Inputs.ToDictionary(i => i.Name, i => new JobInputResponse(i.Type, i.Uri, i.Files.Count)),
+            new JobOutputResponse(spec.Output.Uri, fileName, spec.Output.Policy.ToString().ToLowerInvariant(), $"/v1/jobs/{job.Name}/outputs/score"),
+            new JobSettingsResponse(
+                s.MiniBatchSize.Kind == MiniBatchSizeKind.Files ? s.MiniBatchSize.Value : s.MiniBatchSize.ToString(),
+                s.InstanceCount, s.MaxConcurrencyPerInstance, new JobRetrySettingsResponse(s.MaxRetries, s.TimeoutSeconds), s.ErrorThreshold,
+                s.LoggingLevel, s.OutputAction == OutputAction.AppendRow ? "append_row" : "summary_only", s.OutputFileName),
+            new JobProgressResponse(
+                new JobMiniBatchCounts(p.Total, p.Pending, p.Running, p.Succeeded, p.Failed),
+                new JobItemCounts(p.ItemsSucceeded, p.ItemsFailed), p.RowsWritten, p.Percent,
+                job.Status.IsTerminal() ? 0 : p.EtaSeconds(elapsed)),
+            job.Error is { } e ? new JobErrorResponse(e.Code, e.Message) : null,
+            job.CreatedAt, job.StartedAt, job.EndedAt);
+    }
+
+    /// <summary>One line of <c>GET /v1/jobs/{name}/errors</c>.</summary>
+    public static JobItemErrorResponse Error(JobItemError e) =>
+        new(e.MiniBatch, e.FileName, e.Row, e.RowCount, e.Attempt, e.Code, e.Message, e.Column, e.Value);
+}

@@ -1,0 +1,4 @@
+namespace OrleansBatch.Grains.Domain.Jobs;
+
+/// <summary>Why a job failed: a stable code and a message that says what happened and what to do.</summary>
+public sealed record JobError(string Code, string Message);

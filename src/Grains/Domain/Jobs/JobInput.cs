@@ -1,0 +1,4 @@
+namespace OrleansBatch.Grains.Domain.Jobs;
+
+/// <summary>A named input as given (<paramref name="Type"/> uri_file or uri_folder, <paramref name="Uri"/>) and the files it resolved to, in ordinal name order.</summary>
+public sealed record JobInput(string Name, string Type, string Uri, IReadOnlyList<JobInputFile> Files);

@@ -1,0 +1,25 @@
+namespace OrleansBatch.Grains.Domain.Jobs;
+
+/// <summary>
+/// The state of the Job grain (key tenant/job). The spec never changes after creation; the owner (the
+/// lease holder named by <see cref="OwnerToken"/>) moves the status and writes plan, progress and outputs.
+/// </summary>
+public sealed record JobState(
+    string Name,
+    string Tenant,
+    JobSpec Spec,
+    JobStatus Status,
+    DateTimeOffset CreatedAt,
+    string? IdempotencyKey = null,
+    DateTimeOffset? StartedAt = null,
+    DateTimeOffset? EndedAt = null,
+    JobPlan? Plan = null,
+    JobProgress? Progress = null,
+    JobError? Error = null,
+    string? OutputPath = null,
+    JobSummary? Summary = null,
+    string? OwnerToken = null,
+    int FinalizeAttempts = 0)
+{
+    public JobProgress Counters => Progress ?? JobProgress.Empty;
+}

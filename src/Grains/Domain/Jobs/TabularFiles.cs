@@ -1,0 +1,15 @@
+namespace OrleansBatch.Grains.Domain.Jobs;
+
+/// <summary>
+/// Which input files are tabular (cut into line ranges; the scorer reads them row by row) and which of
+/// those start with a header row. The same extensions the scorer treats as tabular.
+/// </summary>
+public static class TabularFiles
+{
+    private static readonly string[] LineFormats = [".jsonl", ".json", ".ndjson"];
+
+    public static bool IsTabular(string fileName) =>
+        HasHeader(fileName) || LineFormats.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    public static bool HasHeader(string fileName) => fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+}

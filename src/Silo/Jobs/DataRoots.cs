@@ -1,0 +1,58 @@
+using OrleansBatch.Grains;
+
+namespace OrleansBatch.Silo.Jobs;
+
+/// <summary>
+/// Confines local input paths to the configured data roots: a path must not contain <c>..</c>, and with
+/// every symbolic link resolved it must still lie under a root (whose own links are resolved too).
+/// </summary>
+public sealed class DataRoots(IEnumerable<string> roots)
+{
+    private readonly List<string> _roots = roots.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => WithSlash(RealPath(Path.GetFullPath(r)))).ToList();
+
+    /// <summary>The real (link-free) full path of <paramref name="given"/>; 400 InputNotAllowed outside the roots, 400 InputNotFound when absent.</summary>
+    public string Resolve(string given, string field)
+    {
+        var path = given.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? Uri.UnescapeDataString(given["file://".Length..]) : given;
+        if (path.Replace('\\', '/').Split('/').Any(part => part == ".."))
+            throw NotAllowed(given, field, "it contains '..'");
+        if (!Path.IsPathRooted(path))
+            throw NotAllowed(given, field, "it is not an absolute path");
+        if (_roots.Count == 0)
+            throw NotAllowed(given, field, "no data roots are configured (OBATCH_DATA_ROOTS)");
+        if (!File.Exists(path) && !Directory.Exists(path))
+            throw DomainException.Invalid("InputNotFound", $"{field}: '{given}' does not exist. Check the path; it must be a file or folder under {string.Join(" or ", _roots)}.");
+        var real = RealPath(Path.GetFullPath(path));
+        return IsUnderRoot(real) ? real : throw NotAllowed(given, field, "it resolves (following links) outside the data roots");
+    }
+
+    /// <summary>Whether a real path lies under a root (used for every file found in an input folder, since a file may be a link).</summary>
+    public bool IsUnderRoot(string realPath) =>
+        _roots.Any(root => WithSlash(realPath).StartsWith(root, StringComparison.Ordinal));
+
+    /// <summary>The path with every symbolic link in it resolved.</summary>
+    public static string RealPath(string fullPath)
+    {
+        var parts = fullPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var current = "/";
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var next = Path.Combine(current, parts[i]);
+            for (var hops = 0; hops < 40; hops++)
+            {
+                var info = new FileInfo(next);
+                if (info.LinkTarget is null)
+                    break;
+                next = Path.GetFullPath(info.LinkTarget, current);
+                next = RealPath(next);
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private DomainException NotAllowed(string given, string field, string why) =>
+        DomainException.Invalid("InputNotAllowed", $"{field}: '{given}' is not allowed: {why}. Inputs may be upload:// paths, azureml: data assets, or paths under the data roots ({(_roots.Count == 0 ? "none configured" : string.Join(", ", _roots))}).");
+
+    private static string WithSlash(string path) => path.EndsWith('/') ? path : path + "/";
+}

@@ -1,0 +1,255 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using OrleansBatch.Grains;
+using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Silo.Workers;
+
+namespace OrleansBatch.Silo.Jobs;
+
+/// <summary>
+/// Runs one job while this silo holds its lease: plans it, dispatches mini-batches with flow control
+/// (at most <c>instance_count x max_concurrency_per_instance</c> outstanding, which is also what shares
+/// the queue fairly between jobs and so between tenants), watches results, enforces
+/// <c>error_threshold</c>, handles cancel and finalizes. Everything it knows is persisted (the plan, the
+/// dispatch watermark in the counters, one result record per mini-batch), so a new owner resumes.
+/// </summary>
+public sealed class JobOrchestrator(
+    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, JobLog log, JobSignals signals, JobOptions options, TimeProvider time, ILogger<JobOrchestrator> logger)
+{
+    private string Source => $"owner@{options.SiloId}";
+
+    public async Task RunAsync(string tenant, string name, string token, CancellationToken cancellationToken)
+    {
+        var id = JobKeys.Job(tenant, name);
+        var job = await runtime.ExecuteAsync(id, JobCommands.Claim(token), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (job.Status.IsTerminal())
+        {
+            await RemoveActiveAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (job.Plan is null && job.Status != JobStatus.CancelRequested)
+        {
+            JobPlan plan;
+            try
+            {
+                plan = Plan(job.Spec);
+            }
+            catch (Exception e) when (e is DomainException or IOException or UnauthorizedAccessException)
+            {
+                await EndAsync(job, JobCommands.Fail(token, new JobError("InputNotFound", "Planning failed: " + e.Message), null, null, time.GetUtcNow()), "error", "job failed: " + e.Message, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            job = await runtime.ExecuteAsync(id, JobCommands.Start(token, plan, time.GetUtcNow()), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await LogAsync(job, "info", $"running on deployment {job.Spec.Deployment}@{job.Spec.DeploymentVersion}: {plan.Note}; window {job.Spec.Settings.Window} mini-batches", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await LogAsync(job, "info", $"owner {options.SiloId} took over the job ({job.Status}, {job.Counters.Done}/{job.Counters.Total} mini-batches done)", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (job.Status == JobStatus.CancelRequested || job.Plan is null)
+        {
+            await CancelAsync(job, token, job.Counters, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var results = await LoadResultsAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+        if (job.Status == JobStatus.Running)
+        {
+            job = await WatchAsync(job, token, results, cancellationToken).ConfigureAwait(false);
+            if (job.Status != JobStatus.Running)
+                return;
+        }
+        await FinalizeAsync(job, token, results, cancellationToken).ConfigureAwait(false);
+    }
+
+    private JobPlan Plan(JobSpec spec)
+    {
+        var files = spec.Files();
+        return MiniBatchPlanner.Plan(files, spec.Settings.MiniBatchSize, f => SliceLines.EstimateBytesPerRow(LocalPath(files[f])));
+    }
+
+    private string LocalPath(JobInputFile file) =>
+        !file.InArtifactStore ? file.Path
+        : artifacts.TryGetLocalPath(file.Path) ?? throw new IOException($"Input {file.FileName} is in a store without local files; this silo reads local files only.");
+
+    /// <summary>Dispatches and collects until every mini-batch has a result; returns the job as last written (Running when done).</summary>
+    private async Task<JobState> WatchAsync(JobState job, string token, Dictionary<int, MiniBatchResult> results, CancellationToken cancellationToken)
+    {
+        var plan = job.Plan!;
+        var files = job.Spec.Files();
+        var window = job.Spec.Settings.Window;
+        var dispatched = Math.Max(job.Counters.Dispatched, results.Count == 0 ? 0 : results.Keys.Max() + 1);
+        // Everything below the watermark without a result is still on the queue (at-least-once), or is re-sent by this loop if it was never acknowledged.
+        var outstanding = new SortedSet<int>(Enumerable.Range(0, dispatched).Where(i => !results.ContainsKey(i)));
+        var topic = JobSignals.JobTopic(job.Tenant, job.Name);
+        var reported = job.Counters;
+        var lastReport = time.GetTimestamp();
+        var progressCheckpoint = 0;
+
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            while (outstanding.Count < window && dispatched < plan.MiniBatchCount)
+            {
+                await EnqueueAsync(job, plan, files, dispatched, cancellationToken).ConfigureAwait(false);
+                outstanding.Add(dispatched++);
+            }
+
+            foreach (var index in outstanding.ToList())
+            {
+                var record = await runtime.ReadAsync<MiniBatchResult>(JobKeys.Result(job.Tenant, job.Name, index), cancellationToken).ConfigureAwait(false);
+                if (record.State is not { } result)
+                    continue;
+                outstanding.Remove(index);
+                results[index] = result;
+                if (!result.Succeeded)
+                    await LogAsync(job, "warning", $"mini-batch {index} failed after {result.Attempts} attempt(s): {result.Errors.FirstOrDefault()?.Message}", cancellationToken).ConfigureAwait(false);
+                else if (job.Spec.Settings.LogsDebug)
+                    await LogAsync(job, "debug", $"mini-batch {index} done by {result.Worker}: {result.ItemsSucceeded} scored, {result.ItemsFailed} failed, {result.DurationMs:0} ms", cancellationToken).ConfigureAwait(false);
+            }
+
+            var progress = Count(plan.MiniBatchCount, dispatched, results);
+            var allDone = progress.Done == plan.MiniBatchCount;
+            if (progress != reported && (allDone || time.GetElapsedTime(lastReport) >= options.ProgressInterval || reported.Dispatched == 0))
+            {
+                job = await runtime.ExecuteAsync(JobKeys.Job(job.Tenant, job.Name), JobCommands.Report(token, progress), cancellationToken: cancellationToken).ConfigureAwait(false);
+                reported = progress;
+                lastReport = time.GetTimestamp();
+                var checkpoint = (int)(progress.Percent / 10);
+                if (checkpoint > progressCheckpoint && !allDone)
+                {
+                    progressCheckpoint = checkpoint;
+                    await LogAsync(job, "info", $"{progress.Done}/{progress.Total} mini-batches done ({progress.Percent}%), {progress.ItemsSucceeded} items scored, {progress.ItemsFailed} failed", cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else if (time.GetElapsedTime(lastReport) >= TimeSpan.FromSeconds(2))
+            {
+                // Nothing new: still read the job now and then to notice a cancel request.
+                job = (await runtime.ReadAsync<JobState>(JobKeys.Job(job.Tenant, job.Name), cancellationToken).ConfigureAwait(false)).State ?? job;
+                lastReport = time.GetTimestamp();
+            }
+
+            if (job.Status == JobStatus.CancelRequested)
+            {
+                await CancelAsync(job, token, progress, cancellationToken).ConfigureAwait(false);
+                return job with { Status = JobStatus.Canceled };
+            }
+            if (progress.ExceedsThreshold(job.Spec.Settings.ErrorThreshold))
+            {
+                var message = $"{progress.ItemsFailed} item(s) failed, more than error_threshold {job.Spec.Settings.ErrorThreshold}; see GET /v1/jobs/{job.Name}/errors.";
+                await EndAsync(job, JobCommands.Fail(token, new JobError("ErrorThresholdExceeded", message), Summarize(job, "Failed", progress, results), progress, time.GetUtcNow()), "error", "job failed: " + message, cancellationToken).ConfigureAwait(false);
+                return job with { Status = JobStatus.Failed };
+            }
+            if (allDone)
+                return job with { Progress = progress };
+
+            await signals.WaitAsync(topic, options.ResultPollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FinalizeAsync(JobState job, string token, Dictionary<int, MiniBatchResult> results, CancellationToken cancellationToken)
+    {
+        var progress = Count(job.Plan!.MiniBatchCount, job.Plan.MiniBatchCount, results);
+        job = await runtime.ExecuteAsync(JobKeys.Job(job.Tenant, job.Name), JobCommands.BeginFinalize(token, progress), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (job.Status != JobStatus.Finalizing)
+            return;
+        var ordered = Enumerable.Range(0, job.Plan!.MiniBatchCount).Select(i => results[i]).ToList();
+        string outputPath;
+        try
+        {
+            if (job.Spec.Settings.OutputAction == OutputAction.AppendRow)
+            {
+                // A resumed finalize may find its own earlier, partial commit: replace it.
+                var overwrite = job.Spec.Output.Policy == OutputPolicy.Overwrite || job.FinalizeAttempts > 1;
+                var rows = await new OutputJoiner(artifacts).JoinAsync(job.Spec.Output.Path, ordered, job.Spec.Files(), overwrite, cancellationToken).ConfigureAwait(false);
+                progress = progress with { RowsWritten = rows };
+                outputPath = job.Spec.Output.Path;
+            }
+            else
+            {
+                outputPath = JobKeys.SummaryPath(job.Tenant, job.Name);
+            }
+        }
+        catch (IOException e)
+        {
+            await EndAsync(job, JobCommands.Fail(token, new JobError("OutputFailed", $"Writing the output {job.Spec.Output.Uri} failed: {e.Message}"), Summarize(job, "Failed", progress, results), progress, time.GetUtcNow()), "error", "job failed: " + e.Message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var summary = Summarize(job, "Completed", progress, results);
+        await using (var summaryStream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(summary, GrainRuntime.StateJson)))
+            await artifacts.WriteAsync(JobKeys.SummaryPath(job.Tenant, job.Name), summaryStream, overwrite: true, cancellationToken).ConfigureAwait(false);
+        await EndAsync(job, JobCommands.Complete(token, outputPath, summary, progress, time.GetUtcNow()), "info",
+            $"job completed: {progress.ItemsSucceeded} items scored, {progress.ItemsFailed} failed, {progress.RowsWritten} rows written to {job.Spec.Output.Uri}", cancellationToken).ConfigureAwait(false);
+        foreach (var result in ordered.Where(r => r.PartPath is not null))
+            await artifacts.DeleteAsync(result.PartPath!, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CancelAsync(JobState job, string token, JobProgress progress, CancellationToken cancellationToken) =>
+        await EndAsync(job, JobCommands.Cancel(token, null, progress, time.GetUtcNow()), "info", $"job canceled after {progress.Done}/{progress.Total} mini-batches", cancellationToken).ConfigureAwait(false);
+
+    private async Task EndAsync(JobState job, Func<Current<JobState>, Outcome<JobState, JobState>> command, string level, string message, CancellationToken cancellationToken)
+    {
+        var ended = await runtime.ExecuteAsync(JobKeys.Job(job.Tenant, job.Name), command, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await LogAsync(ended, level, message, cancellationToken).ConfigureAwait(false);
+        await RemoveActiveAsync(job.Tenant, job.Name, cancellationToken).ConfigureAwait(false);
+        JobLogMessages.JobEnded(logger, job.Tenant, job.Name, ended.Status);
+    }
+
+    private async Task EnqueueAsync(JobState job, JobPlan plan, IReadOnlyList<JobInputFile> files, int index, CancellationToken cancellationToken)
+    {
+        var slices = plan.SlicesOf(index, files)
+            .Select(s => new MiniBatchWorkSlice(s.FileIndex, files[s.FileIndex].FileName, files[s.FileIndex].Path, files[s.FileIndex].InArtifactStore, s.Offset, s.Length))
+            .ToList();
+        var spec = job.Spec;
+        var work = new MiniBatchWork(job.Tenant, job.Name, index, spec.Endpoint, spec.Deployment, spec.DeploymentVersion, spec.DeploymentType, spec.Steps,
+            slices, spec.Settings.MaxRetries, spec.Settings.TimeoutSeconds, spec.Settings.LogsDebug);
+        await queue.EnqueueAsync(options.QueueName, JsonSerializer.Serialize(work, GrainRuntime.StateJson), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Dictionary<int, MiniBatchResult>> LoadResultsAsync(string tenant, string name, CancellationToken cancellationToken)
+    {
+        var results = new Dictionary<int, MiniBatchResult>();
+        string? continuation = null;
+        do
+        {
+            var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.ResultType, tenant, JobKeys.ResultPrefix(name), 1000, continuation), cancellationToken).ConfigureAwait(false);
+            foreach (var record in page.Items)
+            {
+                var result = GrainRuntime.Deserialize<MiniBatchResult>(record);
+                results[result.Index] = result;
+            }
+            continuation = page.Continuation;
+        } while (continuation is not null);
+        return results;
+    }
+
+    private static JobProgress Count(int total, int dispatched, Dictionary<int, MiniBatchResult> results)
+    {
+        int succeeded = 0, failed = 0;
+        long itemsOk = 0, itemsFailed = 0, rows = 0;
+        foreach (var r in results.Values)
+        {
+            if (r.Succeeded) succeeded++; else failed++;
+            itemsOk += r.ItemsSucceeded;
+            itemsFailed += r.ItemsFailed;
+            if (r.Succeeded) rows += r.Segments.Sum(s => s.Lines);
+        }
+        return new JobProgress(total, Math.Max(dispatched, results.Count), succeeded, failed, itemsOk, itemsFailed, rows);
+    }
+
+    private JobSummary Summarize(JobState job, string status, JobProgress progress, Dictionary<int, MiniBatchResult> results) => new(
+        job.Name, status, progress.Total, progress.Succeeded, progress.Failed, progress.ItemsSucceeded, progress.ItemsFailed, progress.RowsWritten,
+        Math.Round(((time.GetUtcNow()) - (job.StartedAt ?? job.CreatedAt)).TotalSeconds, 3),
+        results.Values.FirstOrDefault(r => r.Succeeded && r.Columns.Count > 0)?.Columns ?? []);
+
+    private async Task RemoveActiveAsync(string tenant, string name, CancellationToken cancellationToken) =>
+        await runtime.ExecuteAsync<ActiveJob, bool>(JobKeys.Active(tenant, name), _ => Outcome<ActiveJob, bool>.Delete(true), cancellationToken: cancellationToken).ConfigureAwait(false);
+
+    private Task LogAsync(JobState job, string level, string message, CancellationToken cancellationToken) =>
+        log.WriteAsync(job.Tenant, job.Name, level, Source, message, cancellationToken);
+}

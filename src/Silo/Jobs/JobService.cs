@@ -1,0 +1,148 @@
+using System.Runtime.CompilerServices;
+using OrleansBatch.Grains;
+using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Runtime;
+
+namespace OrleansBatch.Silo.Jobs;
+
+/// <summary>
+/// The Job grain's calls for gateways: create (idempotent per key for 24 h), read, list newest first,
+/// cancel, error report, log and output. Orchestration happens in the silos (<see cref="JobOwnerService"/>).
+/// </summary>
+public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals signals, IArtifactStore artifacts, TimeProvider time)
+{
+    /// <summary>How long an <c>Idempotency-Key</c> keeps returning the job it created.</summary>
+    public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
+
+    /// <summary>The job an <c>Idempotency-Key</c> created within the last 24 h, if any.</summary>
+    public async Task<JobState?> FindByIdempotencyKeyAsync(string tenant, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(idempotencyKey))
+            return null;
+        var record = await runtime.ReadAsync<JobIdempotency>(JobKeys.Idempotency(tenant, idempotencyKey), cancellationToken).ConfigureAwait(false);
+        if (record.State is not { } first || time.GetUtcNow() - first.CreatedAt >= IdempotencyWindow)
+            return null;
+        return (await runtime.ReadAsync<JobState>(JobKeys.Job(tenant, first.Job), cancellationToken).ConfigureAwait(false)).State;
+    }
+
+    /// <summary>
+    /// Creates queued job <paramref name="name"/> (see <see cref="JobKeys.NewJobName"/>) from a resolved spec. With
+    /// <paramref name="idempotencyKey"/>, the same key within 24 h returns the first job and creates none, also under races.
+    /// </summary>
+    public async Task<(JobState Job, bool Created)> CreateAsync(string tenant, string name, JobSpec spec, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        if (!string.IsNullOrEmpty(idempotencyKey))
+        {
+            var claimed = name;
+            name = await runtime.ExecuteAsync<JobIdempotency, string>(JobKeys.Idempotency(tenant, idempotencyKey), current =>
+                current.State is { } first && now - first.CreatedAt < IdempotencyWindow
+                    ? Outcome<JobIdempotency, string>.Keep(first.Job)
+                    : Outcome<JobIdempotency, string>.Write(new JobIdempotency(claimed, now), claimed), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var existing = await runtime.ReadAsync<JobState>(JobKeys.Job(tenant, name), cancellationToken).ConfigureAwait(false);
+            if (existing.State is { } job)
+                return (job, false);
+            if (name != claimed)
+                return ((await CreateAsync(tenant, name, spec, null, cancellationToken).ConfigureAwait(false)).Job, false);
+        }
+
+        // The active-index entry goes first: a job can then never exist without silos finding it.
+        await runtime.ExecuteAsync<ActiveJob, bool>(JobKeys.Active(tenant, name), current =>
+            current.Exists ? Outcome<ActiveJob, bool>.Keep(false) : Outcome<ActiveJob, bool>.Write(new ActiveJob(tenant, name, now), true), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var created = await runtime.ExecuteAsync(JobKeys.Job(tenant, name),
+            JobCommands.Create(new JobState(name, tenant, spec, JobStatus.Queued, now, idempotencyKey)), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await log.WriteAsync(tenant, name, "info", "gateway",
+            $"job created on {spec.Endpoint}/{spec.Deployment}@{spec.DeploymentVersion} with {spec.Files().Count} input file(s), mini_batch_size {spec.Settings.MiniBatchSize}, output {spec.Output.Uri}", cancellationToken).ConfigureAwait(false);
+        signals.Pulse(JobSignals.NewJobs);
+        return (created, true);
+    }
+
+    public async Task<JobState> GetAsync(string tenant, string name, CancellationToken cancellationToken = default) =>
+        (await runtime.ReadAsync<JobState>(JobKeys.Job(tenant, name), cancellationToken).ConfigureAwait(false)).State
+        ?? throw DomainException.NotFound("JobNotFound", $"Job '{name}' does not exist.");
+
+    /// <summary>Jobs newest first, filtered, <paramref name="top"/> per page.</summary>
+    public async Task<JobPage> ListAsync(string tenant, JobListFilter filter, int top, string? continuation, CancellationToken cancellationToken = default)
+    {
+        top = Math.Clamp(top, 1, 500);
+        var items = new List<JobState>(top);
+        // Ask the store only for as many as are still missing, so every store page is used whole and its continuation stays exact.
+        do
+        {
+            var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.JobType, tenant, "", top - items.Count, continuation, Descending: true), cancellationToken).ConfigureAwait(false);
+            items.AddRange(page.Items.Select(GrainRuntime.Deserialize<JobState>).Where(filter.Matches));
+            continuation = page.Continuation;
+        } while (items.Count < top && continuation is not null);
+        return new JobPage(items, continuation);
+    }
+
+    /// <summary>Asks the job's owner to stop (202); 409 JobTerminal when it has ended.</summary>
+    public async Task<JobState> CancelAsync(string tenant, string name, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+        var job = await runtime.ExecuteAsync(JobKeys.Job(tenant, name), JobCommands.RequestCancel(time.GetUtcNow()), cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Workers check this entry before each mini-batch, so they stop picking up the job's work at once.
+        await runtime.ExecuteAsync<ActiveJob, bool>(JobKeys.Active(tenant, name), current =>
+            current.State is { } active ? Outcome<ActiveJob, bool>.Write(active with { CancelRequested = true }, true) : Outcome<ActiveJob, bool>.Keep(false),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        await log.WriteAsync(tenant, name, "info", "gateway", "cancel requested", cancellationToken).ConfigureAwait(false);
+        return job;
+    }
+
+    /// <summary>The per-item error report, in mini-batch order.</summary>
+    public async IAsyncEnumerable<JobItemError> ErrorsAsync(string tenant, string name, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+        string? continuation = null;
+        do
+        {
+            var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.ResultType, tenant, JobKeys.ResultPrefix(name), 500, continuation), cancellationToken).ConfigureAwait(false);
+            foreach (var result in page.Items.Select(GrainRuntime.Deserialize<MiniBatchResult>))
+                foreach (var error in result.Errors)
+                    yield return error;
+            continuation = page.Continuation;
+        } while (continuation is not null);
+    }
+
+    /// <summary>The log as text lines; with <paramref name="follow"/>, keeps yielding new lines until the job has ended.</summary>
+    public async IAsyncEnumerable<string> LogAsync(string tenant, string name, bool follow, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+        var seen = 0;
+        while (true)
+        {
+            var ended = (await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false)).Status.IsTerminal();
+            var index = 0;
+            await foreach (var entry in log.ReadAsync(tenant, name, cancellationToken).ConfigureAwait(false))
+            {
+                if (index++ >= seen)
+                {
+                    seen++;
+                    yield return entry.Format();
+                }
+            }
+            if (!follow || ended)
+                yield break;
+            await signals.WaitAsync(JobSignals.JobTopic(tenant, name), TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Opens the job's output (the <c>append_row</c> file or the summary). 409 OutputNotReady before the job completed.</summary>
+    public async Task<(Stream Content, string FileName, string ContentType)> OpenOutputAsync(string tenant, string name, CancellationToken cancellationToken = default)
+    {
+        var job = await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+        if (job.Status != JobStatus.Completed || job.OutputPath is null)
+            throw DomainException.Conflict("OutputNotReady", $"Job '{name}' is {job.Status}; its output is there once it has Completed.");
+        try
+        {
+            var stream = await artifacts.OpenReadAsync(job.OutputPath, cancellationToken).ConfigureAwait(false);
+            var fileName = job.OutputPath[(job.OutputPath.LastIndexOf('/') + 1)..];
+            return (stream, fileName, fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json" : "text/csv");
+        }
+        catch (FileNotFoundException)
+        {
+            throw DomainException.NotFound("OutputNotFound", $"The output of job '{name}' ({job.Spec.Output.Uri}) is gone: it was deleted or replaced.");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OrleansBatch.Silo.Membership;
+using OrleansBatch.Silo.Workers;
+
+namespace OrleansBatch.Silo.Jobs;
+
+/// <summary>Registers batch jobs in a silo: job owners, the mini-batch worker pool and the gateway-side job calls.</summary>
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="JobService"/>, <see cref="JobInputResolver"/>, the <see cref="JobOwnerService"/> and the
+    /// <see cref="MiniBatchWorkerService"/>. Needs the grain runtime, the providers and ONNX scoring (<c>AddOnnxScoring</c>).
+    /// </summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, Action<JobOptions>? configure = null)
+    {
+        services.TryAddSingleton<SiloIdentity>();
+        var options = services.AddOptions<JobOptions>().Configure<SiloIdentity>((o, silo) => o.SiloId = silo.Id);
+        if (configure is not null)
+            options.Configure(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<JobOptions>>().Value);
+        services.TryAddSingleton<JobSignals>();
+        services.TryAddSingleton<JobLog>();
+        services.TryAddSingleton<JobService>();
+        services.TryAddSingleton<JobInputResolver>();
+        services.TryAddSingleton<JobOrchestrator>();
+        services.TryAddSingleton<JobOwnerService>();
+        services.TryAddSingleton<MiniBatchWorkerService>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<JobOwnerService>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<MiniBatchWorkerService>());
+        return services;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Scoring;
+using OrleansBatch.Silo.Jobs;
+
+namespace OrleansBatch.Silo.Workers;
+
+/// <summary>
+/// One attempt at scoring a mini-batch, on a thread of its own: a scorer that hangs past the timeout is
+/// abandoned (its token canceled, its result ignored) and never holds a worker of the pool.
+/// </summary>
+public static class MiniBatchAttempt
+{
+    /// <summary>Scores every slice into a fresh part file; throws <see cref="TimeoutException"/> past <paramref name="timeout"/>.</summary>
+    public static async Task<AttemptOutcome> RunAsync(
+        IScorer scorer, MiniBatchWork work, Func<MiniBatchWorkSlice, string> localPath, int attempt, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var scoring = Task.Factory.StartNew(() => Score(scorer, work, localPath, attempt, cts.Token), cts.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var finished = await Task.WhenAny(scoring, Task.Delay(timeout, cancellationToken)).ConfigureAwait(false);
+        if (finished != scoring)
+        {
+            await cts.CancelAsync().ConfigureAwait(false);
+            // Abandoned: whenever it ends, drop what it wrote.
+            _ = scoring.ContinueWith(t =>
+            {
+                if (t.IsCompletedSuccessfully) File.Delete(t.Result.PartFile);
+                _ = t.Exception;
+                cts.Dispose();
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new TimeoutException($"Scoring took longer than retry_settings.timeout ({timeout.TotalSeconds:0} s) and was abandoned.");
+        }
+        cts.Dispose();
+        return await scoring.ConfigureAwait(false);
+    }
+
+    private static AttemptOutcome Score(IScorer scorer, MiniBatchWork work, Func<MiniBatchWorkSlice, string> localPath, int attempt, CancellationToken cancellationToken)
+    {
+        var partFile = Path.Combine(Path.GetTempPath(), $"obatch-part-{Guid.NewGuid():N}.part");
+        try
+        {
+            var segments = new List<MiniBatchSegment>(work.Slices.Count);
+            var errors = new List<JobItemError>();
+            long ok = 0, failed = 0, omitted = 0;
+            // An input that cannot be opened fails the attempt (and is retried: a share may be back, a copy may have finished);
+            // a file that opens but holds bad data is the scorer's item error.
+            foreach (var slice in work.Slices)
+                File.OpenHandle(localPath(slice), FileMode.Open, FileAccess.Read, FileShare.ReadWrite).Dispose();
+            using (var writer = new StreamWriter(partFile, false, new UTF8Encoding(false), 1 << 16))
+            {
+                if (scorer is IFileBatchScorer batch && work.Slices.All(x => x.Length < 0 && !TabularFiles.IsTabular(x.FileName)))
+                {
+                    // Whole non-tabular files: one batched call; each file is one item (row 0 of its own file).
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var byFile = new FileLines(work.Slices.Count);
+                    var result = batch.ScoreFiles(work.Slices.Select(x => new InputSlice(localPath(x), x.FileName)).ToList(), byFile, cancellationToken);
+                    for (var i = 0; i < work.Slices.Count; i++)
+                    {
+                        if (byFile.Lines[i] is { } line)
+                        {
+                            writer.Write("0,");
+                            writer.Write(line);
+                            writer.Write('\n');
+                        }
+                        segments.Add(new MiniBatchSegment(work.Slices[i].FileIndex, byFile.Lines[i] is null ? 0 : 1, 1));
+                    }
+                    ok += result.RowsScored;
+                    failed += result.RowsFailed;
+                    Collect(result.Errors);
+                }
+                else
+                {
+                    var sink = new PartSink(writer);
+                    foreach (var slice in work.Slices)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var result = scorer.Score(new InputSlice(localPath(slice), slice.FileName, slice.Offset, slice.Length), sink, cancellationToken);
+                        segments.Add(new MiniBatchSegment(slice.FileIndex, sink.TakeLines(), result.RowsScored + result.RowsFailed));
+                        ok += result.RowsScored;
+                        failed += result.RowsFailed;
+                        Collect(result.Errors);
+                    }
+                }
+            }
+
+            void Collect(IReadOnlyList<ItemError> found)
+            {
+                foreach (var e in found)
+                {
+                    if (errors.Count < MiniBatchResult.MaxErrorsKept)
+                        errors.Add(new JobItemError(work.Index, e.FileName, e.Row, null, attempt, e.Code, e.Message, e.Column, e.Value));
+                    else
+                        omitted++;
+                }
+            }
+            return new AttemptOutcome(partFile, segments, scorer.OutputColumns, ok, failed, errors, omitted);
+        }
+        catch
+        {
+            File.Delete(partFile);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Scoring;
+using OrleansBatch.Silo.Jobs;
+using OrleansBatch.Silo.Membership;
+
+namespace OrleansBatch.Silo.Workers;
+
+/// <summary>
+/// The pool of stateless mini-batch workers of this silo. Each pulls a mini-batch from the queue, scores
+/// it with a timeout per attempt and up to <c>max_retries</c> retries, writes its output part and
+/// records the result: the first record wins, so a duplicate delivery changes nothing. The message is
+/// deleted only after the result is recorded (at-least-once); a dead worker's message reappears.
+/// </summary>
+public sealed class MiniBatchWorkerService(
+    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, JobSignals signals, JobOptions options,
+    SiloIdentity silo, TimeProvider time, ILogger<MiniBatchWorkerService> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Workers).Select(n => Task.Run(() => WorkAsync(n, stoppingToken), CancellationToken.None)));
+
+    private async Task WorkAsync(int worker, CancellationToken stoppingToken)
+    {
+        var name = $"worker{worker}@{options.SiloId}";
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var message = await queue.DequeueAsync(options.QueueName, options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
+                if (message is null)
+                {
+                    await queue.WaitForMessagesAsync(options.QueueName, TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+                silo.MiniBatchStarted();
+                try
+                {
+                    await HandleAsync(message, name, stoppingToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    silo.MiniBatchEnded();
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The message (if any) stays on the queue and comes back after its visibility timeout.
+                JobLogMessages.WorkerFailed(logger, e, options.QueueName);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task HandleAsync(QueueMessage message, string worker, CancellationToken stoppingToken)
+    {
+        var work = JsonSerializer.Deserialize<MiniBatchWork>(message.Body, GrainRuntime.StateJson)
+            ?? throw new InvalidDataException($"Queue message {message.Id} is empty.");
+        var resultId = JobKeys.Result(work.Tenant, work.Job, work.Index);
+        var active = await runtime.ReadAsync<ActiveJob>(JobKeys.Active(work.Tenant, work.Job), stoppingToken).ConfigureAwait(false);
+        var recorded = await runtime.ReadAsync<MiniBatchResult>(resultId, stoppingToken).ConfigureAwait(false);
+        if (active.State is null or { CancelRequested: true } || recorded.Exists)
+        {
+            // The job ended or was canceled, or another delivery already recorded this mini-batch.
+            await queue.DeleteAsync(message, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var keepAlive = KeepVisibleAsync(message, holding.Token);
+        try
+        {
+            var result = await ScoreAsync(work, message, worker, stoppingToken).ConfigureAwait(false);
+            var winner = await runtime.ExecuteAsync(resultId, MiniBatchResultCommands.RecordFirst(result), cancellationToken: stoppingToken).ConfigureAwait(false);
+            if (!ReferenceEquals(winner, result) && result.PartPath is not null && winner.PartPath != result.PartPath)
+                await artifacts.DeleteAsync(result.PartPath, stoppingToken).ConfigureAwait(false);
+            signals.Pulse(JobSignals.JobTopic(work.Tenant, work.Job));
+        }
+        finally
+        {
+            await holding.CancelAsync().ConfigureAwait(false);
+            message = await keepAlive.ConfigureAwait(false);
+        }
+        await queue.DeleteAsync(message, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task<MiniBatchResult> ScoreAsync(MiniBatchWork work, QueueMessage message, string worker, CancellationToken stoppingToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var attempts = work.MaxRetries + 1;
+        // A message delivered again and again (its workers died) is given up like a mini-batch out of retries.
+        if (message.DequeueCount > attempts + 1)
+            return Failed(work, worker, started, 0, "MiniBatchAbandoned", $"Delivered {message.DequeueCount - 1} times without a result: the workers scoring it stopped.");
+
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            try
+            {
+                var modelPaths = work.Steps.Select(s => artifacts.TryGetLocalPath(s.ArtifactPath) ?? throw new IOException($"Model {s.Model}:{s.Version} is not on local disk.")).ToList();
+                var scorer = scorers.GetOrCreate(new ScorerSpec($"{work.Tenant}/{work.Endpoint}/{work.Deployment}@{work.DeploymentVersion}", modelPaths));
+                var outcome = await MiniBatchAttempt.RunAsync(scorer, work, LocalPath, attempt, TimeSpan.FromSeconds(work.TimeoutSeconds), stoppingToken).ConfigureAwait(false);
+                var partPath = JobKeys.PartPath(work.Tenant, work.Job, work.Index, Guid.NewGuid().ToString("N")[..12]);
+                try
+                {
+                    await using var part = new FileStream(outcome.PartFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                    await artifacts.WriteAsync(partPath, part, overwrite: true, stoppingToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    File.Delete(outcome.PartFile);
+                }
+                if (work.LogsDebug || attempt > 1)
+                    await log.WriteAsync(work.Tenant, work.Job, attempt > 1 ? "info" : "debug", worker, $"mini-batch {work.Index} scored on attempt {attempt}", stoppingToken).ConfigureAwait(false);
+                return new MiniBatchResult(work.Index, true, partPath, outcome.Segments, outcome.Columns, outcome.ItemsSucceeded, outcome.ItemsFailed, attempt,
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome.Errors, outcome.ErrorsOmitted, worker, time.GetUtcNow());
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                var code = e is TimeoutException ? "Timeout" : e is IOException or UnauthorizedAccessException ? "InputUnreadable" : "ScoringFailed";
+                await log.WriteAsync(work.Tenant, work.Job, "warning", worker, $"mini-batch {work.Index} attempt {attempt} of {attempts} failed: {code}: {e.Message}", stoppingToken).ConfigureAwait(false);
+                if (attempt == attempts)
+                    return Failed(work, worker, started, attempt, code, e.Message);
+                await Task.Delay(options.RetryBackoff * attempt, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        throw new UnreachableException();
+    }
+
+    /// <summary>A failed mini-batch still reports how many rows each slice owned, so later rows of the file keep their numbers.</summary>
+    private MiniBatchResult Failed(MiniBatchWork work, string worker, long started, int attempts, string code, string message)
+    {
+        var segments = new List<MiniBatchSegment>();
+        var errors = new List<JobItemError>();
+        long items = 0;
+        foreach (var slice in work.Slices)
+        {
+            long rows = 1;
+            if (TabularFiles.IsTabular(slice.FileName))
+            {
+                try { rows = SliceLines.Count(LocalPath(slice), slice.FileName, slice.Offset, slice.Length); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { rows = 0; }
+            }
+            segments.Add(new MiniBatchSegment(slice.FileIndex, 0, rows));
+            items += Math.Max(rows, 1);
+            errors.Add(new JobItemError(work.Index, slice.FileName, null, TabularFiles.IsTabular(slice.FileName) ? rows : null, attempts, code, message));
+        }
+        return new MiniBatchResult(work.Index, false, null, segments, [], 0, items, attempts, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            errors, 0, worker, time.GetUtcNow());
+    }
+
+    private string LocalPath(MiniBatchWorkSlice slice) =>
+        !slice.InArtifactStore ? slice.Path
+        : artifacts.TryGetLocalPath(slice.Path) ?? throw new IOException($"Input {slice.FileName} is in a store without local files.");
+
+    /// <summary>Keeps the message hidden while the worker holds it; returns the latest holding (its receipt deletes it).</summary>
+    private async Task<QueueMessage> KeepVisibleAsync(QueueMessage message, CancellationToken holding)
+    {
+        var current = message;
+        while (!holding.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.VisibilityTimeout / 3, holding).ConfigureAwait(false);
+                current = await queue.ExtendAsync(current, options.VisibilityTimeout, holding).ConfigureAwait(false) ?? current;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (Exception e)
+            {
+                JobLogMessages.WorkerFailed(logger, e, options.QueueName);
+            }
+        }
+        return current;
+    }
+}

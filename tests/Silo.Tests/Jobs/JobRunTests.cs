@@ -1,0 +1,242 @@
+using System.Text;
+using OrleansBatch.Grains.Domain.Jobs;
+
+namespace OrleansBatch.Silo.Tests.Jobs;
+
+/// <summary>Jobs run by a real silo on the samples: planning, workers, ONNX scoring, joining in order.</summary>
+public sealed class JobRunTests : IAsyncLifetime
+{
+    private const string Tenant = "acme";
+    private readonly string _dir = Directory.CreateTempSubdirectory("obatch-jobs-").FullName;
+    private string DataRoot => Path.Combine(_dir, "inputs");
+    private SiloHost _silo = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(DataRoot);
+        _silo = await SiloHost.StartAsync(Path.Combine(_dir, "data"), DataRoot);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _silo.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private async Task<JobSpec> SpecAsync(string inputFolder, JobSettings settings, string type = "uri_folder", params string[] models)
+    {
+        var steps = new List<JobModelStep>();
+        foreach (var model in models)
+            steps.Add(await _silo.AddModelAsync(Tenant, Path.GetFileNameWithoutExtension(model).Replace('_', '-'), model));
+        var input = _silo.Inputs.ResolveLocal("input", type, inputFolder, "input.path");
+        var output = JobKeys.DefaultOutput(Tenant, "out-" + Guid.NewGuid().ToString("N")[..8], settings.OutputFileName);
+        return new JobSpec("ep", "blue", 1, models.Length > 1 ? "pipeline" : "model", steps, [input], new JobOutput(output, output, OutputPolicy.Fail), settings);
+    }
+
+    private string CopyFolder(string from, string name)
+    {
+        var to = Path.Combine(DataRoot, name);
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        return to;
+    }
+
+    [Fact]
+    public async Task Scores_a_folder_of_images_three_files_per_mini_batch_in_input_order()
+    {
+        var folder = CopyFolder(Samples.Path("digits", "images"), "digits");
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 3), MaxConcurrencyPerInstance = 2 },
+            models: Samples.Path("digits", "model.onnx"));
+
+        var (job, created) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
+        var done = await _silo.WaitAsync(Tenant, job.Name);
+
+        Assert.True(created);
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.Equal(20, done.Counters.Total);
+        Assert.Equal((60L, 0L, 60L), (done.Counters.ItemsSucceeded, done.Counters.ItemsFailed, done.Counters.RowsWritten));
+        Samples.AssertSameRows(Samples.Lines(File.ReadAllText(Samples.Path("digits", "expected.csv"))), Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name)));
+    }
+
+    [Theory]
+    [InlineData("1000 rows")]
+    [InlineData("64KB")]
+    public async Task Splits_a_large_csv_and_writes_every_row_once_in_order_through_a_pipeline(string miniBatchSize)
+    {
+        // 20,000 rows: the 569 sample rows over and over.
+        var sample = File.ReadAllLines(Samples.Path("breast-cancer", "data", "breast_cancer.csv"));
+        var expected = File.ReadAllLines(Samples.Path("breast-cancer", "expected.csv"));
+        var folder = Path.Combine(DataRoot, "big");
+        Directory.CreateDirectory(folder);
+        var csv = new StringBuilder(sample[0]).Append('\n');
+        var want = new List<string> { expected[0] };
+        for (var i = 0; i < 20_000; i++)
+        {
+            csv.Append(sample[1 + i % 569]).Append('\n');
+            var e = expected[1 + i % 569];
+            want.Add($"big.csv,{i}" + e[e.IndexOf(',', e.IndexOf(',') + 1)..]);
+        }
+        File.WriteAllText(Path.Combine(folder, "big.csv"), csv.ToString());
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse(miniBatchSize), MaxConcurrencyPerInstance = 3 },
+            models: [Samples.Path("breast-cancer", "preprocess.onnx"), Samples.Path("breast-cancer", "model.onnx")]);
+
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
+        var done = await _silo.WaitAsync(Tenant, job.Name);
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.True(done.Counters.Total > 10, $"{done.Counters.Total} mini-batches");
+        Assert.Equal(20_000, done.Counters.RowsWritten);
+        Samples.AssertSameRows(want, Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name)));
+    }
+
+    [Fact]
+    public async Task Summary_only_writes_the_summary_and_no_rows()
+    {
+        var folder = CopyFolder(Samples.Path("digits", "images"), "digits");
+        var spec = await SpecAsync(folder, JobSettings.Default with { OutputAction = OutputAction.SummaryOnly }, models: Samples.Path("digits", "model.onnx"));
+
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
+        var done = await _silo.WaitAsync(Tenant, job.Name);
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.Null(await _silo.Artifacts.GetInfoAsync(spec.Output.Path));
+        var summary = await _silo.ReadOutputAsync(Tenant, job.Name);
+        Assert.Contains("\"itemsSucceeded\":60", summary);
+        Assert.Equal(60, done.Summary!.ItemsSucceeded);
+    }
+
+    [Theory]
+    [InlineData(-1, JobStatus.Completed)]
+    [InlineData(0, JobStatus.Failed)]
+    [InlineData(2, JobStatus.Failed)]
+    [InlineData(3, JobStatus.Completed)]
+    public async Task Error_threshold_decides_over_failed_items(long threshold, JobStatus expected)
+    {
+        var folder = CopyFolder(Samples.Path("digits", "images"), "digits");
+        foreach (var name in new[] { "digit_005.png", "digit_020.png", "digit_041.png" })
+            File.WriteAllText(Path.Combine(folder, name), "this is not a png");
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 5), ErrorThreshold = threshold, MaxConcurrencyPerInstance = 1 },
+            models: Samples.Path("digits", "model.onnx"));
+
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
+        var done = await _silo.WaitAsync(Tenant, job.Name);
+
+        Assert.Equal(expected, done.Status);
+        var errors = await _silo.Jobs.ErrorsAsync(Tenant, job.Name).ToListAsync();
+        if (expected == JobStatus.Failed)
+        {
+            Assert.Equal("ErrorThresholdExceeded", done.Error!.Code);
+            Assert.True(done.Counters.ItemsFailed > threshold);
+            return;
+        }
+        Assert.Equal(["digit_005.png", "digit_020.png", "digit_041.png"], errors.Select(e => e.FileName));
+        var rows = Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name));
+        Assert.Equal(58, rows.Length);
+        Assert.DoesNotContain(rows, r => r.StartsWith("digit_020.png", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_file_unreadable_at_the_first_attempt_is_retried_and_scored()
+    {
+        var folder = CopyFolder(Samples.Path("digits", "images"), "digits");
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 10) }, models: Samples.Path("digits", "model.onnx"));
+        // The job lists digit_013.png, but the file is only put back after the first attempt failed on it.
+        var late = Path.Combine(folder, "digit_013.png");
+        var bytes = File.ReadAllBytes(late);
+        File.Delete(late);
+
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
+        await _silo.WaitForLogAsync(Tenant, job.Name, "mini-batch 1 attempt 1 of 4 failed");
+        File.WriteAllBytes(late, bytes);
+        var done = await _silo.WaitAsync(Tenant, job.Name);
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.Equal((60L, 0L), (done.Counters.ItemsSucceeded, done.Counters.ItemsFailed));
+        Samples.AssertSameRows(Samples.Lines(File.ReadAllText(Samples.Path("digits", "expected.csv"))), Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name)));
+        await _silo.WaitForLogAsync(Tenant, job.Name, "mini-batch 1 scored on attempt 2");
+    }
+
+    [Fact]
+    public async Task A_mini_batch_hung_past_its_timeout_is_abandoned_without_blocking_the_others()
+    {
+        var folder = CopyFolder(Samples.Path("digits", "images"), "digits");
+        // A named pipe nobody writes to: opening it blocks forever, like a hung scorer.
+        var hung = Path.Combine(folder, "digit_030.png");
+        File.Delete(hung);
+        Fifo.Make(hung);
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 10), TimeoutSeconds = 1, MaxRetries = 1 },
+            models: Samples.Path("digits", "model.onnx"));
+        try
+        {
+            var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
+            var done = await _silo.WaitAsync(Tenant, job.Name);
+
+            Assert.Equal(JobStatus.Completed, done.Status);
+            Assert.Equal((5, 1), (done.Counters.Succeeded, done.Counters.Failed));
+            var errors = await _silo.Jobs.ErrorsAsync(Tenant, job.Name).ToListAsync();
+            Assert.Equal(10, errors.Count);
+            Assert.All(errors, e => Assert.Equal(("Timeout", 3), (e.Code, e.MiniBatch)));
+            var rows = Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name));
+            Assert.Equal(51, rows.Length);
+            Assert.DoesNotContain(rows, r => r.StartsWith("digit_03", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Fifo.Release(hung);
+        }
+    }
+
+    [Fact]
+    public async Task Cancel_stops_a_running_job_without_output()
+    {
+        var folder = CopyFolder(Samples.Path("digits", "images"), "digits");
+        var hung = Path.Combine(folder, "digit_001.png");
+        File.Delete(hung);
+        Fifo.Make(hung);
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 1), TimeoutSeconds = 600 },
+            models: Samples.Path("digits", "model.onnx"));
+        try
+        {
+            var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
+            await WaitForAsync(async () => (await _silo.Jobs.GetAsync(Tenant, job.Name)).Counters.Succeeded >= 1);
+
+            var requested = await _silo.Jobs.CancelAsync(Tenant, job.Name);
+            var done = await _silo.WaitAsync(Tenant, job.Name);
+
+            Assert.Equal(JobStatus.CancelRequested, requested.Status);
+            Assert.Equal(JobStatus.Canceled, done.Status);
+            Assert.Null(await _silo.Artifacts.GetInfoAsync(spec.Output.Path));
+            var again = await Assert.ThrowsAsync<OrleansBatch.Grains.DomainException>(() => _silo.Jobs.CancelAsync(Tenant, job.Name));
+            Assert.Equal(409, again.Status);
+        }
+        finally
+        {
+            Fifo.Release(hung);
+        }
+    }
+
+    [Fact]
+    public async Task Another_silo_resumes_a_job_whose_owner_stopped_and_writes_every_row_once()
+    {
+        var folder = CopyFolder(Samples.Path("digits", "images"), "digits");
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 1) }, models: Samples.Path("digits", "model.onnx"));
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
+        await WaitForAsync(async () => (await _silo.Jobs.GetAsync(Tenant, job.Name)).Counters.Succeeded >= 3);
+
+        await _silo.DisposeAsync();
+        _silo = await SiloHost.StartAsync(Path.Combine(_dir, "data"), DataRoot);
+        var done = await _silo.WaitAsync(Tenant, job.Name);
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Samples.AssertSameRows(Samples.Lines(File.ReadAllText(Samples.Path("digits", "expected.csv"))), Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name)));
+        await _silo.WaitForLogAsync(Tenant, job.Name, "took over the job");
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!await condition())
+            await Task.Delay(20, guard.Token);
+    }
+}

@@ -5,6 +5,7 @@ using OrleansBatch.Grains.Domain.Data;
 using OrleansBatch.Grains.Domain.Deployments;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Jobs;
 
 namespace OrleansBatch.Api.Jobs;
@@ -69,9 +70,13 @@ public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain da
             var resolved = await ResolveInputAsync(tenant, name, found.Type, found.Path, field, cancellationToken, depth + 1).ConfigureAwait(false);
             return resolved with { Uri = path };
         }
-        if (path.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase))
-            throw DomainException.Invalid("InputNotAllowed", $"{field}: '{path}' is not readable by this installation; use upload://, azureml:<data>:<version>, or a path under the data roots.");
+        if (BlobInputs.IsBlobUrl(path))
+        {
+            var resolved = await inputs.ResolveBlobAsync(name, type, path, field, cancellationToken).ConfigureAwait(false);
+            return depth == 0 ? resolved : resolved with { Uri = BlobInputs.Redact(path) };
+        }
+        if (path.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase))
+            throw DomainException.Invalid("InputNotAllowed", $"{field}: '{path}' is not readable by this installation; use upload://, azureml:<data>:<version>, an https:// blob URL, or a path under the data roots.");
         return inputs.ResolveLocal(name, type, path, field);
     }
 

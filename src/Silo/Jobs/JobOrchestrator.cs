@@ -5,6 +5,7 @@ using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Workers;
 
 namespace OrleansBatch.Silo.Jobs;
@@ -17,7 +18,7 @@ namespace OrleansBatch.Silo.Jobs;
 /// dispatch watermark in the counters, one result record per mini-batch), so a new owner resumes.
 /// </summary>
 public sealed class JobOrchestrator(
-    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, JobLog log, JobSignals signals, JobOptions options, TimeProvider time, ILogger<JobOrchestrator> logger)
+    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, SliceFiles sliceFiles, JobLog log, JobSignals signals, JobOptions options, TimeProvider time, ILogger<JobOrchestrator> logger)
 {
     private string Source => $"owner@{options.SiloId}";
 
@@ -35,9 +36,9 @@ public sealed class JobOrchestrator(
             JobPlan plan;
             try
             {
-                plan = Plan(job.Spec);
+                plan = await PlanAsync(job.Spec, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is DomainException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is DomainException or IOException or UnauthorizedAccessException or Azure.RequestFailedException)
             {
                 await EndAsync(job, JobCommands.Fail(token, new JobError("InputNotFound", "Planning failed: " + e.Message), null, null, time.GetUtcNow()), "error", "job failed: " + e.Message, cancellationToken).ConfigureAwait(false);
                 return;
@@ -66,15 +67,21 @@ public sealed class JobOrchestrator(
         await FinalizeAsync(job, token, results, cancellationToken).ConfigureAwait(false);
     }
 
-    private JobPlan Plan(JobSpec spec)
+    /// <summary>Plans the job; for "n rows" sizes the first 64 KB of each tabular file (wherever it is stored) give its bytes per row.</summary>
+    private async Task<JobPlan> PlanAsync(JobSpec spec, CancellationToken cancellationToken)
     {
         var files = spec.Files();
-        return MiniBatchPlanner.Plan(files, spec.Settings.MiniBatchSize, f => SliceLines.EstimateBytesPerRow(LocalPath(files[f])));
+        var perRow = new Dictionary<int, double>();
+        if (spec.Settings.MiniBatchSize.Kind == MiniBatchSizeKind.Rows)
+        {
+            for (var f = 0; f < files.Count; f++)
+            {
+                if (TabularFiles.IsTabular(files[f].FileName))
+                    perRow[f] = SliceLines.EstimateBytesPerRow(await sliceFiles.SampleAsync(files[f], 64 * 1024, cancellationToken).ConfigureAwait(false), files[f].Length);
+            }
+        }
+        return MiniBatchPlanner.Plan(files, spec.Settings.MiniBatchSize, f => perRow[f]);
     }
-
-    private string LocalPath(JobInputFile file) =>
-        !file.InArtifactStore ? file.Path
-        : artifacts.TryGetLocalPath(file.Path) ?? throw new IOException($"Input {file.FileName} is in a store without local files; this silo reads local files only.");
 
     /// <summary>Dispatches and collects until every mini-batch has a result; returns the job as last written (Running when done).</summary>
     private async Task<JobState> WatchAsync(JobState job, string token, Dictionary<int, MiniBatchResult> results, CancellationToken cancellationToken)

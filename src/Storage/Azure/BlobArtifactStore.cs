@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
+using Azure.Core;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Storage.Azure.Rest;
 using OrleansBatch.Storage.Local;
@@ -72,6 +73,27 @@ public sealed class BlobArtifactStore(AzureStorageBackend backend) : IArtifactSt
         catch (RequestFailedException e) when (e.Status == 404)
         {
             throw new FileNotFoundException($"Artifact '{path}' does not exist.", path);
+        }
+    }
+
+    /// <summary>A ranged GET: only the bytes asked for cross the network (a worker reads its slice of a large input).</summary>
+    public async Task<Stream> OpenReadRangeAsync(string path, long offset, long length, CancellationToken cancellationToken = default)
+    {
+        ArtifactPath.Validate(path, nameof(path));
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var range = length < 0 ? new HttpRange(offset) : new HttpRange(offset, Math.Max(1, length));
+            return (await Blobs.DownloadAsync(path, range, cancellationToken: cancellationToken).ConfigureAwait(false)).Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new FileNotFoundException($"Artifact '{path}' does not exist.", path);
+        }
+        catch (RequestFailedException e) when (e.Status == 416)
+        {
+            return Stream.Null;
         }
     }
 

@@ -1,0 +1,33 @@
+namespace OrleansBatch.Silo.Hosting;
+
+/// <summary>
+/// Which provider a process (gateway or silo) stores everything in, read from configuration in one place:
+/// <c>OBATCH_PROVIDER</c> (<c>Local</c>, the default, or <c>AzureStorage</c>), <c>OBATCH_DATA_DIR</c> (Local),
+/// <c>OBATCH_STORAGE_CONNECTION_STRING</c> and <c>OBATCH_STORAGE_PREFIX</c> (AzureStorage).
+/// </summary>
+public sealed class SiloProviderOptions
+{
+    public const string ProviderKey = "OBATCH_PROVIDER";
+    public const string DataDirectoryKey = "OBATCH_DATA_DIR";
+    public const string ConnectionStringKey = "OBATCH_STORAGE_CONNECTION_STRING";
+    public const string ContainerPrefixKey = "OBATCH_STORAGE_PREFIX";
+    public const string DataRootsKey = "OBATCH_DATA_ROOTS";
+
+    public const string Local = "Local";
+    public const string AzureStorage = "AzureStorage";
+
+    /// <summary><see cref="Local"/> or <see cref="AzureStorage"/>.</summary>
+    public string Provider { get; set; } = Local;
+
+    /// <summary>Absolute data directory of the Local provider (default <c>./.obatch</c>).</summary>
+    public string DataDirectory { get; set; } = "";
+
+    public string? ConnectionString { get; set; }
+
+    public string ContainerPrefix { get; set; } = "obatch";
+
+    /// <summary>Local folders job inputs may come from (':'-separated in <c>OBATCH_DATA_ROOTS</c>).</summary>
+    public IReadOnlyList<string> DataRoots { get; set; } = [];
+
+    public bool IsAzureStorage => Provider == AzureStorage;
+}

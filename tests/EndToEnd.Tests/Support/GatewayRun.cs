@@ -25,7 +25,8 @@ public sealed class GatewayRun : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<GatewayRun> StartAsync(string dataDirectory, string dataRoot)
+    /// <summary>Starts the gateway; <paramref name="environment"/> adds or overrides settings (e.g. the provider).</summary>
+    public static async Task<GatewayRun> StartAsync(string dataDirectory, string dataRoot, IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDirectory };
@@ -41,6 +42,8 @@ public sealed class GatewayRun : IAsyncDisposable
         start.Environment["Jobs__LeaseTtl"] = "00:00:03";
         start.Environment["Jobs__VisibilityTimeout"] = "00:00:03";
         start.Environment["Jobs__RetryBackoff"] = "00:00:01";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var run = new GatewayRun(process, address);
         process.OutputDataReceived += (_, e) => run.Append(e.Data);

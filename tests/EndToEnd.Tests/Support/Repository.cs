@@ -18,6 +18,17 @@ public static class Repository
         }
     }
 
+    /// <summary>The silo host built in the same configuration as these tests.</summary>
+    public static string SiloDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Debug";
+            var built = Path.Combine(Root, "src", "Silo", "bin", configuration, "net10.0", "OrleansBatch.Silo.dll");
+            return File.Exists(built) ? built : Path.Combine(AppContext.BaseDirectory, "OrleansBatch.Silo.dll");
+        }
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

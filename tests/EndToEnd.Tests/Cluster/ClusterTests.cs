@@ -1,0 +1,71 @@
+using System.Text;
+using OrleansBatch.Client.Jobs;
+using OrleansBatch.Client.Models;
+using OrleansBatch.EndToEnd.Tests.Support;
+
+namespace OrleansBatch.EndToEnd.Tests.Cluster;
+
+/// <summary>
+/// Scale-out with real processes on Azurite: a gateway without a silo and three silo processes on the
+/// AzureStorage provider. Jobs are created at the gateway and run entirely by the silos through storage.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterTests(Support.Cluster cluster) : IClassFixture<Support.Cluster>
+{
+    [Fact]
+    public async Task The_cluster_lists_every_silo_process_and_not_the_gateway()
+    {
+        var nodes = await cluster.Admin.GetClusterNodesAsync();
+
+        foreach (var silo in cluster.Silos)
+        {
+            var node = Assert.Single(nodes, n => n.Id == silo.Id);
+            Assert.Equal(ClusterNodeStatus.Active, node.Status);
+            Assert.False(string.IsNullOrEmpty(node.Address));
+            Assert.NotNull(node.LastHeartbeat);
+        }
+        Assert.Equal(cluster.Silos.Count, nodes.Count);
+    }
+
+    [Fact]
+    public async Task Three_silos_share_a_blob_folder_and_a_large_uploaded_csv_and_the_outputs_are_in_input_order()
+    {
+        var images = Directory.GetFiles(Repository.Sample("digits", "images")).Order(StringComparer.Ordinal).ToList();
+        var folderUrl = await cluster.UploadBlobFolderAsync("inputs", "digits-" + Guid.NewGuid().ToString("N")[..6], images);
+        var csvFolder = Path.Combine(cluster.WorkDirectory, "csv-" + Guid.NewGuid().ToString("N")[..6]);
+        var expectedCsv = Platform.WriteLargeCsv(csvFolder, 20_000);
+        var upload = await cluster.Client.UploadFilesAsync([Path.Combine(csvFolder, "big.csv")]);
+        var debug = new BatchJobSettings { LoggingLevel = "debug" };
+
+        var folderJob = await cluster.Client.InvokeEndpointAsync("digits", new BatchJobInvocation { Input = BatchJobInput.Folder(folderUrl), Settings = debug });
+        var csvJob = await cluster.Client.InvokeEndpointAsync("cancer", new BatchJobInvocation
+        {
+            Input = BatchJobInput.Folder(upload.Path),
+            Settings = debug with { MiniBatchSize = "500 rows" },
+        });
+        var folderDone = await folderJob.WaitForCompletionAsync(TimeSpan.FromMilliseconds(200));
+        var csvDone = await csvJob.WaitForCompletionAsync(TimeSpan.FromMilliseconds(200));
+
+        Assert.Equal(BatchJobStatus.Completed, folderDone.Status);
+        Assert.Equal(BatchJobStatus.Completed, csvDone.Status);
+        Assert.Equal(20, folderDone.Progress!.MiniBatches.Total);
+        Assert.True(csvDone.Progress!.MiniBatches.Total >= 30, $"{csvDone.Progress.MiniBatches.Total} mini-batches");
+        Platform.AssertSameRows(File.ReadAllLines(Repository.Sample("digits", "expected.csv")), await DownloadAsync(folderJob));
+        Platform.AssertSameRows(expectedCsv, await DownloadAsync(csvJob));
+
+        // Every silo scored mini-batches of both jobs (the debug log names the worker of each one).
+        foreach (var job in new[] { folderJob, csvJob })
+        {
+            var log = await job.ReadLogAsync().ToListAsync();
+            foreach (var silo in cluster.Silos)
+                Assert.Contains(log, l => l.Contains("done by worker", StringComparison.Ordinal) && l.Contains("@" + silo.Id + ":", StringComparison.Ordinal));
+        }
+    }
+
+    internal static async Task<string> DownloadAsync(BatchJobHandle job)
+    {
+        using var output = new MemoryStream();
+        await job.DownloadOutputAsync(output);
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+}

@@ -79,7 +79,8 @@ public sealed class BlobInputs(IServiceProvider services)
         return q < 0 ? url : url[..q];
     }
 
-    private BlobLocation Locate(string url, string field)
+    /// <summary>The container client and blob name (or prefix) of a blob URL; 400 InputNotAllowed when it is not one this silo may use.</summary>
+    public BlobLocation Locate(string url, string field)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.UserInfo.Length > 0)
             throw DomainException.Invalid("InputNotAllowed", $"{field}: '{Redact(url)}' is not a valid blob URL.");

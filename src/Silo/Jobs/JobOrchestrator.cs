@@ -6,6 +6,7 @@ using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Silo.Inputs;
+using OrleansBatch.Silo.Outputs;
 using OrleansBatch.Silo.Workers;
 
 namespace OrleansBatch.Silo.Jobs;
@@ -18,7 +19,7 @@ namespace OrleansBatch.Silo.Jobs;
 /// dispatch watermark in the counters, one result record per mini-batch), so a new owner resumes.
 /// </summary>
 public sealed class JobOrchestrator(
-    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, SliceFiles sliceFiles, JobLog log, JobSignals signals, JobOptions options, TimeProvider time, ILogger<JobOrchestrator> logger)
+    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, SliceFiles sliceFiles, OutputStores outputs, JobLog log, JobSignals signals, JobOptions options, TimeProvider time, ILogger<JobOrchestrator> logger)
 {
     private string Source => $"owner@{options.SiloId}";
 
@@ -172,7 +173,8 @@ public sealed class JobOrchestrator(
             {
                 // A resumed finalize may find its own earlier, partial commit: replace it.
                 var overwrite = job.Spec.Output.Policy == OutputPolicy.Overwrite || job.FinalizeAttempts > 1;
-                var rows = await new OutputJoiner(artifacts).JoinAsync(job.Spec.Output.Path, ordered, job.Spec.Files(), overwrite, cancellationToken).ConfigureAwait(false);
+                var (store, path) = outputs.Resolve(job.Spec.Output.Path);
+                var rows = await new OutputJoiner(artifacts, store).JoinAsync(path, ordered, job.Spec.Files(), overwrite, cancellationToken).ConfigureAwait(false);
                 progress = progress with { RowsWritten = rows };
                 outputPath = job.Spec.Output.Path;
             }
@@ -181,7 +183,7 @@ public sealed class JobOrchestrator(
                 outputPath = JobKeys.SummaryPath(job.Tenant, job.Name);
             }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or Azure.RequestFailedException or DomainException)
         {
             await EndAsync(job, JobCommands.Fail(token, new JobError("OutputFailed", $"Writing the output {job.Spec.Output.Uri} failed: {e.Message}"), Summarize(job, "Failed", progress, results), progress, time.GetUtcNow()), "error", "job failed: " + e.Message, cancellationToken).ConfigureAwait(false);
             return;

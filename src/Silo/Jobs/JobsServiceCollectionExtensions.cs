@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Membership;
+using OrleansBatch.Silo.Outputs;
 using OrleansBatch.Silo.Workers;
 
 namespace OrleansBatch.Silo.Jobs;
@@ -35,6 +36,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<SliceFiles>();
         services.TryAddSingleton<ModelFiles>();
         services.TryAddSingleton<BlobInputs>();
+        services.TryAddSingleton<OutputStores>();
         if (!runsWork)
             return services;
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<JobOwnerService>());

@@ -62,6 +62,36 @@ public sealed class ClusterTests(Support.Cluster cluster) : IClassFixture<Suppor
         }
     }
 
+    [Fact]
+    public async Task Blob_inputs_and_an_output_container_path_are_read_and_written_in_the_storage_account()
+    {
+        var images = Directory.GetFiles(Repository.Sample("digits", "images")).Order(StringComparer.Ordinal).Take(9).ToList();
+        var folderUrl = await cluster.UploadBlobFolderAsync("inputs", "nine-" + Guid.NewGuid().ToString("N")[..6], images);
+        var outputs = cluster.Account.GetBlobContainer("results");
+        await outputs.CreateIfNotExistsAsync();
+        var run = "run-" + Guid.NewGuid().ToString("N")[..6];
+        var output = new BatchJobOutput($"{outputs.Uri.ToString().TrimEnd('/')}/{run}", "scores.csv");
+
+        var job = await cluster.Client.InvokeEndpointAsync("digits", new BatchJobInvocation { Input = BatchJobInput.Folder(folderUrl), Output = output });
+        var done = await job.WaitForCompletionAsync(TimeSpan.FromMilliseconds(200));
+        var again = await Assert.ThrowsAsync<OrleansBatch.Client.OrleansBatchRequestException>(() =>
+            cluster.Client.InvokeEndpointAsync("digits", new BatchJobInvocation { Input = BatchJobInput.Folder(folderUrl), Output = output }));
+        var missing = await Assert.ThrowsAsync<OrleansBatch.Client.OrleansBatchRequestException>(() =>
+            cluster.Client.InvokeEndpointAsync("digits", new BatchJobInvocation
+            {
+                Input = BatchJobInput.Folder(folderUrl),
+                Output = new BatchJobOutput($"{cluster.Account.GetBlobContainer("no-such-container").Uri}/x"),
+            }));
+
+        Assert.Equal(BatchJobStatus.Completed, done.Status);
+        var expected = File.ReadAllLines(Repository.Sample("digits", "expected.csv")).Take(10).ToList();
+        var (blob, _) = await outputs.DownloadContentAsync($"{run}/scores.csv");
+        Platform.AssertSameRows(expected, blob.ToString());
+        Platform.AssertSameRows(expected, await DownloadAsync(job));
+        Assert.Equal("OutputExists", again.ErrorCode);
+        Assert.Contains("container does not exist", missing.Message, StringComparison.Ordinal);
+    }
+
     internal static async Task<string> DownloadAsync(BatchJobHandle job)
     {
         using var output = new MemoryStream();

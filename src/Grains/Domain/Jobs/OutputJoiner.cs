@@ -8,10 +8,14 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// Joins mini-batch output parts into the <c>append_row</c> file in input order. A part holds lines
 /// <c>rowInSlice,values</c>, one run of lines per slice as its manifest lists; a byte-range slice does not
 /// know its first row number, so the joiner keeps each file's running row base and adds it. Each part is
-/// staged as one block and the block list committed in order (no copy of the whole file).
+/// staged as one block and the block list committed in order (no copy of the whole file). Parts are read
+/// from <paramref name="artifacts"/>; the output is assembled in <paramref name="output"/> (the same store
+/// unless the job writes to another container).
 /// </summary>
-public sealed class OutputJoiner(IArtifactStore artifacts)
+public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? output = null)
 {
+    private readonly IArtifactStore _output = output ?? artifacts;
+
     private const string HeaderBlock = "0000000000";
 
     /// <summary>The header row: identity columns, then the model's output columns.</summary>
@@ -60,7 +64,7 @@ public sealed class OutputJoiner(IArtifactStore artifacts)
         var columns = results.FirstOrDefault(r => r.Succeeded && r.Columns.Count > 0)?.Columns ?? [];
         var blocks = new List<string>(results.Count + 1) { HeaderBlock };
         using (var header = new MemoryStream(Encoding.UTF8.GetBytes(Header(columns) + "\n")))
-            await artifacts.StageBlockAsync(outputPath, HeaderBlock, header, cancellationToken).ConfigureAwait(false);
+            await _output.StageBlockAsync(outputPath, HeaderBlock, header, cancellationToken).ConfigureAwait(false);
 
         var rowBase = new long[files.Count];
         long rows = 0;
@@ -84,10 +88,10 @@ public sealed class OutputJoiner(IArtifactStore artifacts)
                 continue;
             block.Position = 0;
             var id = (result.Index + 1L).ToString("D10", CultureInfo.InvariantCulture);
-            await artifacts.StageBlockAsync(outputPath, id, block, cancellationToken).ConfigureAwait(false);
+            await _output.StageBlockAsync(outputPath, id, block, cancellationToken).ConfigureAwait(false);
             blocks.Add(id);
         }
-        await artifacts.CommitBlocksAsync(outputPath, blocks, overwrite, cancellationToken).ConfigureAwait(false);
+        await _output.CommitBlocksAsync(outputPath, blocks, overwrite, cancellationToken).ConfigureAwait(false);
         return rows;
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace OrleansBatch.Silo.Hosting;
 
 /// <summary>
@@ -30,4 +32,15 @@ public sealed class SiloProviderOptions
     public IReadOnlyList<string> DataRoots { get; set; } = [];
 
     public bool IsAzureStorage => Provider == AzureStorage;
+
+    /// <summary><c>OBATCH_DATA_DIR</c> as an absolute path (default <c>./.obatch</c>), for every process that reads it.</summary>
+    public static string ReadDataDirectory(IConfiguration configuration) =>
+        Path.GetFullPath(string.IsNullOrWhiteSpace(configuration[DataDirectoryKey]) ? "./.obatch" : configuration[DataDirectoryKey]!.Trim());
+
+    /// <summary><c>OBATCH_DATA_ROOTS</c>: ':'-separated folders, as absolute paths.</summary>
+    public static IReadOnlyList<string> ReadDataRoots(IConfiguration configuration) =>
+        (configuration[DataRootsKey] ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Path.GetFullPath)
+            .ToList();
 }

@@ -43,13 +43,10 @@ public static class SiloProviderServiceCollectionExtensions
         var provider = NonEmpty(configuration[SiloProviderOptions.ProviderKey]) ?? SiloProviderOptions.Local;
         var options = new SiloProviderOptions
         {
-            DataDirectory = Path.GetFullPath(NonEmpty(configuration[SiloProviderOptions.DataDirectoryKey]) ?? "./.obatch"),
+            DataDirectory = SiloProviderOptions.ReadDataDirectory(configuration),
             ConnectionString = NonEmpty(configuration[SiloProviderOptions.ConnectionStringKey]),
             ContainerPrefix = NonEmpty(configuration[SiloProviderOptions.ContainerPrefixKey]) ?? "obatch",
-            DataRoots = (configuration[SiloProviderOptions.DataRootsKey] ?? "")
-                .Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(Path.GetFullPath)
-                .ToList(),
+            DataRoots = SiloProviderOptions.ReadDataRoots(configuration),
         };
         if (string.Equals(provider, SiloProviderOptions.Local, StringComparison.OrdinalIgnoreCase))
             options.Provider = SiloProviderOptions.Local;

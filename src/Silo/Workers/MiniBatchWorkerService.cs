@@ -185,12 +185,12 @@ public sealed class MiniBatchWorkerService(
         throw new ArgumentException("The slice is not part of the mini-batch.", nameof(slice));
     }
 
-    /// <summary>A silo that stops abandons its mini-batch: make it visible again now, so another silo takes it without waiting out the timeout.</summary>
+    /// <summary>A silo that stops abandons its mini-batch: make it visible again within a second (the shortest visibility), so another silo takes it without waiting out the timeout.</summary>
     private async Task ReleaseAsync(QueueMessage message)
     {
         try
         {
-            await queue.ExtendAsync(message, TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+            await queue.ExtendAsync(message, TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -1,4 +1,4 @@
-using OrleansBatch.EndToEnd.Tests.Support;
+using OrleansBatch.Api.Tests.Support;
 
 namespace OrleansBatch.Bench.Cluster;
 
@@ -8,7 +8,7 @@ public static class BenchCsv
     /// <summary>Writes <c>&lt;folder&gt;/data.csv</c> with <paramref name="rows"/> data rows; returns its path.</summary>
     public static string Write(string folder, int rows)
     {
-        var sample = File.ReadAllLines(Repository.Sample("breast-cancer", "data", "breast_cancer.csv"));
+        var sample = File.ReadAllLines(RepositoryPaths.Sample("breast-cancer", "data", "breast_cancer.csv"));
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, "data.csv");
         using var writer = new StreamWriter(path);

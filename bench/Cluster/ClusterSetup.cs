@@ -1,3 +1,4 @@
+using OrleansBatch.Api.Tests.Support;
 using OrleansBatch.Client;
 using OrleansBatch.Client.Models;
 using OrleansBatch.EndToEnd.Tests.Support;
@@ -7,9 +8,11 @@ namespace OrleansBatch.Bench.Cluster;
 /// <summary>One configuration under test: a gateway and its silos (none for the embedded default), with a tenant, the pipeline model and an endpoint.</summary>
 public sealed class ClusterSetup : IAsyncDisposable
 {
+    private const string AdminKey = "bench-platform-admin-key-0123456789abcdef";
+
     private readonly List<SiloRun> _silos = [];
 
-    private ClusterSetup(string name, GatewayRun gateway)
+    private ClusterSetup(string name, GatewayProcess gateway)
     {
         Name = name;
         Gateway = gateway;
@@ -17,7 +20,7 @@ public sealed class ClusterSetup : IAsyncDisposable
 
     public string Name { get; }
 
-    public GatewayRun Gateway { get; }
+    public GatewayProcess Gateway { get; }
 
     public OrleansBatchClient Client { get; private set; } = null!;
 
@@ -25,7 +28,7 @@ public sealed class ClusterSetup : IAsyncDisposable
     public static async Task<ClusterSetup> EmbeddedAsync(string directory, int workers)
     {
         var data = Directory.CreateDirectory(Path.Combine(directory, "embedded")).FullName;
-        var gateway = await GatewayRun.StartAsync(data, directory, Defaults(workers));
+        var gateway = await GatewayProcess.StartAsync(data, AdminKey, Defaults(workers));
         return await SetUpAsync(new ClusterSetup("embedded (Local)", gateway));
     }
 
@@ -38,7 +41,7 @@ public sealed class ClusterSetup : IAsyncDisposable
         environment["OBATCH_STORAGE_PREFIX"] = "b" + Guid.NewGuid().ToString("N")[..12];
         var gatewayEnvironment = new Dictionary<string, string>(environment) { ["OBATCH_EMBEDDED_SILO"] = "false" };
         var data = Directory.CreateDirectory(Path.Combine(directory, "gw-" + Guid.NewGuid().ToString("N")[..6])).FullName;
-        var gateway = await GatewayRun.StartAsync(data, directory, gatewayEnvironment);
+        var gateway = await GatewayProcess.StartAsync(data, AdminKey, gatewayEnvironment);
         var setup = new ClusterSetup($"{silos} silo{(silos == 1 ? "" : "s")} (Azurite)", gateway);
         for (var i = 0; i < silos; i++)
             setup._silos.Add(await SiloRun.StartAsync(directory, environment));
@@ -62,11 +65,11 @@ public sealed class ClusterSetup : IAsyncDisposable
 
     private static async Task<ClusterSetup> SetUpAsync(ClusterSetup setup)
     {
-        var admin = new OrleansBatchClient(setup.Gateway.Address, GatewayRun.AdminKey);
+        var admin = new OrleansBatchClient(setup.Gateway.Address, AdminKey);
         await admin.CreateTenantAsync("bench");
         setup.Client = new OrleansBatchClient(setup.Gateway.Address, (await admin.CreateTenantKeyAsync("bench", ApiKeyRole.Contributor)).Key!);
-        await setup.Client.CreateModelVersionAsync("prep", Repository.Sample("breast-cancer", "preprocess.onnx"));
-        await setup.Client.CreateModelVersionAsync("cancer", Repository.Sample("breast-cancer", "model.onnx"));
+        await setup.Client.CreateModelVersionAsync("prep", RepositoryPaths.Sample("breast-cancer", "preprocess.onnx"));
+        await setup.Client.CreateModelVersionAsync("cancer", RepositoryPaths.Sample("breast-cancer", "model.onnx"));
         await setup.Client.CreateOrUpdateEndpointAsync("cancer", new BatchEndpointDefinition());
         await setup.Client.CreateOrUpdateDeploymentAsync("cancer", "pipe", new BatchDeploymentDefinition
         {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using OrleansBatch.Bench.Cluster;
 using OrleansBatch.Client.Jobs;
-using OrleansBatch.EndToEnd.Tests.Support;
 using OrleansBatch.Storage.Tests.Azure;
 
 // The same jobs on the embedded default (one process, Local provider) and on 1, 2 and 3 silo processes

@@ -33,11 +33,14 @@ internal static class BreakdownCase
             var slot = 0;
             while (reader.Next(out var line) != LineKind.End)
             {
-                var cursor = new CsvFieldCursor(line, scratch);
-                var field = 0;
-                while (cursor.TryNext(out var text, out _))
+                if (!PlainCsvRow.TryFill(line, tensor.FloatItem(slot), binding.PlainFloatOffsets))
                 {
-                    tensor.TrySetText(slot, field++, text, out _);
+                    var cursor = new CsvFieldCursor(line, scratch);
+                    var field = 0;
+                    while (cursor.TryNext(out var text, out _))
+                    {
+                        tensor.TrySetText(slot, field++, text, out _);
+                    }
                 }
 
                 slot = (slot + 1) % tensor.Capacity;

@@ -13,14 +13,14 @@ internal static class FileCase
         var threading = SessionThreading.ForWorkers(1, Environment.ProcessorCount);
         using var scorer = new OnnxScorer(runtime, new ScorerSpec(name, models, InputMode: ScorerInputMode.Files), scoringOptions, threading);
         var slices = files.Select(f => new InputSlice(f, Path.GetFileName(f))).ToArray();
-        var scorerRate = Measurement.BestRate(options.Repetitions, files.Length, () =>
+        Action scoreAll = () =>
         {
             var result = scorer.ScoreFiles(slices, new CountingSink());
             if (result.RowsScored != files.Length)
             {
                 throw new InvalidOperationException($"{name}: scored {result.RowsScored} of {files.Length}: {result.Errors.FirstOrDefault()?.Message}");
             }
-        });
+        };
 
         const int width = 64;
         var batch = scoringOptions.BatchFiles;
@@ -42,16 +42,9 @@ internal static class FileCase
         }
 
         var pipeline = scorer.Pipeline;
-        var bareRate = Measurement.BestRate(options.Repetitions, files.Length, () =>
-        {
-            foreach (var value in values)
-            {
-                foreach (var output in pipeline.Run([value.DangerousGetHandle()]))
-                {
-                    output.Dispose();
-                }
-            }
-        });
+        Action bare = () => BareLoop.Run(pipeline, values);
+
+        var (scorerRate, bareRate) = Measurement.Compare(options.Repetitions, files.Length, scoreAll, bare);
 
         values.ForEach(v => v.Dispose());
         var measurement = new Measurement(name, scorerRate, bareRate);

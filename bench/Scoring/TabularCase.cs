@@ -14,14 +14,14 @@ internal static class TabularCase
         var threading = SessionThreading.ForWorkers(1, Environment.ProcessorCount);
         using var scorer = new OnnxScorer(runtime, new ScorerSpec(name, models), scoringOptions, threading);
         var slice = new InputSlice(dataPath, Path.GetFileName(dataPath));
-        var scorerRate = Measurement.BestRate(options.Repetitions, options.Rows, () =>
+        Action scoreAll = () =>
         {
             var result = scorer.Score(slice, new CountingSink());
             if (result.RowsScored != options.Rows)
             {
                 throw new InvalidOperationException($"{name}: scored {result.RowsScored} rows, {result.RowsFailed} failed: {result.Errors.FirstOrDefault()?.Message}");
             }
-        });
+        };
 
         var rows = Load(dataPath);
         var width = rows[0].Length;
@@ -39,16 +39,9 @@ internal static class TabularCase
         }
 
         var pipeline = scorer.Pipeline;
-        var bareRate = Measurement.BestRate(options.Repetitions, rows.Count, () =>
-        {
-            foreach (var value in values)
-            {
-                foreach (var output in pipeline.Run([value.DangerousGetHandle()]))
-                {
-                    output.Dispose();
-                }
-            }
-        });
+        Action bare = () => BareLoop.Run(pipeline, values);
+
+        var (scorerRate, bareRate) = Measurement.Compare(options.Repetitions, options.Rows, scoreAll, bare);
 
         values.ForEach(v => v.Dispose());
         var measurement = new Measurement(name, scorerRate, bareRate);

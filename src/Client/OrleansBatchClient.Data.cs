@@ -21,8 +21,8 @@ public partial class OrleansBatchClient
 
     /// <summary>Lists the data assets with their latest versions.</summary>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public virtual OrleansBatchPageable<DataAsset> GetDataAssetsAsync(CancellationToken cancellationToken = default)
-        => Gateway.List<DataAsset>("v1/data", cancellationToken);
+    public virtual OrleansBatchPageable<AssetSummary> GetDataAssetsAsync(CancellationToken cancellationToken = default)
+        => Gateway.List<AssetSummary>("v1/data", cancellationToken);
 
     /// <summary>Lists the versions of a data asset.</summary>
     /// <param name="name">The data asset's name.</param>
@@ -37,16 +37,12 @@ public partial class OrleansBatchClient
     public virtual Task<DataVersion> GetDataVersionAsync(string name, int version, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(version);
-        return GetDataVersionAsync(name, version.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        return GetAssetVersionAsync<DataVersion>("data", name, version.ToString(CultureInfo.InvariantCulture), cancellationToken);
     }
 
     /// <summary>Gets the latest version of a data asset.</summary>
     /// <param name="name">The data asset's name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual Task<DataVersion> GetLatestDataVersionAsync(string name, CancellationToken cancellationToken = default)
-        => GetDataVersionAsync(name, "latest", cancellationToken);
-
-    private Task<DataVersion> GetDataVersionAsync(string name, string version, CancellationToken cancellationToken)
-        => Gateway.SendAsync<DataVersion>(HttpMethod.Get, $"v1/data/{Gateway.Segment(name, nameof(name))}/versions/{version}",
-            null, null, cancellationToken);
+        => GetAssetVersionAsync<DataVersion>("data", name, "latest", cancellationToken);
 }

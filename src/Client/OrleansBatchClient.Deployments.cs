@@ -48,6 +48,14 @@ public partial class OrleansBatchClient
         return Gateway.SendAsync<BatchDeployment>(HttpMethod.Get, path, null, null, cancellationToken);
     }
 
+    /// <summary>Lists every immutable version of a deployment, oldest first.</summary>
+    /// <param name="endpointName">The endpoint's name.</param>
+    /// <param name="deploymentName">The deployment's name.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    public virtual OrleansBatchPageable<BatchDeployment> GetDeploymentVersionsAsync(string endpointName, string deploymentName,
+        CancellationToken cancellationToken = default)
+        => Gateway.List<BatchDeployment>($"{DeploymentPath(endpointName, deploymentName)}/versions", cancellationToken);
+
     /// <summary>Lists the deployments of an endpoint at their current versions.</summary>
     /// <param name="endpointName">The endpoint's name.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>

@@ -34,8 +34,8 @@ public partial class OrleansBatchClient
 
     /// <summary>Lists the registered models with their latest versions.</summary>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public virtual OrleansBatchPageable<RegisteredModel> GetModelsAsync(CancellationToken cancellationToken = default)
-        => Gateway.List<RegisteredModel>("v1/models", cancellationToken);
+    public virtual OrleansBatchPageable<AssetSummary> GetModelsAsync(CancellationToken cancellationToken = default)
+        => Gateway.List<AssetSummary>("v1/models", cancellationToken);
 
     /// <summary>Lists the versions of a model.</summary>
     /// <param name="name">The model's name.</param>
@@ -50,16 +50,12 @@ public partial class OrleansBatchClient
     public virtual Task<ModelVersion> GetModelVersionAsync(string name, int version, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(version);
-        return GetModelVersionAsync(name, version.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        return GetAssetVersionAsync<ModelVersion>("models", name, version.ToString(CultureInfo.InvariantCulture), cancellationToken);
     }
 
     /// <summary>Gets the latest version of a model, with its inputs and outputs.</summary>
     /// <param name="name">The model's name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual Task<ModelVersion> GetLatestModelVersionAsync(string name, CancellationToken cancellationToken = default)
-        => GetModelVersionAsync(name, "latest", cancellationToken);
-
-    private Task<ModelVersion> GetModelVersionAsync(string name, string version, CancellationToken cancellationToken)
-        => Gateway.SendAsync<ModelVersion>(HttpMethod.Get, $"v1/models/{Gateway.Segment(name, nameof(name))}/versions/{version}",
-            null, null, cancellationToken);
+        => GetAssetVersionAsync<ModelVersion>("models", name, "latest", cancellationToken);
 }

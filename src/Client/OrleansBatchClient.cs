@@ -54,6 +54,12 @@ public partial class OrleansBatchClient
     private protected Gateway Gateway
         => _gateway ?? throw new InvalidOperationException("This OrleansBatchClient was made for mocking; override the method called.");
 
+    /// <summary>Reads one version (a number or <c>latest</c>) of a model or data asset.</summary>
+    private Task<T> GetAssetVersionAsync<T>(string collection, string name, string version, CancellationToken cancellationToken)
+        where T : Models.BatchResource
+        => Gateway.SendAsync<T>(HttpMethod.Get, $"v1/{collection}/{Gateway.Segment(name, nameof(name))}/versions/{version}",
+            null, null, cancellationToken);
+
     private static HttpClient CreateHttpClient(OrleansBatchClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using OrleansBatch.Client;
 using OrleansBatch.Client.Jobs;
+using OrleansBatch.Api.Tests.Support;
 using OrleansBatch.EndToEnd.Tests.Support;
 
 namespace OrleansBatch.EndToEnd.Tests;
@@ -27,7 +28,7 @@ public sealed class JobsTests(Platform platform) : IClassFixture<Platform>
 
         Assert.Equal(BatchJobStatus.Completed, done.Status);
         Assert.Equal(("first", 1, 20), (done.Deployment, done.DeploymentVersion, done.Progress!.MiniBatches.Total));
-        Platform.AssertSameRows(File.ReadAllLines(Repository.Sample("digits", "expected.csv")), await DownloadAsync(job));
+        Platform.AssertSameRows(File.ReadAllLines(RepositoryPaths.Sample("digits", "expected.csv")), await DownloadAsync(job));
         var log = await job.ReadLogAsync(follow: true).ToListAsync();
         Assert.Contains(log, l => l.Contains("job completed", StringComparison.Ordinal));
     }
@@ -100,7 +101,7 @@ public sealed class JobsTests(Platform platform) : IClassFixture<Platform>
 
         Assert.Equal(("blue", BatchJobStatus.Completed, 6), (firstDone.Deployment, firstDone.Status, firstDone.Progress!.MiniBatches.Total));
         Assert.Equal(("green", BatchJobStatus.Completed, 9), (secondDone.Deployment, secondDone.Status, secondDone.Progress!.MiniBatches.Total));
-        Platform.AssertSameRows(File.ReadAllLines(Repository.Sample("digits", "expected.csv")), await DownloadAsync(first));
+        Platform.AssertSameRows(File.ReadAllLines(RepositoryPaths.Sample("digits", "expected.csv")), await DownloadAsync(first));
     }
 
     [Fact]

@@ -7,9 +7,3 @@ public sealed class RuntimeFixture : IDisposable
 
     public void Dispose() => Runtime.Dispose();
 }
-
-[CollectionDefinition(Name)]
-public sealed class RuntimeCollection : ICollectionFixture<RuntimeFixture>
-{
-    public const string Name = "onnxruntime";
-}

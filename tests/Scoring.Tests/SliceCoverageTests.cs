@@ -55,6 +55,49 @@ public sealed class SliceCoverageTests(RuntimeFixture fixture) : IDisposable
         }
     }
 
+    [Fact]
+    public void Empty_and_past_the_end_ranges_own_no_rows()
+    {
+        var path = SampleDirectory.Path("tree-ensemble", "data", "wine.csv");
+        var scorer = _factory.GetOrCreate(SampleScoringTests.Wine);
+        var length = new FileInfo(path).Length;
+
+        foreach (var slice in new[] { new InputSlice(path, "wine.csv", 0, 0), new InputSlice(path, "wine.csv", 500, 0), new InputSlice(path, "wine.csv", length, 100), new InputSlice(path, "wine.csv", length + 50, 10) })
+        {
+            var result = scorer.Score(slice, new CollectingSink());
+            Assert.Equal((0L, 0L), (result.RowsScored, result.RowsFailed));
+            Assert.Empty(result.Errors);
+        }
+    }
+
+    [Fact]
+    public void Concurrent_workers_share_one_scorer_and_get_the_same_rows()
+    {
+        var path = SampleDirectory.Path("breast-cancer", "data", "breast_cancer.csv");
+        var scorer = _factory.GetOrCreate(SampleScoringTests.BreastCancer);
+        var expected = ScoreRanges(scorer, path, "breast_cancer.csv", new FileInfo(path).Length);
+        var length = new FileInfo(path).Length;
+        const long size = 7_000;
+        var ranges = Enumerable.Range(0, (int)((length + size - 1) / size)).ToArray();
+        var results = new (ScoreResult Result, CollectingSink Sink)[ranges.Length];
+
+        Parallel.ForEach(ranges, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var sink = new CollectingSink();
+            results[i] = (scorer.Score(new InputSlice(path, "breast_cancer.csv", i * size, Math.Min(size, length - (i * size))), sink), sink);
+        });
+
+        var rows = new List<(long, string)>();
+        long before = 0;
+        foreach (var (result, sink) in results)
+        {
+            rows.AddRange(sink.Rows.Select(r => (before + r.Row, r.Values)));
+            before += result.RowsScored + result.RowsFailed;
+        }
+
+        Assert.Equal(expected, rows);
+    }
+
     /// <summary>Scores consecutive ranges of <paramref name="size"/> bytes; returns (file row, values) in order, the file row being the rows of earlier ranges plus rowInSlice.</summary>
     private static List<(long FileRow, string Values)> ScoreRanges(IScorer scorer, string path, string name, long size)
     {

@@ -106,16 +106,14 @@ public static class InvokeBodyReader
         }
         var path = Text(input, pathKey, $"{field}.{pathKey}", errors);
         var type = Text(input, typeKey, $"{field}.{typeKey}", errors);
-        if (path is null)
-        {
-            errors.TryAdd($"{field}.{pathKey}", ["is required"]);
-            return;
-        }
-        var normalized = type is null ? (path.EndsWith('/') ? "uri_folder" : "uri_file")
+        // No type: decided by what the path turns out to be (a file or a folder).
+        var normalized = type is null ? ""
             : IsFileType(type) ? "uri_file"
             : IsFolderType(type) ? "uri_folder"
             : Error<string?>(errors, $"{field}.{typeKey}", $"'{type}' is not an input type; use uri_file or uri_folder.", null);
-        if (normalized is not null)
+        if (path is null)
+            errors.TryAdd($"{field}.{pathKey}", ["is required"]);
+        else if (normalized is not null)
             inputs.Add(new InvokeInput(name, normalized, path, $"{field}.{pathKey}"));
     }
 

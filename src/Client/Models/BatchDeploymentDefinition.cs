@@ -18,6 +18,9 @@ public sealed record BatchDeploymentDefinition
     /// <summary>Tags to search and group by.</summary>
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
 
+    /// <summary>An Azure ML <c>compute</c> (e.g. <c>azureml:cpu-cluster</c>): accepted and kept for compatibility, not used for placement.</summary>
+    public string? Compute { get; init; }
+
     /// <summary>The compute to use.</summary>
     public DeploymentResources? Resources { get; init; }
 

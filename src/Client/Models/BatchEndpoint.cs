@@ -25,7 +25,7 @@ public sealed record BatchEndpoint : BatchResource
     public IReadOnlyList<string> Deployments { get; init; } = [];
 
     /// <summary>The resource version: 1 at creation, +1 per change.</summary>
-    public int Version { get; init; }
+    public long Version { get; init; }
 
     /// <summary>When the endpoint was created (UTC).</summary>
     public DateTimeOffset? CreatedAt { get; init; }

@@ -12,6 +12,9 @@ public sealed record ClusterNode
     /// <summary>Its state.</summary>
     public ClusterNodeStatus Status { get; init; }
 
+    /// <summary>When it started (UTC).</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
     /// <summary>When it last sent a heartbeat (UTC).</summary>
     public DateTimeOffset? LastHeartbeat { get; init; }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrleansBatch.Client.Models;
 
 /// <summary>One input or output of a model, as ONNX Runtime reports it at registration.</summary>
@@ -7,6 +9,7 @@ public sealed record ModelValueSpec
     public string Name { get; init; } = "";
 
     /// <summary>The element type, e.g. <c>float</c>, <c>int64</c>, <c>string</c>, or <c>seq(map(int64,float))</c> for a ZipMap output.</summary>
+    [JsonPropertyName("type")]
     public string ElementType { get; init; } = "";
 
     /// <summary>The shape: -1 for a dynamic dimension; empty for values that are not tensors.</summary>

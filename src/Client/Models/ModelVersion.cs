@@ -18,6 +18,12 @@ public sealed record ModelVersion : BatchResource
     /// <summary>The tags given at registration.</summary>
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
 
+    /// <summary>The stored file that is the ONNX graph scored.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>Every stored file of this version.</summary>
+    public IReadOnlyList<StoredFile> Files { get; init; } = [];
+
     /// <summary>The model's inputs: names, element types and shapes.</summary>
     public IReadOnlyList<ModelValueSpec> Inputs { get; init; } = [];
 

@@ -27,11 +27,14 @@ internal sealed class Gateway
 
     public static HttpContent Json<T>(T value) => JsonContent.Create(value, options: ClientJson.Options);
 
-    /// <summary>Sends a request and reads a resource, with its ETag from the response header.</summary>
+    /// <summary>
+    /// Sends a request and reads a resource, with its ETag from the response header. <paramref name="prepare"/> adds
+    /// request headers of a particular call (e.g. <c>Idempotency-Key</c> when invoking an endpoint).
+    /// </summary>
     public async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, string? ifMatch,
-        CancellationToken cancellationToken) where T : BatchResource
+        CancellationToken cancellationToken, Action<HttpRequestMessage>? prepare = null) where T : BatchResource
     {
-        using var response = await SendCheckedAsync(method, Resolve(path), content, ifMatch, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCheckedAsync(method, Resolve(path), content, ifMatch, cancellationToken, prepare).ConfigureAwait(false);
         var value = await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
         var etag = response.Headers.ETag?.ToString();
         // Records clone through a virtual method, so the copy keeps the derived type.
@@ -50,7 +53,11 @@ internal sealed class Gateway
     public async Task<T> SendForValueAsync<T>(HttpMethod method, string path, HttpContent? content, IEnumerable<KeyValuePair<string, string>> headers,
         CancellationToken cancellationToken)
     {
-        using var response = await SendCheckedAsync(method, Resolve(path), content, null, cancellationToken, headers).ConfigureAwait(false);
+        using var response = await SendCheckedAsync(method, Resolve(path), content, null, cancellationToken, request =>
+        {
+            foreach (var (name, value) in headers)
+                request.Headers.TryAddWithoutValidation(name, value);
+        }).ConfigureAwait(false);
         return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -104,7 +111,7 @@ internal sealed class Gateway
     }
 
     private async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, Uri uri, HttpContent? content, string? ifMatch,
-        CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null,
+        CancellationToken cancellationToken, Action<HttpRequestMessage>? prepare = null,
         HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -115,8 +122,7 @@ internal sealed class Gateway
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ProblemJson));
         if (ifMatch is not null)
             request.Headers.TryAddWithoutValidation("If-Match", Quote(ifMatch));
-        foreach (var (name, value) in headers ?? [])
-            request.Headers.TryAddWithoutValidation(name, value);
+        prepare?.Invoke(request);
 
         HttpResponseMessage response;
         try
@@ -127,7 +133,11 @@ internal sealed class Gateway
         {
             throw;
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or OperationCanceledException)
+        catch (HttpRequestException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"{method} {uri.AbsolutePath} was cancelled.", e, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or OperationCanceledException)
         {
             throw new OrleansBatchRequestException(0, $"{method} {uri.AbsolutePath} did not reach the gateway at {_root}: {e.Message}", null, e);
         }

@@ -9,6 +9,9 @@ namespace OrleansBatch.Client.Pipeline;
 /// </summary>
 internal sealed class TransientRetryHandler : DelegatingHandler
 {
+    /// <summary>Set on a request whose response body is streamed to the caller (logs, outputs) rather than buffered.</summary>
+    public static readonly HttpRequestOptionsKey<bool> StreamResponse = new("OrleansBatch.StreamResponse");
+
     private readonly int _maxRetries;
     private readonly TimeSpan _retryDelay;
     private readonly TimeSpan _maxRetryDelay;
@@ -33,20 +36,27 @@ internal sealed class TransientRetryHandler : DelegatingHandler
             if (_networkTimeout != Timeout.InfiniteTimeSpan)
                 tryTimeout.CancelAfter(_networkTimeout);
 
-            HttpResponseMessage response;
+            HttpResponseMessage? response = null;
             try
             {
                 response = await base.SendAsync(request, tryTimeout.Token).ConfigureAwait(false);
+                // Reading the body belongs to the try: a body that stalls is a timeout, one cut off may be retried.
+                if (!request.Options.TryGetValue(StreamResponse, out var streamed) || !streamed)
+                    await response.Content.LoadIntoBufferAsync(tryTimeout.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            // Transports differ in how an abandoned try surfaces: a cancellation, an HttpRequestException or an IOException.
+            catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException
+                && tryTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
+                response?.Dispose();
                 if (!mayRetry)
                     throw new TimeoutException($"The gateway did not answer {request.Method} {request.RequestUri?.AbsolutePath} within {_networkTimeout.TotalSeconds:0.#} s (OrleansBatchClientOptions.NetworkTimeout).", e);
                 await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
                 continue;
             }
-            catch (HttpRequestException) when (mayRetry)
+            catch (Exception e) when (e is HttpRequestException or IOException && mayRetry && !cancellationToken.IsCancellationRequested)
             {
+                response?.Dispose();
                 await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
                 continue;
             }

@@ -18,40 +18,9 @@ internal sealed class CsvLine
 
     public void Separator() => Append(',');
 
-    public void Append(float value)
-    {
-        int written;
-        while (!value.TryFormat(_buffer.AsSpan(_length), out written, default, Invariant))
-        {
-            Grow();
-        }
-
-        _length += written;
-    }
-
-    public void Append(double value)
-    {
-        int written;
-        while (!value.TryFormat(_buffer.AsSpan(_length), out written, default, Invariant))
-        {
-            Grow();
-        }
-
-        _length += written;
-    }
-
-    public void Append(long value)
-    {
-        int written;
-        while (!value.TryFormat(_buffer.AsSpan(_length), out written, default, Invariant))
-        {
-            Grow();
-        }
-
-        _length += written;
-    }
-
-    public void Append(ulong value)
+    /// <summary>Appends a number (float, double, integers) invariantly; floats in their shortest round-trippable form.</summary>
+    public void Append<T>(T value)
+        where T : ISpanFormattable
     {
         int written;
         while (!value.TryFormat(_buffer.AsSpan(_length), out written, default, Invariant))

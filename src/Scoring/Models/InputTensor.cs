@@ -64,6 +64,9 @@ internal sealed class InputTensor
 
     public OrtElementType ElementType => Info.Type.ElementType;
 
+    /// <summary>Item <paramref name="item"/>'s elements of a float input (for parsers that write them directly).</summary>
+    public Span<float> FloatItem(int item) => _floats.AsSpan(item * Width, Width);
+
     /// <summary>Forgets the strings of the previous batch (numeric slots are simply overwritten).</summary>
     public void BeginBatch() => _arenaUsed = 0;
 

@@ -20,6 +20,22 @@ internal static class DecimalText
     {
         var s = text.Trim(" \t"u8);
         var i = 0;
+        if (TryParsePlain(s, ref i, out value) && i == s.Length)
+        {
+            return true;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// Parses a plain decimal (sign, digits, point, exponent) that starts at <paramref name="i"/> and fits the
+    /// fast path, leaving <paramref name="i"/> after it. False when the text there is not such a number; the
+    /// caller then falls back to the general parser.
+    /// </summary>
+    public static bool TryParsePlain(ReadOnlySpan<byte> s, ref int i, out double value)
+    {
+        value = 0;
         var negative = false;
         if (i < s.Length && (s[i] == (byte)'-' || s[i] == (byte)'+'))
         {
@@ -56,7 +72,7 @@ internal static class DecimalText
             }
         }
 
-        if (any && i < s.Length && (s[i] == (byte)'e' || s[i] == (byte)'E'))
+        if (any && i < s.Length && (s[i] | 0x20) == (byte)'e')
         {
             i++;
             var negativeExponent = false;
@@ -77,9 +93,9 @@ internal static class DecimalText
             exponent += negativeExponent ? -e : e;
         }
 
-        if (!any || i != s.Length || digits > 15 || exponent < -22 || exponent > 22)
+        if (!any || digits > 15 || exponent < -22 || exponent > 22)
         {
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+            return false;
         }
 
         value = exponent >= 0 ? mantissa * PowersOfTen[exponent] : mantissa / PowersOfTen[-exponent];

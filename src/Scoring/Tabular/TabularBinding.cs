@@ -19,7 +19,13 @@ internal sealed class TabularBinding
         Tensors = tensors;
         Targets = targets;
         Required = targets.Count(t => t.Tensor >= 0);
+        PlainFloatOffsets = tensors is [{ ElementType: OrtElementType.Float }]
+            ? targets.Select(t => t.Tensor < 0 ? -1 : t.Offset).ToArray()
+            : null;
     }
+
+    /// <summary>For a model with one float input: per column, the element it fills (-1 unused), for <see cref="PlainCsvRow"/>; else null.</summary>
+    public int[]? PlainFloatOffsets { get; }
 
     public string[] Columns { get; }
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using OrleansBatch.Scoring.Models;
 
 namespace OrleansBatch.Scoring.Tabular;
@@ -16,6 +14,11 @@ internal sealed class TabularSliceScorer(
     public ScoreResult Score(InputSlice slice, TabularFormat format, IPredictionSink sink, CancellationToken cancellationToken)
     {
         var errors = new SliceErrors(slice.FileName);
+        if (slice.Length == 0)
+        {
+            return new ScoreResult(0, 0, []); // an empty range owns no line
+        }
+
         if (slice.Offset == 0 && new FileInfo(slice.Path).Length == 0)
         {
             errors.Add(null, null, (string?)null, ItemErrorCodes.EmptyInput, format == TabularFormat.Csv
@@ -53,7 +56,7 @@ internal sealed class TabularSliceScorer(
                 continue;
             }
 
-            var filled = format == TabularFormat.Csv ? FillCsv(state, line, current) : FillJson(state, line, current);
+            var filled = format == TabularFormat.Csv ? CsvRow.TryFill(state, line, current) : JsonLineRow.TryFill(state, line, current);
             if (filled)
             {
                 state.Runner!.Commit(current);
@@ -150,197 +153,4 @@ internal sealed class TabularSliceScorer(
         state.Runner = new BatchRunner(runtime, pipeline, layout, binding.Tensors);
         return true;
     }
-
-    private static bool FillCsv(TabularSliceState state, ReadOnlySpan<byte> line, long row)
-    {
-        var binding = state.Binding!;
-        var slot = state.Runner!.Count;
-        var cursor = new CsvFieldCursor(line, state.Scratch);
-        var field = 0;
-        while (cursor.TryNext(out var text, out var malformed))
-        {
-            if (malformed)
-            {
-                state.Errors.Add(row, Column(binding, field), text, ItemErrorCodes.MalformedRow,
-                    "A quoted field is not closed, or text follows its closing quote (line breaks inside quoted fields are not supported).");
-                return false;
-            }
-
-            if (field >= binding.Columns.Length)
-            {
-                state.Errors.Add(row, null, (string?)null, ItemErrorCodes.MalformedRow,
-                    $"The row has more fields than the header's {binding.Columns.Length}.");
-                return false;
-            }
-
-            var (tensor, offset) = binding.Targets[field];
-            if (tensor >= 0 && !binding.Tensors[tensor].TrySetText(slot, offset, text, out var reason))
-            {
-                InvalidValue(state, row, binding.Columns[field], text, reason!);
-                return false;
-            }
-
-            field++;
-        }
-
-        if (field < binding.Columns.Length)
-        {
-            state.Errors.Add(row, binding.Columns[field], (string?)null, ItemErrorCodes.MalformedRow,
-                $"The row has {field} fields; the header has {binding.Columns.Length}.");
-            return false;
-        }
-
-        return true;
-    }
-
-    private static bool FillJson(TabularSliceState state, ReadOnlySpan<byte> line, long row)
-    {
-        var binding = state.Binding!;
-        var slot = state.Runner!.Count;
-        var seen = state.Seen;
-        Array.Clear(seen);
-        try
-        {
-            var reader = new Utf8JsonReader(line);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                state.Errors.Add(row, null, line, ItemErrorCodes.InvalidJson, "The line is not a JSON object.");
-                return false;
-            }
-
-            var hint = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var column = FindColumn(ref reader, state.ColumnNames, hint);
-                reader.Read();
-                if (column < 0 || binding.Targets[column].Tensor < 0)
-                {
-                    reader.Skip();
-                    continue;
-                }
-
-                hint = column + 1;
-                seen[column] = true;
-                if (!SetJsonValue(state, ref reader, binding, column, slot, row))
-                {
-                    return false;
-                }
-            }
-        }
-        catch (JsonException e)
-        {
-            state.Errors.Add(row, null, line, ItemErrorCodes.InvalidJson, $"The line is not valid JSON: {e.Message}");
-            return false;
-        }
-
-        for (var c = 0; c < seen.Length; c++)
-        {
-            if (!seen[c] && binding.Targets[c].Tensor >= 0)
-            {
-                state.Errors.Add(row, binding.Columns[c], (string?)null, ItemErrorCodes.InvalidJson,
-                    $"The object has no '{binding.Columns[c]}', which the model needs.");
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool SetJsonValue(TabularSliceState state, ref Utf8JsonReader reader, TabularBinding binding, int column, int slot, long row)
-    {
-        var (t, offset) = binding.Targets[column];
-        var tensor = binding.Tensors[t];
-        string? reason = null;
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number:
-                if (reader.TryGetDouble(out var number) && tensor.TrySetNumber(slot, offset, number, out reason))
-                {
-                    return true;
-                }
-
-                reason ??= "is out of range";
-                InvalidValue(state, row, binding.Columns[column], reader.ValueSpan, reason);
-                return false;
-            case JsonTokenType.String:
-                var text = reader.ValueIsEscaped
-                    ? state.Scratch.Reserve(reader.CopyString(state.Scratch.Reserve(reader.ValueSpan.Length)))
-                    : reader.ValueSpan;
-                if (tensor.TrySetText(slot, offset, text, out reason))
-                {
-                    return true;
-                }
-
-                InvalidValue(state, row, binding.Columns[column], text, reason!);
-                return false;
-            case JsonTokenType.True:
-            case JsonTokenType.False:
-                if (tensor.TrySetNumber(slot, offset, reader.TokenType == JsonTokenType.True ? 1 : 0, out reason))
-                {
-                    return true;
-                }
-
-                InvalidValue(state, row, binding.Columns[column], reader.ValueSpan, reason!);
-                return false;
-            case JsonTokenType.Null:
-                if (tensor.TrySetText(slot, offset, default, out reason))
-                {
-                    return true;
-                }
-
-                InvalidValue(state, row, binding.Columns[column], "null"u8, reason!);
-                return false;
-            case JsonTokenType.StartArray when tensor.Width > 1:
-                var count = 0;
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    if (reader.TokenType != JsonTokenType.Number || count >= tensor.Width ||
-                        !tensor.TrySetNumber(slot, count, reader.GetDouble(), out _))
-                    {
-                        break;
-                    }
-
-                    count++;
-                }
-
-                if (reader.TokenType == JsonTokenType.EndArray && count == tensor.Width)
-                {
-                    return true;
-                }
-
-                state.Errors.Add(row, binding.Columns[column], (string?)null, ItemErrorCodes.InvalidValue,
-                    $"'{binding.Columns[column]}' must be an array of {tensor.Width} numbers (model input '{tensor.Info.Name}').");
-                return false;
-            default:
-                state.Errors.Add(row, binding.Columns[column], (string?)null, ItemErrorCodes.InvalidValue,
-                    $"'{binding.Columns[column]}' holds a JSON {reader.TokenType}; the model input '{tensor.Info.Name}' takes {tensor.Info.Type.TypeName}.");
-                return false;
-        }
-    }
-
-    private static int FindColumn(ref Utf8JsonReader reader, byte[][] names, int hint)
-    {
-        if (hint < names.Length && reader.ValueTextEquals(names[hint]))
-        {
-            return hint;
-        }
-
-        for (var c = 0; c < names.Length; c++)
-        {
-            if (reader.ValueTextEquals(names[c]))
-            {
-                return c;
-            }
-        }
-
-        return -1;
-    }
-
-    private static void InvalidValue(TabularSliceState state, long row, string column, ReadOnlySpan<byte> value, string reason)
-    {
-        var text = Encoding.UTF8.GetString(value.Length > 200 ? value[..200] : value);
-        state.Errors.Add(row, column, value, ItemErrorCodes.InvalidValue, $"The value '{text}' in column '{column}' {reason}.");
-    }
-
-    private static string? Column(TabularBinding binding, int field) => field < binding.Columns.Length ? binding.Columns[field] : null;
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using OrleansBatch.Scoring.Models;
 
 namespace OrleansBatch.Scoring.Tabular;
@@ -24,4 +25,11 @@ internal sealed class TabularSliceState(InputSlice slice, TabularFormat format, 
     public BatchRunner? Runner { get; set; }
 
     public string? BindError { get; set; }
+
+    /// <summary>Records a value that does not convert to its model input's type.</summary>
+    public void InvalidValue(long row, string column, ReadOnlySpan<byte> value, string reason)
+    {
+        var text = Encoding.UTF8.GetString(value.Length > 200 ? value[..200] : value);
+        Errors.Add(row, column, value, ItemErrorCodes.InvalidValue, $"The value '{text}' in column '{column}' {reason}.");
+    }
 }

@@ -14,7 +14,7 @@ public sealed class JobInputResolver(JobOptions options, IArtifactStore artifact
 {
     private readonly DataRoots _roots = new(options.DataRoots);
 
-    /// <summary>Resolves a local path (plain or <c>file://</c>).</summary>
+    /// <summary>Resolves a local path (plain or <c>file://</c>); an empty <paramref name="type"/> takes whatever the path is.</summary>
     public JobInput ResolveLocal(string name, string type, string uri, string field)
     {
         var real = _roots.Resolve(uri, field);
@@ -22,7 +22,7 @@ public sealed class JobInputResolver(JobOptions options, IArtifactStore artifact
         {
             if (type == "uri_folder")
                 throw DomainException.Validation(field, $"'{uri}' is a file, but the input type is uri_folder; use type uri_file.");
-            return new JobInput(name, type, uri, [new JobInputFile(Path.GetFileName(real), real, new FileInfo(real).Length)]);
+            return new JobInput(name, "uri_file", uri, [new JobInputFile(Path.GetFileName(real), real, new FileInfo(real).Length)]);
         }
         if (type == "uri_file")
             throw DomainException.Validation(field, $"'{uri}' is a folder, but the input type is uri_file; use type uri_folder.");
@@ -34,7 +34,7 @@ public sealed class JobInputResolver(JobOptions options, IArtifactStore artifact
                 throw DomainException.Invalid("InputNotAllowed", $"{field}: '{Path.GetRelativePath(real, file)}' in '{uri}' links outside the data roots.");
             files.Add(new JobInputFile(Path.GetRelativePath(real, file).Replace('\\', '/'), target, new FileInfo(target).Length));
         }
-        return Finish(name, type, uri, files, field);
+        return Finish(name, "uri_folder", uri, files, field);
     }
 
     /// <summary>Resolves a blob URL (<c>https://</c>, or the configured account's endpoint): a blob, or a folder as a prefix.</summary>
@@ -45,12 +45,12 @@ public sealed class JobInputResolver(JobOptions options, IArtifactStore artifact
     public async Task<JobInput> ResolveArtifactsAsync(string name, string type, string uri, string artifactPath, string field, CancellationToken cancellationToken)
     {
         if (!artifactPath.EndsWith('/') && await artifacts.GetInfoAsync(artifactPath, cancellationToken).ConfigureAwait(false) is { } single)
-            return new JobInput(name, type, uri, [new JobInputFile(Path.GetFileName(single.Path), single.Path, single.Length, InArtifactStore: true)]);
+            return new JobInput(name, "uri_file", uri, [new JobInputFile(Path.GetFileName(single.Path), single.Path, single.Length, InArtifactStore: true)]);
         var prefix = artifactPath.EndsWith('/') ? artifactPath : artifactPath + "/";
         var files = new List<JobInputFile>();
         await foreach (var info in artifacts.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
             files.Add(new JobInputFile(info.Path[prefix.Length..], info.Path, info.Length, InArtifactStore: true));
-        return Finish(name, type, uri, files, field);
+        return Finish(name, "uri_folder", uri, files, field);
     }
 
     private static JobInput Finish(string name, string type, string uri, List<JobInputFile> files, string field)

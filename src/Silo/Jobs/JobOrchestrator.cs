@@ -107,11 +107,13 @@ public sealed class JobOrchestrator(
                 outstanding.Add(dispatched++);
             }
 
+            var arrived = 0;
             foreach (var index in outstanding.ToList())
             {
                 var record = await runtime.ReadAsync<MiniBatchResult>(JobKeys.Result(job.Tenant, job.Name, index), cancellationToken).ConfigureAwait(false);
                 if (record.State is not { } result)
                     continue;
+                arrived++;
                 outstanding.Remove(index);
                 results[index] = result;
                 if (!result.Succeeded)
@@ -155,7 +157,9 @@ public sealed class JobOrchestrator(
             if (allDone)
                 return job with { Progress = progress };
 
-            await signals.WaitAsync(topic, options.ResultPollInterval, cancellationToken).ConfigureAwait(false);
+            // Results came in: refill the window at once; otherwise wait for a worker here to signal, or poll.
+            if (arrived == 0)
+                await signals.WaitAsync(topic, options.ResultPollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
 

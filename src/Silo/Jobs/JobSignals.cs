@@ -4,32 +4,34 @@ namespace OrleansBatch.Silo.Jobs;
 
 /// <summary>
 /// In-process wake-ups, so work done in this silo is noticed at once: a new job wakes the owner sweep,
-/// a recorded mini-batch wakes its job's owner. Other silos' work is noticed by polling.
+/// a recorded mini-batch wakes its job's owner. Other silos' work is noticed by polling. A pulse with
+/// nobody waiting is kept, so the next wait returns at once (no lost wake-up between a check and a wait).
 /// </summary>
 public sealed class JobSignals
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
-
     public const string NewJobs = "new-jobs";
 
-    public void Pulse(string topic)
-    {
-        if (_waiters.TryRemove(topic, out var waiter))
-            waiter.TrySetResult();
-    }
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _signals = new(StringComparer.Ordinal);
 
-    /// <summary>Completes on the next pulse of <paramref name="topic"/> or after <paramref name="maxWait"/>.</summary>
+    public void Pulse(string topic) => Signal(topic).TrySetResult();
+
+    /// <summary>Completes on a pulse of <paramref name="topic"/> since the last wait, or after <paramref name="maxWait"/>.</summary>
     public async Task WaitAsync(string topic, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        var waiter = _waiters.GetOrAdd(topic, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var signal = Signal(topic);
         try
         {
-            await waiter.Task.WaitAsync(maxWait, cancellationToken).ConfigureAwait(false);
+            await signal.Task.WaitAsync(maxWait, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
         }
+        if (signal.Task.IsCompleted)
+            _signals.TryRemove(new KeyValuePair<string, TaskCompletionSource>(topic, signal));
     }
 
     public static string JobTopic(string tenant, string job) => $"job:{tenant}/{job}";
+
+    private TaskCompletionSource Signal(string topic) =>
+        _signals.GetOrAdd(topic, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }

@@ -28,7 +28,8 @@ public sealed class GatewayProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<GatewayProcess> StartAsync(string dataDirectory, string? adminKey)
+    /// <summary>Starts the gateway; <paramref name="environment"/> adds or overrides environment variables (e.g. <c>OBATCH_DATA_ROOTS</c>).</summary>
+    public static async Task<GatewayProcess> StartAsync(string dataDirectory, string? adminKey, IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -49,6 +50,8 @@ public sealed class GatewayProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__OrleansBatch"] = "Information";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var gateway = new GatewayProcess(process, address);
@@ -117,13 +120,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         throw new InvalidOperationException($"The gateway did not become healthy:\n{Output}");
     }
 
-    private static string GatewayDll()
-    {
-        // The test output's bin/<Configuration> names the configuration the gateway was built with.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Debug";
-        var built = Path.Combine(RepositoryPaths.Root, "src", "Api", "bin", configuration, "net10.0", "OrleansBatch.Api.dll");
-        return File.Exists(built) ? built : Path.Combine(AppContext.BaseDirectory, "OrleansBatch.Api.dll");
-    }
+    private static string GatewayDll() => RepositoryPaths.Built("Api", "OrleansBatch.Api.dll");
 
     private static int FreePort()
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using OrleansBatch.Client.Jobs;
 using OrleansBatch.Client.Models;
+using OrleansBatch.Api.Tests.Support;
 using OrleansBatch.EndToEnd.Tests.Support;
 
 namespace OrleansBatch.EndToEnd.Tests.Cluster;
@@ -30,7 +31,7 @@ public sealed class ClusterTests(Support.Cluster cluster) : IClassFixture<Suppor
     [Fact]
     public async Task Three_silos_share_a_blob_folder_and_a_large_uploaded_csv_and_the_outputs_are_in_input_order()
     {
-        var images = Directory.GetFiles(Repository.Sample("digits", "images")).Order(StringComparer.Ordinal).ToList();
+        var images = Directory.GetFiles(RepositoryPaths.Sample("digits", "images")).Order(StringComparer.Ordinal).ToList();
         var folderUrl = await cluster.UploadBlobFolderAsync("inputs", "digits-" + Guid.NewGuid().ToString("N")[..6], images);
         var csvFolder = Path.Combine(cluster.WorkDirectory, "csv-" + Guid.NewGuid().ToString("N")[..6]);
         var expectedCsv = Platform.WriteLargeCsv(csvFolder, 20_000);
@@ -50,7 +51,7 @@ public sealed class ClusterTests(Support.Cluster cluster) : IClassFixture<Suppor
         Assert.Equal(BatchJobStatus.Completed, csvDone.Status);
         Assert.Equal(20, folderDone.Progress!.MiniBatches.Total);
         Assert.True(csvDone.Progress!.MiniBatches.Total >= 30, $"{csvDone.Progress.MiniBatches.Total} mini-batches");
-        Platform.AssertSameRows(File.ReadAllLines(Repository.Sample("digits", "expected.csv")), await DownloadAsync(folderJob));
+        Platform.AssertSameRows(File.ReadAllLines(RepositoryPaths.Sample("digits", "expected.csv")), await DownloadAsync(folderJob));
         Platform.AssertSameRows(expectedCsv, await DownloadAsync(csvJob));
 
         // Every silo scored mini-batches of both jobs (the debug log names the worker of each one).
@@ -65,7 +66,7 @@ public sealed class ClusterTests(Support.Cluster cluster) : IClassFixture<Suppor
     [Fact]
     public async Task Blob_inputs_and_an_output_container_path_are_read_and_written_in_the_storage_account()
     {
-        var images = Directory.GetFiles(Repository.Sample("digits", "images")).Order(StringComparer.Ordinal).Take(9).ToList();
+        var images = Directory.GetFiles(RepositoryPaths.Sample("digits", "images")).Order(StringComparer.Ordinal).Take(9).ToList();
         var folderUrl = await cluster.UploadBlobFolderAsync("inputs", "nine-" + Guid.NewGuid().ToString("N")[..6], images);
         var outputs = cluster.Account.GetBlobContainer("results");
         await outputs.CreateIfNotExistsAsync();
@@ -84,7 +85,7 @@ public sealed class ClusterTests(Support.Cluster cluster) : IClassFixture<Suppor
             }));
 
         Assert.Equal(BatchJobStatus.Completed, done.Status);
-        var expected = File.ReadAllLines(Repository.Sample("digits", "expected.csv")).Take(10).ToList();
+        var expected = File.ReadAllLines(RepositoryPaths.Sample("digits", "expected.csv")).Take(10).ToList();
         var (blob, _) = await outputs.DownloadContentAsync($"{run}/scores.csv");
         Platform.AssertSameRows(expected, blob.ToString());
         Platform.AssertSameRows(expected, await DownloadAsync(job));

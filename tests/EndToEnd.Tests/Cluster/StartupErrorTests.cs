@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrleansBatch.Api.Tests.Support;
 using OrleansBatch.EndToEnd.Tests.Support;
 
 namespace OrleansBatch.EndToEnd.Tests.Cluster;
@@ -13,7 +14,7 @@ public sealed class StartupErrorTests
     public async Task A_bad_provider_setting_stops_the_process_with_what_to_fix(bool silo, string provider, string expected)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(silo ? Repository.SiloDll : Repository.GatewayDll);
+        start.ArgumentList.Add(silo ? SiloRun.SiloDll : RepositoryPaths.Built("Api", "OrleansBatch.Api.dll"));
         start.Environment["OBATCH_PROVIDER"] = provider;
         start.Environment.Remove("OBATCH_STORAGE_CONNECTION_STRING");
         start.Environment["OBATCH_DATA_DIR"] = Path.Combine(Path.GetTempPath(), "obatch-startup-" + Guid.NewGuid().ToString("N"));

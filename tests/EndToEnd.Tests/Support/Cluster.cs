@@ -1,3 +1,4 @@
+using OrleansBatch.Api.Tests.Support;
 using OrleansBatch.Client;
 using OrleansBatch.Client.Models;
 using OrleansBatch.Storage.Azure.Rest;
@@ -15,11 +16,13 @@ public sealed class Cluster : IAsyncLifetime
     private readonly AzuriteFixture _azurite = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("obatch-cluster-").FullName;
 
+    public const string AdminKey = "cluster-platform-admin-key-0123456789abcdef";
+
     public string Prefix { get; } = "c" + Guid.NewGuid().ToString("N")[..12];
 
     public string Tenant { get; } = "cl-" + Guid.NewGuid().ToString("N")[..8];
 
-    public GatewayRun Gateway { get; private set; } = null!;
+    public GatewayProcess Gateway { get; private set; } = null!;
 
     public List<SiloRun> Silos { get; } = [];
 
@@ -55,15 +58,15 @@ public sealed class Cluster : IAsyncLifetime
         var data = Path.Combine(_dir, "gateway");
         Directory.CreateDirectory(data);
         var silos = Enumerable.Range(0, 3).Select(_ => AddSiloAsync()).ToList();
-        Gateway = await GatewayRun.StartAsync(data, _dir, gatewayEnvironment);
+        Gateway = await GatewayProcess.StartAsync(data, AdminKey, gatewayEnvironment);
         await Task.WhenAll(silos);
 
-        Admin = new OrleansBatchClient(Gateway.Address, GatewayRun.AdminKey);
+        Admin = new OrleansBatchClient(Gateway.Address, AdminKey);
         await Admin.CreateTenantAsync(Tenant);
         Client = new OrleansBatchClient(Gateway.Address, (await Admin.CreateTenantKeyAsync(Tenant, ApiKeyRole.Contributor)).Key!);
-        await Client.CreateModelVersionAsync("digits", Repository.Sample("digits", "model.onnx"));
-        await Client.CreateModelVersionAsync("prep", Repository.Sample("breast-cancer", "preprocess.onnx"));
-        await Client.CreateModelVersionAsync("cancer", Repository.Sample("breast-cancer", "model.onnx"));
+        await Client.CreateModelVersionAsync("digits", RepositoryPaths.Sample("digits", "model.onnx"));
+        await Client.CreateModelVersionAsync("prep", RepositoryPaths.Sample("breast-cancer", "preprocess.onnx"));
+        await Client.CreateModelVersionAsync("cancer", RepositoryPaths.Sample("breast-cancer", "model.onnx"));
         // Six mini-batches outstanding per job: one for each worker of the three silos.
         var resources = new DeploymentResources { InstanceCount = 3 };
         await Client.CreateOrUpdateEndpointAsync("digits", new BatchEndpointDefinition());

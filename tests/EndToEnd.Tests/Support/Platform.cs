@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using OrleansBatch.Api.Tests.Support;
 using OrleansBatch.Client;
 using OrleansBatch.Client.Models;
 
@@ -16,7 +17,9 @@ public sealed class Platform : IAsyncLifetime
 
     public string DataRoot => Path.Combine(_dir, "inputs");
 
-    public GatewayRun Gateway { get; private set; } = null!;
+    public const string AdminKey = "e2e-platform-admin-key-0123456789abcdef";
+
+    public GatewayProcess Gateway { get; private set; } = null!;
 
     public string Tenant { get; } = "e2e-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -28,15 +31,15 @@ public sealed class Platform : IAsyncLifetime
     {
         Directory.CreateDirectory(DataDirectory);
         Directory.CreateDirectory(DataRoot);
-        Gateway = await GatewayRun.StartAsync(DataDirectory, DataRoot);
-        var admin = new OrleansBatchClient(Gateway.Address, GatewayRun.AdminKey);
+        Gateway = await StartGatewayAsync();
+        var admin = new OrleansBatchClient(Gateway.Address, AdminKey);
         await admin.CreateTenantAsync(Tenant);
         Key = (await admin.CreateTenantKeyAsync(Tenant, ApiKeyRole.Contributor)).Key!;
         Client = new OrleansBatchClient(Gateway.Address, Key);
 
-        await Client.CreateModelVersionAsync("digits", Repository.Sample("digits", "model.onnx"));
-        await Client.CreateModelVersionAsync("prep", Repository.Sample("breast-cancer", "preprocess.onnx"));
-        await Client.CreateModelVersionAsync("cancer", Repository.Sample("breast-cancer", "model.onnx"));
+        await Client.CreateModelVersionAsync("digits", RepositoryPaths.Sample("digits", "model.onnx"));
+        await Client.CreateModelVersionAsync("prep", RepositoryPaths.Sample("breast-cancer", "preprocess.onnx"));
+        await Client.CreateModelVersionAsync("cancer", RepositoryPaths.Sample("breast-cancer", "model.onnx"));
         await Client.CreateOrUpdateEndpointAsync("digits", new BatchEndpointDefinition());
         await Client.CreateOrUpdateDeploymentAsync("digits", "first", new BatchDeploymentDefinition
         {
@@ -58,13 +61,24 @@ public sealed class Platform : IAsyncLifetime
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
-    /// <summary>Restarts the gateway on the same data directory after it was killed.</summary>
+    /// <summary>kill -9 of the gateway process: no shutdown code runs; leases and queue messages stay as they were.</summary>
+    public async Task KillAsync() => await Gateway.DisposeAsync();
+
+    /// <summary>Starts the gateway again on the same data directory after it was killed.</summary>
     public async Task RestartAsync()
     {
-        await Gateway.DisposeAsync();
-        Gateway = await GatewayRun.StartAsync(DataDirectory, DataRoot);
+        Gateway = await StartGatewayAsync();
         Client = new OrleansBatchClient(Gateway.Address, Key);
     }
+
+    // Short lease and visibility timeouts, so a killed process's job resumes soon after a restart.
+    private Task<GatewayProcess> StartGatewayAsync() => GatewayProcess.StartAsync(DataDirectory, AdminKey, new Dictionary<string, string>
+    {
+        ["OBATCH_DATA_ROOTS"] = DataRoot,
+        ["Jobs__LeaseTtl"] = "00:00:03",
+        ["Jobs__VisibilityTimeout"] = "00:00:03",
+        ["Jobs__RetryBackoff"] = "00:00:01",
+    });
 
     public HttpClient Http()
     {
@@ -78,7 +92,7 @@ public sealed class Platform : IAsyncLifetime
     {
         var to = Path.Combine(DataRoot, name);
         Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(Repository.Sample(sample)))
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Sample(sample)))
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
         return to;
     }
@@ -93,8 +107,8 @@ public sealed class Platform : IAsyncLifetime
     /// <summary>Writes <c>big.csv</c> of <paramref name="rows"/> rows into <paramref name="folder"/>; returns the expected output lines.</summary>
     public static List<string> WriteLargeCsv(string folder, int rows)
     {
-        var sample = File.ReadAllLines(Repository.Sample("breast-cancer", "data", "breast_cancer.csv"));
-        var expected = File.ReadAllLines(Repository.Sample("breast-cancer", "expected.csv"));
+        var sample = File.ReadAllLines(RepositoryPaths.Sample("breast-cancer", "data", "breast_cancer.csv"));
+        var expected = File.ReadAllLines(RepositoryPaths.Sample("breast-cancer", "expected.csv"));
         Directory.CreateDirectory(folder);
         using (var writer = new StreamWriter(Path.Combine(folder, "big.csv")))
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using OrleansBatch.Api.Tests.Support;
 
 namespace OrleansBatch.EndToEnd.Tests.Support;
 
@@ -26,7 +27,7 @@ public sealed partial class SiloRun : IAsyncDisposable
     public static async Task<SiloRun> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
-        start.ArgumentList.Add(Repository.SiloDll);
+        start.ArgumentList.Add(SiloDll);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment)
@@ -75,6 +76,9 @@ public sealed partial class SiloRun : IAsyncDisposable
             await kill.WaitForExitAsync();
         await _process.WaitForExitAsync();
     }
+
+    /// <summary>The silo host built in the same configuration as the caller.</summary>
+    public static string SiloDll => RepositoryPaths.Built("Silo", "OrleansBatch.Silo.dll");
 
     private void Append(string? line)
     {

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using OrleansBatch.Bench.Jobs;
+using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Scoring;
+
+// Jobs benchmarks: job throughput vs the scorer alone, overhead per mini-batch, invoke -> first scored
+// mini-batch, peak memory on a large CSV. Usage: dotnet run -c Release --project bench/Jobs -- [big-csv-MB]
+var bigMb = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 512;
+var root = FindRoot();
+var work = Directory.CreateTempSubdirectory("obatch-bench-jobs-").FullName;
+var inputs = Path.Combine(work, "inputs");
+Directory.CreateDirectory(inputs);
+var workers = Environment.ProcessorCount;
+Console.WriteLine($"cores {Environment.ProcessorCount}, workers {workers}, {DateTime.UtcNow:u}");
+try
+{
+    await using var silo = await BenchSilo.StartAsync(Path.Combine(work, "data"), inputs, workers);
+    var pipeline = new[] { await silo.AddModelAsync(Path.Combine(root, "samples/breast-cancer/preprocess.onnx")), await silo.AddModelAsync(Path.Combine(root, "samples/breast-cancer/model.onnx")) };
+
+    // 1. Throughput: the same 200k-row CSV, same byte ranges and parallelism, job vs scorer alone.
+    var csvDir = Path.Combine(inputs, "throughput");
+    var rows = WriteCsv(Path.Combine(root, "samples/breast-cancer/data/breast_cancer.csv"), Path.Combine(csvDir, "data.csv"), 200_000);
+    var settings = JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("4MB"), MaxConcurrencyPerInstance = workers };
+    var spec = silo.Spec(csvDir, pipeline, settings);
+    var scorer = silo.Scorer(pipeline);
+    var files = spec.Files();
+    var plan = MiniBatchPlanner.Plan(files, settings.MiniBatchSize);
+    ScoreAlone(scorer, plan, files, workers); // warm-up
+    var alone = Stopwatch.StartNew();
+    ScoreAlone(scorer, plan, files, workers);
+    alone.Stop();
+    await silo.WaitAsync(await silo.CreateAsync(silo.Spec(csvDir, pipeline, settings))); // warm-up
+    var job = Stopwatch.StartNew();
+    var done = await silo.WaitAsync(await silo.CreateAsync(silo.Spec(csvDir, pipeline, settings)));
+    job.Stop();
+    Console.WriteLine($"throughput: {rows:N0} rows, {plan.MiniBatchCount} mini-batches; scorer alone {rows / alone.Elapsed.TotalSeconds:N0} rows/s, job end to end {rows / job.Elapsed.TotalSeconds:N0} rows/s ({done.Status}); ratio {alone.Elapsed.TotalSeconds / job.Elapsed.TotalSeconds:0.00}");
+
+    // 2. Overhead per mini-batch with a trivial model (the scaling graph alone) on one-row files, one at a time.
+    var tinyDir = Path.Combine(inputs, "tiny");
+    Directory.CreateDirectory(tinyDir);
+    var sample = File.ReadAllLines(Path.Combine(root, "samples/breast-cancer/data/breast_cancer.csv"));
+    for (var i = 0; i < 400; i++)
+        File.WriteAllText(Path.Combine(tinyDir, $"f{i:D4}.csv"), sample[0] + "\n" + sample[1 + i % 569] + "\n");
+    var trivial = new[] { pipeline[0] };
+    var tinySettings = JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 1), MaxConcurrencyPerInstance = 1 };
+    var tinySpec = silo.Spec(tinyDir, trivial, tinySettings);
+    var trivialScorer = silo.Get<IScorerFactory>().GetOrCreate(new ScorerSpec("bench/trivial@1", [silo.Get<OrleansBatch.Grains.Providers.IArtifactStore>().TryGetLocalPath(trivial[0].ArtifactPath)!]));
+    var perFile = new List<double>();
+    foreach (var file in tinySpec.Files())
+    {
+        var t = Stopwatch.GetTimestamp();
+        trivialScorer.Score(new InputSlice(file.Path, file.FileName), new NullSink(TextWriter.Null));
+        perFile.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+    }
+    var tinyJob = await silo.CreateAsync(silo.Spec(tinyDir, trivial, tinySettings)); // warm-up
+    await silo.WaitAsync(tinyJob);
+    var tiny = Stopwatch.StartNew();
+    var tinyDone = await silo.WaitAsync(await silo.CreateAsync(silo.Spec(tinyDir, trivial, tinySettings)));
+    tiny.Stop();
+    perFile.Sort();
+    var overhead = tiny.Elapsed.TotalMilliseconds / 400 - perFile.Average();
+    Console.WriteLine($"overhead: 400 one-row mini-batches, window 1: job {tiny.Elapsed.TotalMilliseconds:N0} ms ({tinyDone.Status}); scoring alone median {perFile[200]:0.000} ms, mean {perFile.Average():0.000} ms per file; mean overhead per mini-batch {overhead:0.00} ms");
+
+    // 3. Invoke -> first scored mini-batch (the first result record), over 20 runs.
+    var firsts = new List<double>();
+    for (var run = 0; run < 20; run++)
+    {
+        var firstSpec = silo.Spec(tinyDir, trivial, tinySettings with { MaxConcurrencyPerInstance = 4 });
+        var t = Stopwatch.GetTimestamp();
+        var name = await silo.CreateAsync(firstSpec);
+        while (!(await silo.Runtime.ReadAsync<MiniBatchResult>(JobKeys.Result(BenchSilo.Tenant, name, 0))).Exists)
+            await Task.Delay(1);
+        firsts.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        await silo.Get<OrleansBatch.Silo.Jobs.JobService>().CancelAsync(BenchSilo.Tenant, name);
+        await silo.WaitAsync(name);
+    }
+    firsts.Sort();
+    Console.WriteLine($"invoke -> first scored mini-batch: median {firsts[10]:0.0} ms, min {firsts[0]:0.0} ms, max {firsts[^1]:0.0} ms (20 runs)");
+
+    // 4. Peak memory scoring a large CSV in 10MB mini-batches.
+    var bigDir = Path.Combine(inputs, "big");
+    var bigRows = WriteCsv(Path.Combine(root, "samples/breast-cancer/data/breast_cancer.csv"), Path.Combine(bigDir, "big.csv"), targetBytes: (long)bigMb << 20);
+    var bigLength = new FileInfo(Path.Combine(bigDir, "big.csv")).Length;
+    GC.Collect();
+    using var process = Process.GetCurrentProcess();
+    process.Refresh();
+    var before = process.PeakWorkingSet64;
+    var big = Stopwatch.StartNew();
+    var bigDone = await silo.WaitAsync(await silo.CreateAsync(silo.Spec(bigDir, pipeline, JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("10MB"), MaxConcurrencyPerInstance = workers })));
+    big.Stop();
+    process.Refresh();
+    Console.WriteLine($"large CSV: {bigLength / (1 << 20):N0} MB, {bigRows:N0} rows, {bigDone.Counters.Total} mini-batches, {bigDone.Status} in {big.Elapsed.TotalSeconds:N1} s ({bigRows / big.Elapsed.TotalSeconds:N0} rows/s); peak working set of the process {process.PeakWorkingSet64 / (1 << 20):N0} MB (before the job {before / (1 << 20):N0} MB)");
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+static void ScoreAlone(IScorer scorer, JobPlan plan, IReadOnlyList<JobInputFile> files, int workers) =>
+    Parallel.For(0, plan.MiniBatchCount, new ParallelOptions { MaxDegreeOfParallelism = workers }, i =>
+    {
+        using var writer = new StreamWriter(Stream.Null);
+        foreach (var s in plan.SlicesOf(i, files))
+            scorer.Score(new InputSlice(files[s.FileIndex].Path, files[s.FileIndex].FileName, s.Offset, s.Length), new NullSink(writer));
+    });
+
+static long WriteCsv(string sample, string path, long rows = long.MaxValue, long targetBytes = long.MaxValue)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    var lines = File.ReadAllLines(sample);
+    using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 20);
+    writer.Write(lines[0] + "\n");
+    long written = 0, bytes = lines[0].Length + 1;
+    while (written < rows && bytes < targetBytes)
+    {
+        var line = lines[1 + (int)(written % (lines.Length - 1))];
+        writer.Write(line);
+        writer.Write('\n');
+        bytes += line.Length + 1;
+        written++;
+    }
+    return written;
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "OrleansBatch.sln")))
+            return dir.FullName;
+    throw new DirectoryNotFoundException("OrleansBatch.sln not found");
+}

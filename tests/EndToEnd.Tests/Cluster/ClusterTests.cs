@@ -64,14 +64,15 @@ public sealed class ClusterTests(Support.Cluster cluster) : IClassFixture<Suppor
     }
 
     [Fact]
-    public async Task Blob_inputs_and_an_output_container_path_are_read_and_written_in_the_storage_account()
+    public async Task Blob_inputs_and_an_output_container_path_with_a_sas_are_read_and_written_and_the_sas_is_never_shown()
     {
         var images = Directory.GetFiles(RepositoryPaths.Sample("digits", "images")).Order(StringComparer.Ordinal).Take(9).ToList();
-        var folderUrl = await cluster.UploadBlobFolderAsync("inputs", "nine-" + Guid.NewGuid().ToString("N")[..6], images);
+        var sas = "?" + cluster.BlobSas();
+        var folderUrl = await cluster.UploadBlobFolderAsync("inputs", "nine-" + Guid.NewGuid().ToString("N")[..6], images) + sas;
         var outputs = cluster.Account.GetBlobContainer("results");
         await outputs.CreateIfNotExistsAsync();
         var run = "run-" + Guid.NewGuid().ToString("N")[..6];
-        var output = new BatchJobOutput($"{outputs.Uri.ToString().TrimEnd('/')}/{run}", "scores.csv");
+        var output = new BatchJobOutput($"{outputs.Uri.ToString().TrimEnd('/')}/{run}{sas}", "scores.csv");
 
         var job = await cluster.Client.InvokeEndpointAsync("digits", new BatchJobInvocation { Input = BatchJobInput.Folder(folderUrl), Output = output });
         var done = await job.WaitForCompletionAsync(TimeSpan.FromMilliseconds(200));
@@ -83,6 +84,9 @@ public sealed class ClusterTests(Support.Cluster cluster) : IClassFixture<Suppor
                 Input = BatchJobInput.Folder(folderUrl),
                 Output = new BatchJobOutput($"{cluster.Account.GetBlobContainer("no-such-container").Uri}/x"),
             }));
+        using var http = cluster.Gateway.Client(cluster.Key);
+        var shown = await http.GetStringAsync($"/v1/jobs/{job.Name}");
+        var log = string.Join("\n", await job.ReadLogAsync().ToListAsync());
 
         Assert.Equal(BatchJobStatus.Completed, done.Status);
         var expected = File.ReadAllLines(RepositoryPaths.Sample("digits", "expected.csv")).Take(10).ToList();
@@ -91,6 +95,8 @@ public sealed class ClusterTests(Support.Cluster cluster) : IClassFixture<Suppor
         Platform.AssertSameRows(expected, await DownloadAsync(job));
         Assert.Equal("OutputExists", again.ErrorCode);
         Assert.Contains("container does not exist", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("\"file_name\":\"scores.csv\"", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("sig=", shown + log, StringComparison.Ordinal);
     }
 
     internal static async Task<string> DownloadAsync(BatchJobHandle job)

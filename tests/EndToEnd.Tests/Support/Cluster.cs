@@ -28,9 +28,16 @@ public sealed class Cluster : IAsyncLifetime
 
     public OrleansBatchClient Client { get; private set; } = null!;
 
+    /// <summary>The tenant's contributor key.</summary>
+    public string Key { get; private set; } = "";
+
     public OrleansBatchClient Admin { get; private set; } = null!;
 
     public string ConnectionString => _azurite.ConnectionString;
+
+    /// <summary>An account SAS for blobs (read, write, list, create, add; an hour), as a user would put in a URL.</summary>
+    public string BlobSas() => AccountSas.Create(
+        new SharedKeyCredential(StorageConnectionString.DevelopmentAccountName, StorageConnectionString.DevelopmentAccountKey), "b", "co", "rwlca", DateTimeOffset.UtcNow.AddHours(1));
 
     public StorageAccountClient Account => _azurite.CreateAccount();
 
@@ -63,7 +70,8 @@ public sealed class Cluster : IAsyncLifetime
 
         Admin = new OrleansBatchClient(Gateway.Address, AdminKey);
         await Admin.CreateTenantAsync(Tenant);
-        Client = new OrleansBatchClient(Gateway.Address, (await Admin.CreateTenantKeyAsync(Tenant, ApiKeyRole.Contributor)).Key!);
+        Key = (await Admin.CreateTenantKeyAsync(Tenant, ApiKeyRole.Contributor)).Key!;
+        Client = new OrleansBatchClient(Gateway.Address, Key);
         await Client.CreateModelVersionAsync("digits", RepositoryPaths.Sample("digits", "model.onnx"));
         await Client.CreateModelVersionAsync("prep", RepositoryPaths.Sample("breast-cancer", "preprocess.onnx"));
         await Client.CreateModelVersionAsync("cancer", RepositoryPaths.Sample("breast-cancer", "model.onnx"));

@@ -22,6 +22,12 @@ public sealed class MiniBatchWorkerService(
     GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, JobSignals signals, JobOptions options,
     SiloIdentity silo, SliceFiles sliceFiles, ModelFiles modelFiles, TimeProvider time, ILogger<MiniBatchWorkerService> logger) : BackgroundService
 {
+    /// <summary>Longest sleep of an idle worker that is not watching the queue.</summary>
+    private static readonly TimeSpan IdleWorkerSleep = TimeSpan.FromSeconds(5);
+
+    private readonly SemaphoreSlim _watching = new(1, 1);
+    private TaskCompletionSource _workFound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Workers).Select(n => Task.Run(() => WorkAsync(n, stoppingToken), CancellationToken.None)));
 
@@ -35,8 +41,9 @@ public sealed class MiniBatchWorkerService(
                 var message = await queue.DequeueAsync(options.QueueName, options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
                 if (message is null)
                 {
-                    await queue.WaitForMessagesAsync(options.QueueName, TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
-                    continue;
+                    message = await WaitForWorkAsync(stoppingToken).ConfigureAwait(false);
+                    if (message is null)
+                        continue;
                 }
                 silo.MiniBatchStarted();
                 try
@@ -59,6 +66,39 @@ public sealed class MiniBatchWorkerService(
                 await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// An idle worker waits for work. One idle worker per silo watches the queue (storage queues charge for every
+    /// look, and one queue serves the whole cluster); the others sleep until it finds work, or a few seconds.
+    /// Returns the message the watcher took, if any.
+    /// </summary>
+    private async Task<QueueMessage?> WaitForWorkAsync(CancellationToken stoppingToken)
+    {
+        if (!await _watching.WaitAsync(0, stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await Volatile.Read(ref _workFound).Task.WaitAsync(IdleWorkerSleep, stoppingToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+            }
+            return null;
+        }
+        QueueMessage? message;
+        try
+        {
+            await queue.WaitForMessagesAsync(options.QueueName, TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+            message = await queue.DequeueAsync(options.QueueName, options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _watching.Release();
+        }
+        if (message is not null)
+            Interlocked.Exchange(ref _workFound, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        return message;
     }
 
     private async Task HandleAsync(QueueMessage message, string worker, CancellationToken stoppingToken)

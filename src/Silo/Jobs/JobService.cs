@@ -91,17 +91,28 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
         return job;
     }
 
-    /// <summary>The per-item error report, in mini-batch order.</summary>
+    /// <summary>
+    /// The per-item error report, in mini-batch order. Scorers number rows within their slice; the report
+    /// adds each file's running row base (as the joiner does), so rows are the file's own row numbers.
+    /// </summary>
     public async IAsyncEnumerable<JobItemError> ErrorsAsync(string tenant, string name, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+        var files = (await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false)).Spec.Files();
+        var rowBase = new long[files.Count];
         string? continuation = null;
         do
         {
             var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.ResultType, tenant, JobKeys.ResultPrefix(name), 500, continuation), cancellationToken).ConfigureAwait(false);
             foreach (var result in page.Items.Select(GrainRuntime.Deserialize<MiniBatchResult>))
+            {
                 foreach (var error in result.Errors)
-                    yield return error;
+                {
+                    var segment = result.Segments.FirstOrDefault(s => s.FileIndex < files.Count && files[s.FileIndex].FileName == error.FileName);
+                    yield return error.Row is { } row && segment is not null ? error with { Row = row + rowBase[segment.FileIndex] } : error;
+                }
+                foreach (var segment in result.Segments.Where(s => s.FileIndex < files.Count))
+                    rowBase[segment.FileIndex] += segment.Rows;
+            }
             continuation = page.Continuation;
         } while (continuation is not null);
     }

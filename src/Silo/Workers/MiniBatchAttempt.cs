@@ -24,7 +24,7 @@ public static class MiniBatchAttempt
             // Abandoned: whenever it ends, drop what it wrote.
             _ = scoring.ContinueWith(t =>
             {
-                if (t.IsCompletedSuccessfully) File.Delete(t.Result.PartFile);
+                if (t.IsCompletedSuccessfully) t.Result.Part.Dispose();
                 _ = t.Exception;
                 cts.Dispose();
             }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -37,7 +37,7 @@ public static class MiniBatchAttempt
 
     private static AttemptOutcome Score(IScorer scorer, MiniBatchWork work, Func<MiniBatchWorkSlice, string> localPath, int attempt, CancellationToken cancellationToken)
     {
-        var partFile = Path.Combine(Path.GetTempPath(), $"obatch-part-{Guid.NewGuid():N}.part");
+        var part = new MemoryStream();
         try
         {
             var segments = new List<MiniBatchSegment>(work.Slices.Count);
@@ -47,7 +47,7 @@ public static class MiniBatchAttempt
             // a file that opens but holds bad data is the scorer's item error.
             foreach (var slice in work.Slices)
                 File.OpenHandle(localPath(slice), FileMode.Open, FileAccess.Read, FileShare.ReadWrite).Dispose();
-            using (var writer = new StreamWriter(partFile, false, new UTF8Encoding(false), 1 << 16))
+            using (var writer = new StreamWriter(part, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
             {
                 if (scorer is IFileBatchScorer batch && work.Slices.All(x => x.Length < 0 && !TabularFiles.IsTabular(x.FileName)))
                 {
@@ -94,11 +94,12 @@ public static class MiniBatchAttempt
                         omitted++;
                 }
             }
-            return new AttemptOutcome(partFile, segments, scorer.OutputColumns, ok, failed, errors, omitted);
+            part.Position = 0;
+            return new AttemptOutcome(part, segments, scorer.OutputColumns, ok, failed, errors, omitted);
         }
         catch
         {
-            File.Delete(partFile);
+            part.Dispose();
             throw;
         }
     }

@@ -161,15 +161,8 @@ public sealed class MiniBatchWorkerService(
                 using var staged = await sliceFiles.StageAsync(work, stoppingToken).ConfigureAwait(false);
                 var outcome = await MiniBatchAttempt.RunAsync(scorer, work, slice => staged[IndexOf(work, slice)], attempt, TimeSpan.FromSeconds(work.TimeoutSeconds), stoppingToken).ConfigureAwait(false);
                 var partPath = JobKeys.PartPath(work.Tenant, work.Job, work.Index, Guid.NewGuid().ToString("N")[..12]);
-                try
-                {
-                    await using var part = new FileStream(outcome.PartFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-                    await artifacts.WriteAsync(partPath, part, overwrite: true, stoppingToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    File.Delete(outcome.PartFile);
-                }
+                await using (outcome.Part)
+                    await artifacts.WriteAsync(partPath, outcome.Part, overwrite: true, stoppingToken).ConfigureAwait(false);
                 if (work.LogsDebug || attempt > 1)
                     await log.WriteAsync(work.Tenant, work.Job, attempt > 1 ? "info" : "debug", worker, $"mini-batch {work.Index} scored on attempt {attempt}", stoppingToken).ConfigureAwait(false);
                 return new MiniBatchResult(work.Index, true, partPath, outcome.Segments, outcome.Columns, outcome.ItemsSucceeded, outcome.ItemsFailed, attempt,

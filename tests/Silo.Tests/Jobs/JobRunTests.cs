@@ -91,6 +91,30 @@ public sealed class JobRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bad_rows_in_later_ranges_are_reported_and_skipped_with_their_file_row_numbers()
+    {
+        var sample = File.ReadAllLines(Samples.Path("breast-cancer", "data", "breast_cancer.csv"));
+        var folder = Path.Combine(DataRoot, "bad-rows");
+        Directory.CreateDirectory(folder);
+        var csv = new StringBuilder(sample[0]).Append('\n');
+        for (var i = 0; i < 5_000; i++)
+            csv.Append(i is 1_234 or 4_321 ? "not-a-number" + sample[1][sample[1].IndexOf(',')..] : sample[1 + i % 569]).Append('\n');
+        File.WriteAllText(Path.Combine(folder, "rows.csv"), csv.ToString());
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("16KB"), MaxConcurrencyPerInstance = 2 },
+            models: [Samples.Path("breast-cancer", "preprocess.onnx"), Samples.Path("breast-cancer", "model.onnx")]);
+
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
+        var done = await _silo.WaitAsync(Tenant, job.Name);
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.Equal((4_998L, 2L), (done.Counters.ItemsSucceeded, done.Counters.ItemsFailed));
+        var errors = await _silo.Jobs.ErrorsAsync(Tenant, job.Name).ToListAsync();
+        Assert.Equal([1_234L, 4_321L], errors.Select(e => e.Row!.Value));
+        var rows = Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name)).Skip(1).Select(l => long.Parse(l.Split(',')[1])).ToList();
+        Assert.Equal(Enumerable.Range(0, 5_000).Where(i => i is not (1_234 or 4_321)).Select(i => (long)i), rows);
+    }
+
+    [Fact]
     public async Task Summary_only_writes_the_summary_and_no_rows()
     {
         var folder = CopyFolder(Samples.Path("digits", "images"), "digits");

@@ -3,7 +3,16 @@ using OrleansBatch.Api.Hosting;
 using OrleansBatch.Api.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddGateway();
+try
+{
+    builder.AddGateway();
+}
+catch (InvalidOperationException e)
+{
+    // A bad provider setting (OBATCH_PROVIDER, OBATCH_STORAGE_CONNECTION_STRING): say what to fix, no stack trace.
+    Console.Error.WriteLine($"The gateway cannot start: {e.Message}");
+    return 2;
+}
 
 var app = builder.Build();
 app.UseGateway();
@@ -16,6 +25,7 @@ app.MapEndpointsApi();
 app.MapDeploymentsApi();
 app.MapJobsApi();
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -1,36 +1,52 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Scoring;
+using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Silo.Jobs;
 using OrleansBatch.Silo.Membership;
-using OrleansBatch.Storage.Local;
 
 namespace OrleansBatch.Silo;
 
-/// <summary>Hosts a silo inside another process (the gateway's embedded default): Local provider, grain runtime, domain grains, ONNX scoring, membership heartbeat.</summary>
+/// <summary>
+/// Hosts a silo inside another process (the gateway): the configured provider, grain runtime, domain
+/// grains, ONNX scoring, membership heartbeat, job owners and workers. With <c>OBATCH_EMBEDDED_SILO=false</c>
+/// the gateway keeps only what it needs to serve REST (no heartbeat, no owners, no workers).
+/// </summary>
 public static class EmbeddedSiloServiceCollectionExtensions
 {
+    public const string EmbeddedSiloKey = "OBATCH_EMBEDDED_SILO";
+
     /// <summary>
-    /// Adds a silo using the Local provider. <paramref name="dataDirectory"/> is called when the storage
-    /// options are first needed, so configuration added late (test hosts) is seen.
+    /// Adds the provider chosen by configuration (<see cref="SiloProviderServiceCollectionExtensions.AddSiloProvider"/>)
+    /// and, unless <c>OBATCH_EMBEDDED_SILO=false</c>, a silo. <paramref name="dataDirectory"/> (the Local provider's
+    /// folder) is called when the storage options are first needed, so configuration added late (test hosts) is seen.
+    /// Returns whether this process runs a silo.
     /// </summary>
-    public static IServiceCollection AddEmbeddedSilo(this IServiceCollection services, Func<IServiceProvider, string> dataDirectory)
+    public static bool AddEmbeddedSilo(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> dataDirectory)
     {
-        services.AddLocalStorage(_ => { });
-        services.AddOptions<LocalStorageOptions>().Configure<IServiceProvider>((o, sp) => o.DataDirectory = dataDirectory(sp));
+        services.AddSiloProvider(configuration, dataDirectory);
+        var runsSilo = !string.Equals(configuration[EmbeddedSiloKey]?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+        services.AddSiloServices(runsSilo);
+        return runsSilo;
+    }
+
+    /// <summary>Grain runtime, domain grains, scoring, membership and jobs; with <paramref name="runsWork"/> false the heartbeat, owners and workers do not run.</summary>
+    public static IServiceCollection AddSiloServices(this IServiceCollection services, bool runsWork = true)
+    {
         services.AddGrainRuntime();
         services.AddDomainGrains();
         services.AddOnnxScoring();
-        services.AddSiloMembership();
-        services.AddJobs();
+        services.AddSiloMembership(runsWork: runsWork);
+        services.AddJobs(runsWork: runsWork);
         return services;
     }
 
-    /// <summary>Membership of this silo: its identity, its heartbeat, and the cluster view.</summary>
-    public static IServiceCollection AddSiloMembership(this IServiceCollection services, Action<SiloMembershipOptions>? configure = null)
+    /// <summary>Membership of this silo: its identity, its heartbeat (when <paramref name="runsWork"/>), and the cluster view.</summary>
+    public static IServiceCollection AddSiloMembership(this IServiceCollection services, Action<SiloMembershipOptions>? configure = null, bool runsWork = true)
     {
         var options = services.AddOptions<SiloMembershipOptions>();
         if (configure is not null)
@@ -38,7 +54,8 @@ public static class EmbeddedSiloServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SiloIdentity>();
         services.TryAddSingleton<SiloMembership>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SiloHeartbeat>());
+        if (runsWork)
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SiloHeartbeat>());
         return services;
     }
 }

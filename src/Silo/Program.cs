@@ -1,2 +1,34 @@
-// The silo host (scale-out) is built by the scale-out issue; the embedded silo lives in the gateway.
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrleansBatch.Silo.Hosting;
+using OrleansBatch.Silo.Membership;
+
+// The silo host for scale-out: joins the cluster through the configured provider, heartbeats, runs
+// mini-batch workers and job owners, and leaves cleanly on SIGTERM (Ctrl+C).
+var builder = Host.CreateApplicationBuilder(args);
+try
+{
+    builder.AddSilo();
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine($"The silo cannot start: {e.Message}");
+    return 2;
+}
+
+using var host = builder.Build();
+var identity = host.Services.GetRequiredService<SiloIdentity>();
+try
+{
+    await host.StartAsync();
+}
+catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or Azure.RequestFailedException or IOException)
+{
+    Console.Error.WriteLine($"The silo cannot start: {e.Message}");
+    return 2;
+}
+host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansBatch.Silo").LogInformation("Silo {SiloId} started at {Address}", identity.Id, identity.Address);
+Console.WriteLine($"silo {identity.Id} started");
+await host.WaitForShutdownAsync();
 return 0;

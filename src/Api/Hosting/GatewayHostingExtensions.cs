@@ -16,7 +16,7 @@ public static class GatewayHostingExtensions
 {
     /// <summary>
     /// Adds the gateway (options from configuration, JSON, problem details, API key auth, OpenAPI, metrics)
-    /// and an embedded silo on the Local provider in the data directory.
+    /// the provider chosen by <c>OBATCH_PROVIDER</c> and, unless <c>OBATCH_EMBEDDED_SILO=false</c>, an embedded silo.
     /// </summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
@@ -46,7 +46,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton<ModelRegistration>();
         services.AddHostedService<GatewayStartup>();
 
-        services.AddEmbeddedSilo(sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory);
+        services.AddEmbeddedSilo(builder.Configuration, sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory);
         services.AddJobsGateway();
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrleansBatch.Silo.Hosting;
 
 namespace OrleansBatch.Api.Hosting;
 
@@ -10,9 +11,9 @@ namespace OrleansBatch.Api.Hosting;
 /// </summary>
 public sealed class GatewayOptions
 {
-    public const string DataDirectoryKey = "OBATCH_DATA_DIR";
+    public const string DataDirectoryKey = SiloProviderOptions.DataDirectoryKey;
     public const string AdminKeyKey = "OBATCH_ADMIN_KEY";
-    public const string DataRootsKey = "OBATCH_DATA_ROOTS";
+    public const string DataRootsKey = SiloProviderOptions.DataRootsKey;
     public const string MaxUploadMegabytesKey = "OBATCH_MAX_UPLOAD_MB";
     public const string MaxJsonKilobytesKey = "OBATCH_MAX_JSON_KB";
 
@@ -32,12 +33,10 @@ public sealed class GatewayOptions
     /// <summary>Reads the settings from configuration; relative paths are resolved against the current directory.</summary>
     public static void Bind(GatewayOptions options, IConfiguration configuration)
     {
-        options.DataDirectory = Path.GetFullPath(NonEmpty(configuration[DataDirectoryKey]) ?? "./.obatch");
+        // The same reading as the silo's (SiloProviderOptions), so gateway and silos agree on the folders.
+        options.DataDirectory = SiloProviderOptions.ReadDataDirectory(configuration);
         options.AdminKey = NonEmpty(configuration[AdminKeyKey]);
-        options.DataRoots = (configuration[DataRootsKey] ?? "")
-            .Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(Path.GetFullPath)
-            .ToList();
+        options.DataRoots = SiloProviderOptions.ReadDataRoots(configuration);
         if (long.TryParse(configuration[MaxUploadMegabytesKey], NumberStyles.None, CultureInfo.InvariantCulture, out var uploadMb))
             options.MaxUploadBytes = uploadMb << 20;
         if (long.TryParse(configuration[MaxJsonKilobytesKey], NumberStyles.None, CultureInfo.InvariantCulture, out var jsonKb))

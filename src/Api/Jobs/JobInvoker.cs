@@ -5,7 +5,9 @@ using OrleansBatch.Grains.Domain.Data;
 using OrleansBatch.Grains.Domain.Deployments;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Jobs;
+using OrleansBatch.Silo.Outputs;
 
 namespace OrleansBatch.Api.Jobs;
 
@@ -14,7 +16,7 @@ namespace OrleansBatch.Api.Jobs;
 /// version, resolves inputs (uploads, data assets, paths under the data roots) and the output
 /// (<c>OutputExists</c> now, not as a failed job later), applies per-job settings, and creates the job.
 /// </summary>
-public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain data, JobService jobs, JobInputResolver inputs, IArtifactStore artifacts, TimeProvider time)
+public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain data, JobService jobs, JobInputResolver inputs, OutputStores outputs, TimeProvider time)
 {
     public async Task<(JobState Job, bool Created)> InvokeAsync(string tenant, string endpoint, InvokeBody body, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -36,8 +38,15 @@ public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain da
 
         var name = JobKeys.NewJobName(time.GetUtcNow());
         var output = OutputOf(tenant, name, body, settings);
+        if (BlobInputs.IsBlobUrl(output.Path))
+        {
+            // A container path: the folder URL becomes the output blob's URL (its SAS kept for the silos, not shown).
+            var (path, uri) = await outputs.ResolveBlobFolderAsync(output.Path, body.OutputFileName ?? settings.OutputFileName, cancellationToken).ConfigureAwait(false);
+            output = output with { Path = path, Uri = uri };
+        }
+        var (outputStore, pathInStore) = outputs.Resolve(output.Path);
         if (settings.OutputAction == OutputAction.AppendRow && output.Policy == OutputPolicy.Fail
-            && await artifacts.GetInfoAsync(output.Path, cancellationToken).ConfigureAwait(false) is not null)
+            && await outputStore.GetInfoAsync(pathInStore, cancellationToken).ConfigureAwait(false) is not null)
             throw DomainException.Invalid("OutputExists", $"The output {output.Uri} exists already. Choose another output path or file_name, or send \"output_policy\": \"overwrite\".");
 
         var jobSpec = new JobSpec(resolved.Endpoint, resolved.Deployment, resolved.Version.Version, spec.Type,
@@ -69,9 +78,13 @@ public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain da
             var resolved = await ResolveInputAsync(tenant, name, found.Type, found.Path, field, cancellationToken, depth + 1).ConfigureAwait(false);
             return resolved with { Uri = path };
         }
-        if (path.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase))
-            throw DomainException.Invalid("InputNotAllowed", $"{field}: '{path}' is not readable by this installation; use upload://, azureml:<data>:<version>, or a path under the data roots.");
+        if (BlobInputs.IsBlobUrl(path))
+        {
+            var resolved = await inputs.ResolveBlobAsync(name, type, path, field, cancellationToken).ConfigureAwait(false);
+            return depth == 0 ? resolved : resolved with { Uri = BlobInputs.Redact(path) };
+        }
+        if (path.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase))
+            throw DomainException.Invalid("InputNotAllowed", $"{field}: '{path}' is not readable by this installation; use upload://, azureml:<data>:<version>, an https:// blob URL, or a path under the data roots.");
         return inputs.ResolveLocal(name, type, path, field);
     }
 
@@ -85,6 +98,8 @@ public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain da
             return new JobOutput(JobKeys.SummaryPath(tenant, job), $"jobs/{job}/summary.json", body.OutputPolicy);
         if (body.OutputPath is null)
             return new JobOutput(JobKeys.DefaultOutput(tenant, job, fileName), $"jobs/{job}/score/{fileName}", body.OutputPolicy);
+        if (BlobInputs.IsBlobUrl(body.OutputPath))
+            return new JobOutput(body.OutputPath, BlobInputs.Redact(body.OutputPath), body.OutputPolicy);
         var folder = DatastorePath().Match(body.OutputPath) is { Success: true } m ? m.Groups["path"].Value : body.OutputPath;
         folder = folder.Trim('/');
         if (folder.Split('/').Any(p => p is ".." or "." || p.Length == 0) || folder.Contains('\\') || folder.Contains(':'))

@@ -11,7 +11,8 @@ public static class JobResponses
         var s = spec.Settings;
         var p = job.Counters;
         var elapsed = now - (job.StartedAt ?? now);
-        var fileName = job.Spec.Output.Path[(job.Spec.Output.Path.LastIndexOf('/') + 1)..];
+        // From the URI as given: the stored path of a container output carries its SAS.
+        var fileName = spec.Output.Uri[(spec.Output.Uri.LastIndexOf('/') + 1)..];
         return new JobResponse(
             job.Name, spec.Endpoint, spec.Deployment, spec.DeploymentVersion, job.Status.ToString(),
             spec.Inputs.ToDictionary(i => i.Name, i => new JobInputResponse(i.Type, i.Uri, i.Files.Count)),

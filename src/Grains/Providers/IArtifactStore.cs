@@ -12,6 +12,29 @@ public interface IArtifactStore
     /// <summary>Opens a file for reading; <see cref="FileNotFoundException"/> when absent.</summary>
     Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Opens the bytes from <paramref name="offset"/> on (at least <paramref name="length"/> of them, or to the end
+    /// when -1; the stream may run past that). Stores that can read a range without the bytes before it override
+    /// this (blobs: a ranged GET); the default opens the file and skips to the offset.
+    /// </summary>
+    async Task<Stream> OpenReadRangeAsync(string path, long offset, long length, CancellationToken cancellationToken = default)
+    {
+        var stream = await OpenReadAsync(path, cancellationToken).ConfigureAwait(false);
+        if (stream.CanSeek)
+        {
+            stream.Position = Math.Min(offset, stream.Length);
+            return stream;
+        }
+        var skip = new byte[81920];
+        for (var left = offset; left > 0;)
+        {
+            var read = await stream.ReadAsync(skip.AsMemory(0, (int)Math.Min(skip.Length, left)), cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
+            left -= read;
+        }
+        return stream;
+    }
+
     /// <summary>Size and time of a file, or null when absent.</summary>
     Task<ArtifactInfo?> GetInfoAsync(string path, CancellationToken cancellationToken = default);
 

@@ -1,6 +1,7 @@
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Silo.Inputs;
 
 namespace OrleansBatch.Silo.Jobs;
 
@@ -9,7 +10,7 @@ namespace OrleansBatch.Silo.Jobs;
 /// job scores, in ordinal name order: local paths under the data roots, or folders of the artifact store
 /// (uploads). Data-asset references are resolved to one of those by the caller.
 /// </summary>
-public sealed class JobInputResolver(JobOptions options, IArtifactStore artifacts)
+public sealed class JobInputResolver(JobOptions options, IArtifactStore artifacts, BlobInputs blobs)
 {
     private readonly DataRoots _roots = new(options.DataRoots);
 
@@ -35,6 +36,10 @@ public sealed class JobInputResolver(JobOptions options, IArtifactStore artifact
         }
         return Finish(name, "uri_folder", uri, files, field);
     }
+
+    /// <summary>Resolves a blob URL (<c>https://</c>, or the configured account's endpoint): a blob, or a folder as a prefix.</summary>
+    public Task<JobInput> ResolveBlobAsync(string name, string type, string url, string field, CancellationToken cancellationToken) =>
+        blobs.ResolveAsync(name, type, url, field, cancellationToken);
 
     /// <summary>Resolves a file or folder of the artifact store (an upload).</summary>
     public async Task<JobInput> ResolveArtifactsAsync(string name, string type, string uri, string artifactPath, string field, CancellationToken cancellationToken)

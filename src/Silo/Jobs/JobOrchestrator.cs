@@ -5,6 +5,8 @@ using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Silo.Inputs;
+using OrleansBatch.Silo.Outputs;
 using OrleansBatch.Silo.Workers;
 
 namespace OrleansBatch.Silo.Jobs;
@@ -17,8 +19,8 @@ namespace OrleansBatch.Silo.Jobs;
 /// dispatch watermark in the counters, one result record per mini-batch), so a new owner resumes.
 /// </summary>
 public sealed class JobOrchestrator(
-    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, JobLog log, JobSignals signals, TenantQueues tenants, JobOptions options, TimeProvider time,
-    ILogger<JobOrchestrator> logger)
+    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, SliceFiles sliceFiles, OutputStores outputs, JobLog log, JobSignals signals,
+    TenantQueues tenants, JobOptions options, TimeProvider time, ILogger<JobOrchestrator> logger)
 {
     private string Source => $"owner@{options.SiloId}";
 
@@ -36,9 +38,9 @@ public sealed class JobOrchestrator(
             JobPlan plan;
             try
             {
-                plan = Plan(job.Spec);
+                plan = await PlanAsync(job.Spec, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is DomainException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is DomainException or IOException or UnauthorizedAccessException or Azure.RequestFailedException)
             {
                 await EndAsync(job, JobCommands.Fail(token, new JobError("InputNotFound", "Planning failed: " + e.Message), null, null, time.GetUtcNow()), "error", "job failed: " + e.Message, cancellationToken).ConfigureAwait(false);
                 return;
@@ -67,15 +69,21 @@ public sealed class JobOrchestrator(
         await FinalizeAsync(job, token, results, cancellationToken).ConfigureAwait(false);
     }
 
-    private JobPlan Plan(JobSpec spec)
+    /// <summary>Plans the job; for "n rows" sizes the first 64 KB of each tabular file (wherever it is stored) give its bytes per row.</summary>
+    private async Task<JobPlan> PlanAsync(JobSpec spec, CancellationToken cancellationToken)
     {
         var files = spec.Files();
-        return MiniBatchPlanner.Plan(files, spec.Settings.MiniBatchSize, f => SliceLines.EstimateBytesPerRow(LocalPath(files[f])));
+        var perRow = new Dictionary<int, double>();
+        if (spec.Settings.MiniBatchSize.Kind == MiniBatchSizeKind.Rows)
+        {
+            for (var f = 0; f < files.Count; f++)
+            {
+                if (TabularFiles.IsTabular(files[f].FileName))
+                    perRow[f] = SliceLines.EstimateBytesPerRow(await sliceFiles.SampleAsync(files[f], 64 * 1024, cancellationToken).ConfigureAwait(false), files[f].Length);
+            }
+        }
+        return MiniBatchPlanner.Plan(files, spec.Settings.MiniBatchSize, f => perRow[f]);
     }
-
-    private string LocalPath(JobInputFile file) =>
-        !file.InArtifactStore ? file.Path
-        : artifacts.TryGetLocalPath(file.Path) ?? throw new IOException($"Input {file.FileName} is in a store without local files; this silo reads local files only.");
 
     /// <summary>Dispatches and collects until every mini-batch has a result; returns the job as last written (Running when done).</summary>
     private async Task<JobState> WatchAsync(JobState job, string token, Dictionary<int, MiniBatchResult> results, CancellationToken cancellationToken)
@@ -170,7 +178,8 @@ public sealed class JobOrchestrator(
             {
                 // A resumed finalize may find its own earlier, partial commit: replace it.
                 var overwrite = job.Spec.Output.Policy == OutputPolicy.Overwrite || job.FinalizeAttempts > 1;
-                var rows = await new OutputJoiner(artifacts).JoinAsync(job.Spec.Output.Path, ordered, job.Spec.Files(), overwrite, cancellationToken).ConfigureAwait(false);
+                var (store, path) = outputs.Resolve(job.Spec.Output.Path);
+                var rows = await new OutputJoiner(artifacts, store).JoinAsync(path, ordered, job.Spec.Files(), overwrite, cancellationToken).ConfigureAwait(false);
                 progress = progress with { RowsWritten = rows };
                 outputPath = job.Spec.Output.Path;
             }
@@ -179,7 +188,7 @@ public sealed class JobOrchestrator(
                 outputPath = JobKeys.SummaryPath(job.Tenant, job.Name);
             }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or Azure.RequestFailedException or DomainException)
         {
             await EndAsync(job, JobCommands.Fail(token, new JobError("OutputFailed", $"Writing the output {job.Spec.Output.Uri} failed: {e.Message}"), Summarize(job, "Failed", progress, results), progress, time.GetUtcNow()), "error", "job failed: " + e.Message, cancellationToken).ConfigureAwait(false);
             return;

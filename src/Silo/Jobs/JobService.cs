@@ -3,6 +3,7 @@ using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Silo.Outputs;
 
 namespace OrleansBatch.Silo.Jobs;
 
@@ -10,7 +11,7 @@ namespace OrleansBatch.Silo.Jobs;
 /// The Job grain's calls for gateways: create (idempotent per key for 24 h), read, list newest first,
 /// cancel, error report, log and output. Orchestration happens in the silos (<see cref="JobOwnerService"/>).
 /// </summary>
-public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals signals, IArtifactStore artifacts, TimeProvider time)
+public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals signals, OutputStores outputs, TimeProvider time)
 {
     /// <summary>How long an <c>Idempotency-Key</c> keeps returning the job it created.</summary>
     public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
@@ -147,8 +148,9 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
             throw DomainException.Conflict("OutputNotReady", $"Job '{name}' is {job.Status}; its output is there once it has Completed.");
         try
         {
-            var stream = await artifacts.OpenReadAsync(job.OutputPath, cancellationToken).ConfigureAwait(false);
-            var fileName = job.OutputPath[(job.OutputPath.LastIndexOf('/') + 1)..];
+            var (store, path) = outputs.Resolve(job.OutputPath);
+            var stream = await store.OpenReadAsync(path, cancellationToken).ConfigureAwait(false);
+            var fileName = path[(path.LastIndexOf('/') + 1)..];
             return (stream, fileName, fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json" : "text/csv");
         }
         catch (FileNotFoundException)

@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Membership;
+using OrleansBatch.Silo.Outputs;
 using OrleansBatch.Silo.Workers;
 
 namespace OrleansBatch.Silo.Jobs;
@@ -13,8 +15,10 @@ public static class JobsServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="JobService"/>, <see cref="JobInputResolver"/>, the <see cref="JobOwnerService"/> and the
     /// <see cref="MiniBatchWorkerService"/>. Needs the grain runtime, the providers and ONNX scoring (<c>AddOnnxScoring</c>).
+    /// With <paramref name="runsWork"/> false (a gateway without a silo of its own) the owners and workers are
+    /// registered but not started: jobs are created here and picked up by the silos through storage.
     /// </summary>
-    public static IServiceCollection AddJobs(this IServiceCollection services, Action<JobOptions>? configure = null)
+    public static IServiceCollection AddJobs(this IServiceCollection services, Action<JobOptions>? configure = null, bool runsWork = true)
     {
         services.TryAddSingleton<SiloIdentity>();
         var options = services.AddOptions<JobOptions>().Configure<SiloIdentity>((o, silo) => o.SiloId = silo.Id);
@@ -30,6 +34,12 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<JobOrchestrator>();
         services.TryAddSingleton<JobOwnerService>();
         services.TryAddSingleton<MiniBatchWorkerService>();
+        services.TryAddSingleton<SliceFiles>();
+        services.TryAddSingleton<ModelFiles>();
+        services.TryAddSingleton<BlobInputs>();
+        services.TryAddSingleton<OutputStores>();
+        if (!runsWork)
+            return services;
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<JobOwnerService>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<MiniBatchWorkerService>());
         return services;

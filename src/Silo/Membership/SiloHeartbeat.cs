@@ -24,7 +24,7 @@ public sealed partial class SiloHeartbeat(
         {
             try
             {
-                await WriteAsync(SiloStatus.Active, stoppingToken).ConfigureAwait(false);
+                await WriteAsync(identity.ShuttingDown ? SiloStatus.ShuttingDown : SiloStatus.Active, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

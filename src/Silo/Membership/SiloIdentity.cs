@@ -24,6 +24,9 @@ public sealed class SiloIdentity
 
     public int ActiveMiniBatches => Volatile.Read(ref _activeMiniBatches);
 
+    /// <summary>Set when the host begins to stop: heartbeats report ShuttingDown from then on.</summary>
+    public bool ShuttingDown { get; set; }
+
     /// <summary>Workers call this when they start scoring a mini-batch, and <see cref="MiniBatchEnded"/> when done.</summary>
     public void MiniBatchStarted() => Interlocked.Increment(ref _activeMiniBatches);
 

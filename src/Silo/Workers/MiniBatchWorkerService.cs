@@ -6,6 +6,7 @@ using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Scoring;
+using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Jobs;
 using OrleansBatch.Silo.Membership;
 
@@ -19,9 +20,15 @@ namespace OrleansBatch.Silo.Workers;
 /// deleted only after the result is recorded (at-least-once); a dead worker's message reappears.
 /// </summary>
 public sealed class MiniBatchWorkerService(
-    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, JobSignals signals, TenantQueues tenants, JobOptions options,
-    SiloIdentity silo, TimeProvider time, ILogger<MiniBatchWorkerService> logger) : BackgroundService
+    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, JobSignals signals, TenantQueues tenants,
+    JobOptions options, SiloIdentity silo, SliceFiles sliceFiles, ModelFiles modelFiles, TimeProvider time, ILogger<MiniBatchWorkerService> logger) : BackgroundService
 {
+    /// <summary>Longest sleep of an idle worker that is not watching the queue.</summary>
+    private static readonly TimeSpan IdleWorkerSleep = TimeSpan.FromSeconds(5);
+
+    private readonly SemaphoreSlim _watching = new(1, 1);
+    private TaskCompletionSource _workFound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Workers).Select(n => Task.Run(() => WorkAsync(n, stoppingToken), CancellationToken.None)));
 
@@ -35,9 +42,9 @@ public sealed class MiniBatchWorkerService(
                 var message = await tenants.TakeAsync(queue, options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
                 if (message is null)
                 {
-                    // An enqueue in this silo wakes us at once; other silos' work and reappearing messages are polled.
-                    await signals.WaitAsync(JobSignals.Work, TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
-                    continue;
+                    message = await WaitForWorkAsync(stoppingToken).ConfigureAwait(false);
+                    if (message is null)
+                        continue;
                 }
                 silo.MiniBatchStarted();
                 try
@@ -62,6 +69,40 @@ public sealed class MiniBatchWorkerService(
         }
     }
 
+    /// <summary>
+    /// An idle worker waits for work. One idle worker per silo watches the tenants' queues (storage queues charge
+    /// for every look); the others sleep until it finds work, or a few seconds.
+    /// Returns the message the watcher took, if any.
+    /// </summary>
+    private async Task<QueueMessage?> WaitForWorkAsync(CancellationToken stoppingToken)
+    {
+        if (!await _watching.WaitAsync(0, stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await Volatile.Read(ref _workFound).Task.WaitAsync(IdleWorkerSleep, stoppingToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+            }
+            return null;
+        }
+        QueueMessage? message;
+        try
+        {
+            // An enqueue in this silo wakes the watcher at once; other silos' work and reappearing messages are polled.
+            await signals.WaitAsync(JobSignals.Work, TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+            message = await tenants.TakeAsync(queue, options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _watching.Release();
+        }
+        if (message is not null)
+            Interlocked.Exchange(ref _workFound, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        return message;
+    }
+
     private async Task HandleAsync(QueueMessage message, string worker, CancellationToken stoppingToken)
     {
         var work = JsonSerializer.Deserialize<MiniBatchWork>(message.Body, GrainRuntime.StateJson)
@@ -78,6 +119,7 @@ public sealed class MiniBatchWorkerService(
 
         using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var keepAlive = KeepVisibleAsync(message, holding.Token);
+        var abandoned = false;
         try
         {
             var result = await ScoreAsync(work, message, worker, stoppingToken).ConfigureAwait(false);
@@ -86,10 +128,17 @@ public sealed class MiniBatchWorkerService(
                 await artifacts.DeleteAsync(result.PartPath, stoppingToken).ConfigureAwait(false);
             signals.Pulse(JobSignals.JobTopic(work.Tenant, work.Job));
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            abandoned = true;
+            throw;
+        }
         finally
         {
             await holding.CancelAsync().ConfigureAwait(false);
             message = await keepAlive.ConfigureAwait(false);
+            if (abandoned)
+                await ReleaseAsync(message).ConfigureAwait(false);
         }
         await queue.DeleteAsync(message, CancellationToken.None).ConfigureAwait(false);
     }
@@ -100,15 +149,19 @@ public sealed class MiniBatchWorkerService(
         var attempts = work.MaxRetries + 1;
         // A message delivered again and again (its workers died) is given up like a mini-batch out of retries.
         if (message.DequeueCount > attempts + 1)
-            return Failed(work, worker, started, 0, "MiniBatchAbandoned", $"Delivered {message.DequeueCount - 1} times without a result: the workers scoring it stopped.");
+            return await FailedAsync(work, worker, started, 0, "MiniBatchAbandoned", $"Delivered {message.DequeueCount - 1} times without a result: the workers scoring it stopped.", stoppingToken).ConfigureAwait(false);
 
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
             try
             {
-                var modelPaths = work.Steps.Select(s => artifacts.TryGetLocalPath(s.ArtifactPath) ?? throw new IOException($"Model {s.Model}:{s.Version} is not on local disk.")).ToList();
+                var modelPaths = new List<string>(work.Steps.Count);
+                foreach (var step in work.Steps)
+                    modelPaths.Add(await modelFiles.GetLocalPathAsync(step.ArtifactPath, stoppingToken).ConfigureAwait(false));
                 var scorer = scorers.GetOrCreate(new ScorerSpec($"{work.Tenant}/{work.Endpoint}/{work.Deployment}@{work.DeploymentVersion}", modelPaths));
-                var outcome = await MiniBatchAttempt.RunAsync(scorer, work, LocalPath, attempt, TimeSpan.FromSeconds(work.TimeoutSeconds), stoppingToken).ConfigureAwait(false);
+                // Inputs in blobs are fetched (only the slice's bytes) into temporary files for the scorer.
+                using var staged = await sliceFiles.StageAsync(work, stoppingToken).ConfigureAwait(false);
+                var outcome = await MiniBatchAttempt.RunAsync(scorer, work, slice => staged[IndexOf(work, slice)], attempt, TimeSpan.FromSeconds(work.TimeoutSeconds), stoppingToken).ConfigureAwait(false);
                 var partPath = JobKeys.PartPath(work.Tenant, work.Job, work.Index, Guid.NewGuid().ToString("N")[..12]);
                 await using (outcome.Part)
                     await artifacts.WriteAsync(partPath, outcome.Part, overwrite: true, stoppingToken).ConfigureAwait(false);
@@ -122,7 +175,7 @@ public sealed class MiniBatchWorkerService(
                 var code = e is TimeoutException ? "Timeout" : e is IOException or UnauthorizedAccessException ? "InputUnreadable" : "ScoringFailed";
                 await log.WriteAsync(work.Tenant, work.Job, "warning", worker, $"mini-batch {work.Index} attempt {attempt} of {attempts} failed: {code}: {e.Message}", stoppingToken).ConfigureAwait(false);
                 if (attempt == attempts)
-                    return Failed(work, worker, started, attempt, code, e.Message);
+                    return await FailedAsync(work, worker, started, attempt, code, e.Message, stoppingToken).ConfigureAwait(false);
                 await Task.Delay(options.RetryBackoff * attempt, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -130,17 +183,25 @@ public sealed class MiniBatchWorkerService(
     }
 
     /// <summary>A failed mini-batch still reports how many rows each slice owned, so later rows of the file keep their numbers.</summary>
-    private MiniBatchResult Failed(MiniBatchWork work, string worker, long started, int attempts, string code, string message)
+    private async Task<MiniBatchResult> FailedAsync(MiniBatchWork work, string worker, long started, int attempts, string code, string message, CancellationToken cancellationToken)
     {
         var segments = new List<MiniBatchSegment>();
         var errors = new List<JobItemError>();
         long items = 0;
-        foreach (var slice in work.Slices)
+        StagedSlices? staged = null;
+        if (work.Slices.Any(x => TabularFiles.IsTabular(x.FileName)))
         {
+            try { staged = await sliceFiles.StageAsync(work, cancellationToken).ConfigureAwait(false); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Azure.RequestFailedException) { }
+        }
+        using var holding = staged;
+        for (var i = 0; i < work.Slices.Count; i++)
+        {
+            var slice = work.Slices[i];
             long rows = 1;
             if (TabularFiles.IsTabular(slice.FileName))
             {
-                try { rows = SliceLines.Count(LocalPath(slice), slice.FileName, slice.Offset, slice.Length); }
+                try { rows = staged is null ? 0 : SliceLines.Count(staged[i], slice.FileName, slice.Offset, slice.Length); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { rows = 0; }
             }
             segments.Add(new MiniBatchSegment(slice.FileIndex, 0, rows));
@@ -151,9 +212,26 @@ public sealed class MiniBatchWorkerService(
             errors, 0, worker, time.GetUtcNow());
     }
 
-    private string LocalPath(MiniBatchWorkSlice slice) =>
-        !slice.InArtifactStore ? slice.Path
-        : artifacts.TryGetLocalPath(slice.Path) ?? throw new IOException($"Input {slice.FileName} is in a store without local files.");
+    private static int IndexOf(MiniBatchWork work, MiniBatchWorkSlice slice)
+    {
+        for (var i = 0; i < work.Slices.Count; i++)
+            if (ReferenceEquals(work.Slices[i], slice))
+                return i;
+        throw new ArgumentException("The slice is not part of the mini-batch.", nameof(slice));
+    }
+
+    /// <summary>A silo that stops abandons its mini-batch: make it visible again within a second (the shortest visibility), so another silo takes it without waiting out the timeout.</summary>
+    private async Task ReleaseAsync(QueueMessage message)
+    {
+        try
+        {
+            await queue.ExtendAsync(message, TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            JobLogMessages.WorkerFailed(logger, e, options.QueueName);
+        }
+    }
 
     /// <summary>Keeps the message hidden while the worker holds it; returns the latest holding (its receipt deletes it).</summary>
     private async Task<QueueMessage> KeepVisibleAsync(QueueMessage message, CancellationToken holding)

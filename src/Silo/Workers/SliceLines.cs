@@ -49,10 +49,15 @@ public static class SliceLines
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096);
         var buffer = new byte[sampleBytes];
         var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        var span = buffer.AsSpan(0, read);
-        var lastBreak = span.LastIndexOf((byte)'\n');
-        var breaks = span.Count((byte)'\n');
-        return breaks == 0 ? Math.Max(1, stream.Length) : (double)(lastBreak + 1) / breaks;
+        return EstimateBytesPerRow(buffer.AsSpan(0, read), stream.Length);
+    }
+
+    /// <summary>Average bytes per line of a sample from the start of a file of <paramref name="fileLength"/> bytes (wherever it is stored).</summary>
+    public static double EstimateBytesPerRow(ReadOnlySpan<byte> sample, long fileLength)
+    {
+        var lastBreak = sample.LastIndexOf((byte)'\n');
+        var breaks = sample.Count((byte)'\n');
+        return breaks == 0 ? Math.Max(1, fileLength) : (double)(lastBreak + 1) / breaks;
     }
 
     private static long Finish(long lines, long offset, string fileName) =>

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
+using Azure.Core;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Storage.Azure.Rest;
 using OrleansBatch.Storage.Local;
@@ -15,20 +16,37 @@ namespace OrleansBatch.Storage.Azure;
 /// Callers' blocks are staged as blob blocks and joined by committing the block list: nothing is copied.
 /// Listing order is the service's (UTF-8 byte order), which is ordinal except for characters above U+FFFF.
 /// </summary>
-public sealed class BlobArtifactStore(AzureStorageBackend backend) : IArtifactStore
+public sealed class BlobArtifactStore : IArtifactStore
 {
+    private readonly BlobContainerClient _blobs;
+    private readonly Func<CancellationToken, Task> _ensureCreated;
+
+    /// <summary>The provider's artifacts container (<c>&lt;prefix&gt;-artifacts</c>), created on first use.</summary>
+    public BlobArtifactStore(AzureStorageBackend backend)
+    {
+        _blobs = backend.Artifacts;
+        _ensureCreated = backend.EnsureCreatedAsync;
+    }
+
+    /// <summary>Files in another, existing container (e.g. a job output path given as a blob URL); nothing is created.</summary>
+    public BlobArtifactStore(BlobContainerClient container)
+    {
+        _blobs = container;
+        _ensureCreated = _ => Task.CompletedTask;
+    }
+
     /// <summary>Size of the blocks a large write is cut into.</summary>
     public const int WriteBlockSize = 4 * 1024 * 1024;
 
     private const int MaxCallerBlockIdLength = 64;
 
-    private BlobContainerClient Blobs => backend.Artifacts;
+    private BlobContainerClient Blobs => _blobs;
 
     public async Task WriteAsync(string path, Stream content, bool overwrite, CancellationToken cancellationToken = default)
     {
         ArtifactPath.Validate(path, nameof(path));
         ArgumentNullException.ThrowIfNull(content);
-        await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _ensureCreated(cancellationToken).ConfigureAwait(false);
         // Cheap early refusal before uploading; the conditional write below is what decides.
         if (!overwrite && await GetInfoAsync(path, cancellationToken).ConfigureAwait(false) is not null)
             throw AlreadyExists(path);
@@ -64,7 +82,7 @@ public sealed class BlobArtifactStore(AzureStorageBackend backend) : IArtifactSt
     public async Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArtifactPath.Validate(path, nameof(path));
-        await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _ensureCreated(cancellationToken).ConfigureAwait(false);
         try
         {
             return (await Blobs.DownloadAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false)).Content;
@@ -75,10 +93,31 @@ public sealed class BlobArtifactStore(AzureStorageBackend backend) : IArtifactSt
         }
     }
 
+    /// <summary>A ranged GET: only the bytes asked for cross the network (a worker reads its slice of a large input).</summary>
+    public async Task<Stream> OpenReadRangeAsync(string path, long offset, long length, CancellationToken cancellationToken = default)
+    {
+        ArtifactPath.Validate(path, nameof(path));
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        await _ensureCreated(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var range = length < 0 ? new HttpRange(offset) : new HttpRange(offset, Math.Max(1, length));
+            return (await Blobs.DownloadAsync(path, range, cancellationToken: cancellationToken).ConfigureAwait(false)).Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new FileNotFoundException($"Artifact '{path}' does not exist.", path);
+        }
+        catch (RequestFailedException e) when (e.Status == 416)
+        {
+            return Stream.Null;
+        }
+    }
+
     public async Task<ArtifactInfo?> GetInfoAsync(string path, CancellationToken cancellationToken = default)
     {
         ArtifactPath.Validate(path, nameof(path));
-        await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _ensureCreated(cancellationToken).ConfigureAwait(false);
         try
         {
             var properties = await Blobs.GetPropertiesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -93,7 +132,7 @@ public sealed class BlobArtifactStore(AzureStorageBackend backend) : IArtifactSt
     public async IAsyncEnumerable<ArtifactInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var folder = ArtifactPath.NormalizeFolder(prefix, nameof(prefix));
-        await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _ensureCreated(cancellationToken).ConfigureAwait(false);
         await foreach (var item in Blobs.ListAllBlobsAsync(folder.Length == 0 ? "" : folder + "/", cancellationToken: cancellationToken).ConfigureAwait(false))
             yield return new ArtifactInfo(item.Name, item.ContentLength, item.LastModified);
     }
@@ -101,7 +140,7 @@ public sealed class BlobArtifactStore(AzureStorageBackend backend) : IArtifactSt
     public async Task DeleteAsync(string path, CancellationToken cancellationToken = default)
     {
         ArtifactPath.Validate(path, nameof(path));
-        await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _ensureCreated(cancellationToken).ConfigureAwait(false);
         await Blobs.DeleteBlobIfExistsAsync(path, cancellationToken).ConfigureAwait(false);
     }
 
@@ -110,7 +149,7 @@ public sealed class BlobArtifactStore(AzureStorageBackend backend) : IArtifactSt
         ArtifactPath.Validate(path, nameof(path));
         var id = CallerBlockId(blockId);
         ArgumentNullException.ThrowIfNull(content);
-        await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _ensureCreated(cancellationToken).ConfigureAwait(false);
         var data = await BinaryData.FromStreamAsync(content, cancellationToken).ConfigureAwait(false);
         await Blobs.StageBlockAsync(path, id, data, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
@@ -120,7 +159,7 @@ public sealed class BlobArtifactStore(AzureStorageBackend backend) : IArtifactSt
         ArtifactPath.Validate(path, nameof(path));
         ArgumentNullException.ThrowIfNull(blockIds);
         var ids = blockIds.Select(CallerBlockId).ToList();
-        await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _ensureCreated(cancellationToken).ConfigureAwait(false);
         try
         {
             await Blobs.CommitBlockListAsync(path, ids, overwrite ? null : new RequestConditions { IfNoneMatch = ETag.All }, cancellationToken: cancellationToken).ConfigureAwait(false);

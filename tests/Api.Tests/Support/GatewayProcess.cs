@@ -120,13 +120,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         throw new InvalidOperationException($"The gateway did not become healthy:\n{Output}");
     }
 
-    private static string GatewayDll()
-    {
-        // The test output's bin/<Configuration> names the configuration the gateway was built with.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Debug";
-        var built = Path.Combine(RepositoryPaths.Root, "src", "Api", "bin", configuration, "net10.0", "OrleansBatch.Api.dll");
-        return File.Exists(built) ? built : Path.Combine(AppContext.BaseDirectory, "OrleansBatch.Api.dll");
-    }
+    private static string GatewayDll() => RepositoryPaths.Built("Api", "OrleansBatch.Api.dll");
 
     private static int FreePort()
     {

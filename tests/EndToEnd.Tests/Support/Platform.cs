@@ -100,9 +100,15 @@ public sealed class Platform : IAsyncLifetime
     /// <summary>A CSV of <paramref name="rows"/> rows (the breast-cancer sample over and over) and the expected output for it.</summary>
     public (string Folder, List<string> Expected) LargeCsv(string name, int rows)
     {
+        var folder = Path.Combine(DataRoot, name);
+        return (folder, WriteLargeCsv(folder, rows));
+    }
+
+    /// <summary>Writes <c>big.csv</c> of <paramref name="rows"/> rows into <paramref name="folder"/>; returns the expected output lines.</summary>
+    public static List<string> WriteLargeCsv(string folder, int rows)
+    {
         var sample = File.ReadAllLines(RepositoryPaths.Sample("breast-cancer", "data", "breast_cancer.csv"));
         var expected = File.ReadAllLines(RepositoryPaths.Sample("breast-cancer", "expected.csv"));
-        var folder = Path.Combine(DataRoot, name);
         Directory.CreateDirectory(folder);
         using (var writer = new StreamWriter(Path.Combine(folder, "big.csv")))
         {
@@ -116,7 +122,7 @@ public sealed class Platform : IAsyncLifetime
             var e = expected[1 + i % 569];
             want.Add("big.csv," + i.ToString(CultureInfo.InvariantCulture) + e[e.IndexOf(',', e.IndexOf(',') + 1)..]);
         }
-        return (folder, want);
+        return want;
     }
 
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -23,7 +23,7 @@ public sealed partial class BlobContainerClient
     public string Name { get; }
 
     /// <summary>The container's address (without any SAS).</summary>
-    public Uri Uri => new($"{_pipeline.Endpoint}/{Name}");
+    public Uri Uri => new($"{_pipeline.Endpoint.ToString().TrimEnd('/')}/{Name}");
 
     /// <summary>
     /// Creates the container unless it exists; true when this call created it. <paramref name="publicAccess"/>

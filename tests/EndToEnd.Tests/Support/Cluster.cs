@@ -1,0 +1,124 @@
+using OrleansBatch.Api.Tests.Support;
+using OrleansBatch.Client;
+using OrleansBatch.Client.Models;
+using OrleansBatch.Storage.Azure.Rest;
+using OrleansBatch.Storage.Tests.Azure;
+
+namespace OrleansBatch.EndToEnd.Tests.Support;
+
+/// <summary>
+/// A cluster of real processes on a real Azurite: one gateway without a silo of its own
+/// (<c>OBATCH_EMBEDDED_SILO=false</c>) and three silos, all on the AzureStorage provider with a container
+/// prefix of their own; one tenant with the sample models, endpoints and deployments.
+/// </summary>
+public sealed class Cluster : IAsyncLifetime
+{
+    private readonly AzuriteFixture _azurite = new();
+    private readonly string _dir = Directory.CreateTempSubdirectory("obatch-cluster-").FullName;
+
+    public const string AdminKey = "cluster-platform-admin-key-0123456789abcdef";
+
+    public string Prefix { get; } = "c" + Guid.NewGuid().ToString("N")[..12];
+
+    public string Tenant { get; } = "cl-" + Guid.NewGuid().ToString("N")[..8];
+
+    public GatewayProcess Gateway { get; private set; } = null!;
+
+    public List<SiloRun> Silos { get; } = [];
+
+    public OrleansBatchClient Client { get; private set; } = null!;
+
+    /// <summary>The tenant's contributor key.</summary>
+    public string Key { get; private set; } = "";
+
+    public OrleansBatchClient Admin { get; private set; } = null!;
+
+    public string ConnectionString => _azurite.ConnectionString;
+
+    /// <summary>An account SAS for blobs (read, write, list, create, add; an hour), as a user would put in a URL.</summary>
+    public string BlobSas() => AccountSas.Create(
+        new SharedKeyCredential(StorageConnectionString.DevelopmentAccountName, StorageConnectionString.DevelopmentAccountKey), "b", "co", "rwlca", DateTimeOffset.UtcNow.AddHours(1));
+
+    public StorageAccountClient Account => _azurite.CreateAccount();
+
+    public string WorkDirectory => _dir;
+
+    /// <summary>Settings every process of the cluster shares: the provider and short timings, so failover happens within seconds.</summary>
+    public Dictionary<string, string> Environment => new()
+    {
+        ["OBATCH_PROVIDER"] = "AzureStorage",
+        ["OBATCH_STORAGE_CONNECTION_STRING"] = ConnectionString,
+        ["OBATCH_STORAGE_PREFIX"] = Prefix,
+        ["Jobs__LeaseTtl"] = "00:00:03",
+        ["Jobs__VisibilityTimeout"] = "00:00:03",
+        ["Jobs__RetryBackoff"] = "00:00:01",
+        ["Jobs__Workers"] = "2",
+        ["Membership__HeartbeatPeriod"] = "00:00:01",
+        ["AzureStorage__MaxQueuePollInterval"] = "00:00:00.200",
+    };
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        var gatewayEnvironment = Environment;
+        gatewayEnvironment["OBATCH_EMBEDDED_SILO"] = "false";
+        var data = Path.Combine(_dir, "gateway");
+        Directory.CreateDirectory(data);
+        var silos = Enumerable.Range(0, 3).Select(_ => AddSiloAsync()).ToList();
+        Gateway = await GatewayProcess.StartAsync(data, AdminKey, gatewayEnvironment);
+        await Task.WhenAll(silos);
+
+        Admin = new OrleansBatchClient(Gateway.Address, AdminKey);
+        await Admin.CreateTenantAsync(Tenant);
+        Key = (await Admin.CreateTenantKeyAsync(Tenant, ApiKeyRole.Contributor)).Key!;
+        Client = new OrleansBatchClient(Gateway.Address, Key);
+        await Client.CreateModelVersionAsync("digits", RepositoryPaths.Sample("digits", "model.onnx"));
+        await Client.CreateModelVersionAsync("prep", RepositoryPaths.Sample("breast-cancer", "preprocess.onnx"));
+        await Client.CreateModelVersionAsync("cancer", RepositoryPaths.Sample("breast-cancer", "model.onnx"));
+        // Six mini-batches outstanding per job: one for each worker of the three silos.
+        var resources = new DeploymentResources { InstanceCount = 3 };
+        await Client.CreateOrUpdateEndpointAsync("digits", new BatchEndpointDefinition());
+        await Client.CreateOrUpdateDeploymentAsync("digits", "first", new BatchDeploymentDefinition
+        {
+            Model = new ModelReference("digits", 1),
+            Resources = resources,
+            Settings = new DeploymentSettings { MiniBatchSize = MiniBatchSize.FromFiles(3), MaxConcurrencyPerInstance = 2 },
+        });
+        await Client.CreateOrUpdateEndpointAsync("cancer", new BatchEndpointDefinition());
+        await Client.CreateOrUpdateDeploymentAsync("cancer", "pipe", new BatchDeploymentDefinition
+        {
+            Type = DeploymentType.Pipeline,
+            Steps = [new PipelineStep(new ModelReference("prep", 1)), new PipelineStep(new ModelReference("cancer", 1))],
+            Resources = resources,
+            Settings = new DeploymentSettings { MaxConcurrencyPerInstance = 2 },
+        });
+    }
+
+    /// <summary>Starts one more silo (also: a silo that comes back after a crash rejoins with a new id).</summary>
+    public async Task<SiloRun> AddSiloAsync()
+    {
+        var silo = await SiloRun.StartAsync(_dir, Environment);
+        lock (Silos) Silos.Add(silo);
+        return silo;
+    }
+
+    /// <summary>Uploads files as blobs of the cluster's account; returns the folder's URL (the account's own endpoint).</summary>
+    public async Task<string> UploadBlobFolderAsync(string container, string folder, IEnumerable<string> files)
+    {
+        var blobs = Account.GetBlobContainer(container);
+        await blobs.CreateIfNotExistsAsync();
+        foreach (var file in files)
+            await blobs.UploadAsync($"{folder}/{Path.GetFileName(file)}", BinaryData.FromBytes(await File.ReadAllBytesAsync(file)));
+        return $"{blobs.Uri.ToString().TrimEnd('/')}/{folder}/";
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var silo in Silos)
+            await silo.DisposeAsync();
+        if (Gateway is not null)
+            await Gateway.DisposeAsync();
+        await _azurite.DisposeAsync();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}

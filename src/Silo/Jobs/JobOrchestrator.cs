@@ -176,6 +176,7 @@ public sealed class JobOrchestrator(
         {
             if (job.Spec.Settings.OutputAction == OutputAction.AppendRow)
             {
+                await LogAsync(job, "info", $"all {job.Plan.MiniBatchCount} mini-batches done; joining the output in input order", cancellationToken).ConfigureAwait(false);
                 // A resumed finalize may find its own earlier, partial commit: replace it.
                 var overwrite = job.Spec.Output.Policy == OutputPolicy.Overwrite || job.FinalizeAttempts > 1;
                 var (store, path) = outputs.Resolve(job.Spec.Output.Path);

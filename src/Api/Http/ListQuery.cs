@@ -7,7 +7,8 @@ namespace OrleansBatch.Api.Http;
 internal sealed record ListQuery(int Top, string? Continuation)
 {
     public const int DefaultTop = 100;
-    public const int MaxTop = 1000;
+    /// <summary>The stores' own largest page, so a valid list request never fails in the store.</summary>
+    public const int MaxTop = Grains.Providers.GrainQuery.MaxTop;
 
     public static ValueTask<ListQuery?> BindAsync(HttpContext context)
     {

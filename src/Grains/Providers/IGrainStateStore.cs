@@ -24,7 +24,18 @@ public interface IGrainStateStore
 }
 
 /// <summary>A page query over grain states.</summary>
-public sealed record GrainQuery(string Type, string Tenant, string KeyPrefix = "", int Top = 100, string? Continuation = null, bool Descending = false);
+public sealed record GrainQuery(string Type, string Tenant, string KeyPrefix = "", int Top = 100, string? Continuation = null, bool Descending = false)
+{
+    /// <summary>The largest page any store returns.</summary>
+    public const int MaxTop = 1000;
+
+    /// <summary>Every store refuses the same pages: <see cref="Top"/> outside 1 to <see cref="MaxTop"/>.</summary>
+    public void ThrowIfInvalid()
+    {
+        if (Top is < 1 or > MaxTop)
+            throw new ArgumentOutOfRangeException(nameof(Top), Top, $"Top must be between 1 and {MaxTop}.");
+    }
+}
 
 /// <summary>One page of a <see cref="GrainQuery"/>; <see cref="Continuation"/> is null on the last page.</summary>
 public sealed record GrainStatePage(IReadOnlyList<GrainStateRecord> Items, string? Continuation);

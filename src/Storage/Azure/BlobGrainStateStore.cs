@@ -19,9 +19,6 @@ namespace OrleansBatch.Storage.Azure;
 /// </summary>
 public sealed class BlobGrainStateStore(AzureStorageBackend backend) : IGrainStateStore
 {
-    /// <summary>Largest page a query may ask for.</summary>
-    public const int MaxTop = 1000;
-
     private const string VersionKey = "version";
     private const string UpdatedKey = "updatedms";
     private const int ReadParallelism = 8;
@@ -79,8 +76,7 @@ public sealed class BlobGrainStateStore(AzureStorageBackend backend) : IGrainSta
         ArgumentException.ThrowIfNullOrEmpty(query.Type, nameof(query.Type));
         ArgumentException.ThrowIfNullOrEmpty(query.Tenant, nameof(query.Tenant));
         ArgumentNullException.ThrowIfNull(query.KeyPrefix, nameof(query.KeyPrefix));
-        if (query.Top is < 1 or > MaxTop)
-            throw new ArgumentOutOfRangeException(nameof(query), query.Top, $"Top must be between 1 and {MaxTop}.");
+        query.ThrowIfInvalid();
         var after = query.Continuation is null ? null : GrainQueryContinuation.Decode(query.Continuation);
         await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 

@@ -10,9 +10,6 @@ namespace OrleansBatch.Storage.Local;
 /// </summary>
 public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateStore
 {
-    /// <summary>Largest page a query may ask for.</summary>
-    public const int MaxTop = 1000;
-
     private const string Columns = "type, tenant, key, json, version, etag, updated_at";
 
     public Task<GrainStateRecord?> ReadAsync(GrainId id, CancellationToken cancellationToken = default)
@@ -63,8 +60,7 @@ public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateS
         ArgumentException.ThrowIfNullOrEmpty(query.Type, nameof(query.Type));
         ArgumentException.ThrowIfNullOrEmpty(query.Tenant, nameof(query.Tenant));
         ArgumentNullException.ThrowIfNull(query.KeyPrefix, nameof(query.KeyPrefix));
-        if (query.Top is < 1 or > MaxTop)
-            throw new ArgumentOutOfRangeException(nameof(query), query.Top, $"Top must be between 1 and {MaxTop}.");
+        query.ThrowIfInvalid();
         var after = query.Continuation is null ? null : DecodeContinuation(query.Continuation);
 
         return database.ReadAsync(connection =>

@@ -38,7 +38,7 @@ public sealed class BlobGrainStateStoreTests(AzuriteFixture azurite) : GrainStat
 
     [Theory]
     [InlineData(0)]
-    [InlineData(BlobGrainStateStore.MaxTop + 1)]
+    [InlineData(GrainQuery.MaxTop + 1)]
     public async Task A_page_size_out_of_range_is_rejected(int top)
     {
         var store = CreateStore();

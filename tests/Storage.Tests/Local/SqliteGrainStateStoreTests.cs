@@ -22,7 +22,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance, IDi
 
     [Theory]
     [InlineData(0)]
-    [InlineData(SqliteGrainStateStore.MaxTop + 1)]
+    [InlineData(GrainQuery.MaxTop + 1)]
     public async Task A_page_size_out_of_range_is_rejected(int top)
     {
         var store = CreateStore();

@@ -8,6 +8,7 @@ using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Outputs;
 using OrleansBatch.Silo.Workers;
+using EarlyStaging = (System.Threading.Tasks.Task Task, int Next, long[] RowBase);
 
 namespace OrleansBatch.Silo.Jobs;
 
@@ -60,13 +61,19 @@ public sealed class JobOrchestrator(
         }
 
         var results = await LoadResultsAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+        // The ordered join overlaps scoring: the recorded prefix of mini-batches is staged while the rest run. A
+        // resumed owner restages from 0 (block ids are fixed per mini-batch, so that is idempotent).
+        var staging = new EarlyStaging(Task.CompletedTask, 0, new long[job.Spec.Files().Count]);
         if (job.Status == JobStatus.Running)
         {
-            job = await WatchAsync(job, token, results, cancellationToken).ConfigureAwait(false);
+            (job, staging) = await WatchAsync(job, token, results, staging, cancellationToken).ConfigureAwait(false);
             if (job.Status != JobStatus.Running)
+            {
+                await ObserveAsync(staging.Task).ConfigureAwait(false);
                 return;
+            }
         }
-        await FinalizeAsync(job, token, results, cancellationToken).ConfigureAwait(false);
+        await FinalizeAsync(job, token, results, staging, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Plans the job; for "n rows" sizes the first 64 KB of each tabular file (wherever it is stored) give its bytes per row.</summary>
@@ -86,7 +93,8 @@ public sealed class JobOrchestrator(
     }
 
     /// <summary>Dispatches and collects until every mini-batch has a result; returns the job as last written (Running when done).</summary>
-    private async Task<JobState> WatchAsync(JobState job, string token, Dictionary<int, MiniBatchResult> results, CancellationToken cancellationToken)
+    private async Task<(JobState Job, EarlyStaging Staging)> WatchAsync(
+        JobState job, string token, Dictionary<int, MiniBatchResult> results, EarlyStaging staging, CancellationToken cancellationToken)
     {
         var plan = job.Plan!;
         var files = job.Spec.Files();
@@ -123,6 +131,8 @@ public sealed class JobOrchestrator(
                     await LogAsync(job, "debug", $"mini-batch {index} done by {result.Worker}: {result.ItemsSucceeded} scored, {result.ItemsFailed} failed, {result.DurationMs:0} ms", cancellationToken).ConfigureAwait(false);
             }
 
+            staging = StagePrefix(job, files, results, staging, cancellationToken);
+
             var progress = Count(plan.MiniBatchCount, dispatched, results);
             var allDone = progress.Done == plan.MiniBatchCount;
             if (progress != reported && (allDone || time.GetElapsedTime(lastReport) >= options.ProgressInterval || reported.Dispatched == 0))
@@ -147,16 +157,16 @@ public sealed class JobOrchestrator(
             if (job.Status == JobStatus.CancelRequested)
             {
                 await CancelAsync(job, token, progress, cancellationToken).ConfigureAwait(false);
-                return job with { Status = JobStatus.Canceled };
+                return (job with { Status = JobStatus.Canceled }, staging);
             }
             if (progress.ExceedsThreshold(job.Spec.Settings.ErrorThreshold))
             {
                 var message = $"{progress.ItemsFailed} item(s) failed, more than error_threshold {job.Spec.Settings.ErrorThreshold}; see GET /v1/jobs/{job.Name}/errors.";
                 await EndAsync(job, JobCommands.Fail(token, new JobError("ErrorThresholdExceeded", message), Summarize(job, "Failed", progress, results), progress, time.GetUtcNow()), "error", "job failed: " + message, cancellationToken).ConfigureAwait(false);
-                return job with { Status = JobStatus.Failed };
+                return (job with { Status = JobStatus.Failed }, staging);
             }
             if (allDone)
-                return job with { Progress = progress };
+                return (job with { Progress = progress }, staging);
 
             // Results came in: refill the window at once; otherwise wait for a worker here to signal, or poll.
             if (arrived == 0)
@@ -164,12 +174,52 @@ public sealed class JobOrchestrator(
         }
     }
 
-    private async Task FinalizeAsync(JobState job, string token, Dictionary<int, MiniBatchResult> results, CancellationToken cancellationToken)
+    /// <summary>
+    /// When the last staging round is done, hands the next run of recorded mini-batches (the contiguous prefix beyond
+    /// what is staged) to a background round; never waits, so dispatch and refill go on. Summary-only jobs stage nothing.
+    /// </summary>
+    private EarlyStaging StagePrefix(JobState job, IReadOnlyList<JobInputFile> files, Dictionary<int, MiniBatchResult> results, EarlyStaging staging, CancellationToken cancellationToken)
+    {
+        // A failed round stays as it is: finalize awaits it and reports the error.
+        if (job.Spec.Settings.OutputAction != OutputAction.AppendRow || !staging.Task.IsCompletedSuccessfully)
+            return staging;
+        var end = staging.Next;
+        while (results.ContainsKey(end))
+            end++;
+        if (end == staging.Next)
+            return staging;
+        var parts = Enumerable.Range(staging.Next, end - staging.Next).Select(i => results[i]).ToList();
+        var rowBase = staging.RowBase;
+        var task = Task.Run(async () =>
+        {
+            var (store, path) = outputs.Resolve(job.Spec.Output.Path);
+            await new OutputJoiner(artifacts, store).StagePartsAsync(path, parts, files, rowBase, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+        return new EarlyStaging(task, end, rowBase);
+    }
+
+    /// <summary>Waits for a background staging round of a job that will not commit; its blocks stay uncommitted (no output file).</summary>
+    private static async Task ObserveAsync(Task staging)
+    {
+        try
+        {
+            await staging.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Nothing is committed for this job, so a staging error does not matter any more.
+        }
+    }
+
+    private async Task FinalizeAsync(JobState job, string token, Dictionary<int, MiniBatchResult> results, EarlyStaging staging, CancellationToken cancellationToken)
     {
         var progress = Count(job.Plan!.MiniBatchCount, job.Plan.MiniBatchCount, results);
         job = await runtime.ExecuteAsync(JobKeys.Job(job.Tenant, job.Name), JobCommands.BeginFinalize(token, progress), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (job.Status != JobStatus.Finalizing)
+        {
+            await ObserveAsync(staging.Task).ConfigureAwait(false);
             return;
+        }
         var ordered = Enumerable.Range(0, job.Plan!.MiniBatchCount).Select(i => results[i]).ToList();
         string outputPath;
         try
@@ -180,7 +230,11 @@ public sealed class JobOrchestrator(
                 // A resumed finalize may find its own earlier, partial commit: replace it.
                 var overwrite = job.Spec.Output.Policy == OutputPolicy.Overwrite || job.FinalizeAttempts > 1;
                 var (store, path) = outputs.Resolve(job.Spec.Output.Path);
-                var rows = await new OutputJoiner(artifacts, store).JoinAsync(path, ordered, job.Spec.Files(), overwrite, cancellationToken).ConfigureAwait(false);
+                var joiner = new OutputJoiner(artifacts, store);
+                // What scoring left unstaged (all of it for a resumed finalize), then the header and the block list in order.
+                await staging.Task.ConfigureAwait(false);
+                await joiner.StagePartsAsync(path, ordered.Skip(staging.Next).ToList(), job.Spec.Files(), staging.RowBase, cancellationToken).ConfigureAwait(false);
+                var rows = await joiner.CommitAsync(path, ordered, overwrite, cancellationToken).ConfigureAwait(false);
                 progress = progress with { RowsWritten = rows };
                 outputPath = job.Spec.Output.Path;
             }

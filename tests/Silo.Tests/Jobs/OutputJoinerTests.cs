@@ -1,4 +1,7 @@
+using System.Text;
 using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Grains.Providers;
+using OrleansBatch.Storage.Local;
 
 namespace OrleansBatch.Silo.Tests.Jobs;
 
@@ -37,5 +40,57 @@ public class OutputJoinerTests
     public void Header_lists_identity_then_model_columns()
     {
         Assert.Equal("file_name,row,label,\"p,1\"", OutputJoiner.Header(["label", "p,1"]));
+    }
+
+    [Fact]
+    public async Task Staging_the_prefix_in_rounds_then_committing_equals_one_join_and_nothing_shows_before_the_commit()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "obatch-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var database = new LocalDatabase(new LocalStorageOptions { DataDirectory = dir });
+            IArtifactStore store = new FileArtifactStore(database);
+            var files = new List<JobInputFile> { new("a.csv", "/x", 100), new("b.csv", "/y", 100) };
+            // Mini-batch 1 failed (its 2 rows still count), 3 spans both files.
+            var results = new List<MiniBatchResult>
+            {
+                Result(0, true, new MiniBatchSegment(0, 2, 2)),
+                Result(1, false, new MiniBatchSegment(0, 0, 2)),
+                Result(2, true, new MiniBatchSegment(0, 1, 1)),
+                Result(3, true, new MiniBatchSegment(0, 1, 1), new MiniBatchSegment(1, 2, 2)),
+            };
+            foreach (var (path, text) in new[] { ("p0", "0,x\n1,y\n"), ("p2", "0,z\n"), ("p3", "0,u\n0,v\n1,w\n") })
+                await store.WriteAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(text)), overwrite: false);
+
+            var joiner = new OutputJoiner(store);
+            var rowBase = new long[files.Count];
+            await joiner.StagePartsAsync("out/staged.csv", results[..2], files, rowBase, CancellationToken.None);
+            // Restaging a round (a resumed owner) replaces the same blocks.
+            await joiner.StagePartsAsync("out/staged.csv", results[..2], files, new long[files.Count], CancellationToken.None);
+            await joiner.StagePartsAsync("out/staged.csv", results[2..], files, rowBase, CancellationToken.None);
+            Assert.Null(await store.GetInfoAsync("out/staged.csv"));
+
+            var staged = await joiner.CommitAsync("out/staged.csv", results, overwrite: false, CancellationToken.None);
+            var joined = await joiner.JoinAsync("out/joined.csv", results, files, overwrite: false, CancellationToken.None);
+
+            var expected = "file_name,row,label,p0\na.csv,0,x\na.csv,1,y\na.csv,4,z\na.csv,5,u\nb.csv,0,v\nb.csv,1,w\n";
+            Assert.Equal(expected, await ReadAsync(store, "out/staged.csv"));
+            Assert.Equal(expected, await ReadAsync(store, "out/joined.csv"));
+            Assert.Equal(6, staged);
+            Assert.Equal(6, joined);
+            Assert.Equal([6L, 2L], rowBase);
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+                Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static async Task<string> ReadAsync(IArtifactStore store, string path)
+    {
+        await using var stream = await store.OpenReadAsync(path);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
     }
 }

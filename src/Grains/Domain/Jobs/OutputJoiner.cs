@@ -64,25 +64,30 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
     public async Task<long> JoinAsync(
         string outputPath, IReadOnlyList<MiniBatchResult> results, IReadOnlyList<JobInputFile> files, bool overwrite, CancellationToken cancellationToken)
     {
-        var columns = results.FirstOrDefault(r => r.Succeeded && r.Columns.Count > 0)?.Columns ?? [];
-        var blocks = new List<string>(results.Count + 1) { HeaderBlock };
-        using (var header = new MemoryStream(Encoding.UTF8.GetBytes(Header(columns) + "\n")))
-            await _output.StageBlockAsync(outputPath, HeaderBlock, header, cancellationToken).ConfigureAwait(false);
+        await StagePartsAsync(outputPath, results, files, new long[files.Count], cancellationToken).ConfigureAwait(false);
+        return await CommitAsync(outputPath, results, overwrite, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// Stages the blocks of <paramref name="parts"/>: consecutive mini-batch results in order, starting where
+    /// <paramref name="rowBase"/> (per file index) stands; advances it past them. A part's block id is fixed by its
+    /// mini-batch index, so staging again (a resumed owner) simply replaces the block. Nothing is visible until
+    /// <see cref="CommitAsync"/>.
+    /// </summary>
+    public async Task StagePartsAsync(
+        string outputPath, IReadOnlyList<MiniBatchResult> parts, IReadOnlyList<JobInputFile> files, long[] rowBase, CancellationToken cancellationToken)
+    {
         // Each part's row bases are known from the manifests alone (rows per segment), so parts are read, rewritten
-        // and staged in parallel (blob round trips dominate); the commit below fixes their order.
-        var rowBase = new long[files.Count];
-        var work = new List<(MiniBatchResult Result, KeyValuePair<int, long>[] Bases)>(results.Count);
-        foreach (var result in results)
+        // and staged in parallel (blob round trips dominate); the commit fixes their order.
+        var work = new List<(MiniBatchResult Result, KeyValuePair<int, long>[] Bases)>(parts.Count);
+        foreach (var result in parts)
         {
-            if (result.Succeeded && result.PartPath is not null)
+            if (HasBlock(result))
                 work.Add((result, result.Segments.Select(s => s.FileIndex).Distinct().Select(f => KeyValuePair.Create(f, rowBase[f])).ToArray()));
             // A failed slice has no lines, but its rows still count towards the file's row numbers.
             foreach (var segment in result.Segments)
                 rowBase[segment.FileIndex] += segment.Rows;
         }
-        var staged = new string?[work.Count];
-        long rows = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, work.Count), new ParallelOptions { MaxDegreeOfParallelism = MaxParallelParts, CancellationToken = cancellationToken }, async (i, token) =>
         {
             // The part's own view: only its files, numbered 0..k-1, with their row bases (small, whatever the job's file count).
@@ -98,19 +103,36 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
             {
                 await using var part = await artifacts.OpenReadAsync(result.PartPath!, token).ConfigureAwait(false);
                 using var reader = new StreamReader(part, Encoding.UTF8);
-                Interlocked.Add(ref rows, AppendPart(reader, result, partFiles, partBase, writer));
+                AppendPart(reader, result, partFiles, partBase, writer);
             }
-            if (block.Length == 0)
-                return;
             block.Position = 0;
-            var id = (result.Index + 1L).ToString("D10", CultureInfo.InvariantCulture);
-            await _output.StageBlockAsync(outputPath, id, block, token).ConfigureAwait(false);
-            staged[i] = id;
+            await _output.StageBlockAsync(outputPath, BlockId(result.Index), block, token).ConfigureAwait(false);
         }).ConfigureAwait(false);
-        blocks.AddRange(staged.OfType<string>());
-        await _output.CommitBlocksAsync(outputPath, blocks, overwrite, cancellationToken).ConfigureAwait(false);
-        return rows;
     }
+
+    /// <summary>
+    /// Stages the header (columns of the first succeeded result) and commits the header and every part's block in
+    /// mini-batch order; every part of <paramref name="results"/> (all of them, in order) must be staged. Returns the
+    /// rows written. Fails if the output exists and <paramref name="overwrite"/> is false.
+    /// </summary>
+    public async Task<long> CommitAsync(string outputPath, IReadOnlyList<MiniBatchResult> results, bool overwrite, CancellationToken cancellationToken)
+    {
+        var columns = results.FirstOrDefault(r => r.Succeeded && r.Columns.Count > 0)?.Columns ?? [];
+        using (var header = new MemoryStream(Encoding.UTF8.GetBytes(Header(columns) + "\n")))
+            await _output.StageBlockAsync(outputPath, HeaderBlock, header, cancellationToken).ConfigureAwait(false);
+        var withBlocks = results.Where(HasBlock).ToList();
+        var blocks = new List<string>(withBlocks.Count + 1) { HeaderBlock };
+        blocks.AddRange(withBlocks.Select(r => BlockId(r.Index)));
+        await _output.CommitBlocksAsync(outputPath, blocks, overwrite, cancellationToken).ConfigureAwait(false);
+        // AppendPart writes exactly the manifest's lines (or fails), so the manifests count the rows.
+        return withBlocks.Sum(r => r.Segments.Sum(s => s.Lines));
+    }
+
+    /// <summary>A part gets a block only if it has lines (an empty block is not staged).</summary>
+    private static bool HasBlock(MiniBatchResult result) =>
+        result.Succeeded && result.PartPath is not null && result.Segments.Any(s => s.Lines > 0);
+
+    private static string BlockId(int index) => (index + 1L).ToString("D10", CultureInfo.InvariantCulture);
 
     private static string Truncate(string s) => s.Length <= 80 ? s : s[..80] + "...";
 }

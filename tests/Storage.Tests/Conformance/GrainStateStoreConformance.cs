@@ -272,4 +272,24 @@ public abstract class GrainStateStoreConformance
         var winner = Assert.Single(results, r => r is not null);
         Assert.Equal(winner, (await silos[0].ReadAsync(Id("new")))!.Json);
     }
+
+    [Fact]
+    public async Task A_continuation_that_is_not_one_of_ours_is_rejected_with_a_clear_message()
+    {
+        var store = CreateStore();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.QueryAsync(new GrainQuery("endpoint", "t", Continuation: "not base64!")));
+
+        Assert.Contains("continuation", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(GrainQuery.MaxTop + 1)]
+    public async Task A_page_size_out_of_range_is_rejected(int top)
+    {
+        var store = CreateStore();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.QueryAsync(new GrainQuery("endpoint", "t", Top: top)));
+    }
 }

@@ -4,8 +4,11 @@ using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Scoring;
 
 // Jobs benchmarks: job throughput vs the scorer alone, overhead per mini-batch, invoke -> first scored
-// mini-batch, peak memory on a large CSV. Usage: dotnet run -c Release --project bench/Jobs -- [big-csv-MB]
+// mini-batch, peak memory on a large CSV. Usage: dotnet run -c Release --project bench/Jobs -- [big-csv-MB] [part...]
+// where the parts are throughput, overhead, first, large (all of them when none is named).
 var bigMb = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 512;
+var parts = args.Skip(1).ToHashSet(StringComparer.OrdinalIgnoreCase);
+bool Runs(string part) => parts.Count == 0 || parts.Contains(part);
 var root = FindRoot();
 var work = Directory.CreateTempSubdirectory("obatch-bench-jobs-").FullName;
 var inputs = Path.Combine(work, "inputs");
@@ -17,34 +20,7 @@ try
     await using var silo = await BenchSilo.StartAsync(Path.Combine(work, "data"), inputs, workers);
     var pipeline = new[] { await silo.AddModelAsync(Path.Combine(root, "samples/breast-cancer/preprocess.onnx")), await silo.AddModelAsync(Path.Combine(root, "samples/breast-cancer/model.onnx")) };
 
-    // 1. Throughput: the same 200k-row CSV, same byte ranges and parallelism, job vs scorer alone.
-    var csvDir = Path.Combine(inputs, "throughput");
-    var rows = WriteCsv(Path.Combine(root, "samples/breast-cancer/data/breast_cancer.csv"), Path.Combine(csvDir, "data.csv"), 200_000);
-    var settings = JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("1MB"), MaxConcurrencyPerInstance = workers };
-    var spec = silo.Spec(csvDir, pipeline, settings);
-    var scorer = silo.Scorer(pipeline);
-    var files = spec.Files();
-    var plan = MiniBatchPlanner.Plan(files, settings.MiniBatchSize);
-    // Alternate the two so both see the same share of a busy machine; medians of 5 after a warm-up of each.
-    ScoreAlone(scorer, plan, files, workers);
-    await silo.WaitAsync(await silo.CreateAsync(silo.Spec(csvDir, pipeline, settings)));
-    var aloneSeconds = new List<double>();
-    var jobSeconds = new List<double>();
-    JobState done = null!;
-    for (var run = 0; run < 5; run++)
-    {
-        var alone = Stopwatch.StartNew();
-        ScoreAlone(scorer, plan, files, workers);
-        aloneSeconds.Add(alone.Elapsed.TotalSeconds);
-        var job = Stopwatch.StartNew();
-        done = await silo.WaitAsync(await silo.CreateAsync(silo.Spec(csvDir, pipeline, settings)));
-        jobSeconds.Add(job.Elapsed.TotalSeconds);
-    }
-    var aloneMedian = Median(aloneSeconds);
-    var jobMedian = Median(jobSeconds);
-    Console.WriteLine($"throughput: {rows:N0} rows, {plan.MiniBatchCount} mini-batches, median of 5; scorer alone {rows / aloneMedian:N0} rows/s, job end to end {rows / jobMedian:N0} rows/s ({done.Status}); ratio {aloneMedian / jobMedian:0.00}");
-
-    // 2. Overhead per mini-batch with a trivial model (the scaling graph alone) on one-row files, one at a time.
+    // The one-row files of parts 2 and 3: a trivial model (the scaling graph alone) on one-row files, one per mini-batch.
     var tinyDir = Path.Combine(inputs, "tiny");
     Directory.CreateDirectory(tinyDir);
     var sample = File.ReadAllLines(Path.Combine(root, "samples/breast-cancer/data/breast_cancer.csv"));
@@ -52,71 +28,129 @@ try
         File.WriteAllText(Path.Combine(tinyDir, $"f{i:D4}.csv"), sample[0] + "\n" + sample[1 + i % 569] + "\n");
     var trivial = new[] { pipeline[0] };
     var tinySettings = JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 1), MaxConcurrencyPerInstance = 1 };
-    var tinySpec = silo.Spec(tinyDir, trivial, tinySettings);
-    var trivialScorer = silo.Get<IScorerFactory>().GetOrCreate(new ScorerSpec("bench/trivial@1", [silo.Get<OrleansBatch.Grains.Providers.IArtifactStore>().TryGetLocalPath(trivial[0].ArtifactPath)!]));
-    var perFile = new List<double>();
-    foreach (var file in tinySpec.Files())
+    var scorer = silo.Scorer(pipeline);
+
+    // Runs the scorer and jobs a few times, for the parts measured on a silo that has run jobs before.
+    async Task WarmUpAsync()
     {
-        var t = Stopwatch.GetTimestamp();
-        trivialScorer.Score(new InputSlice(file.Path, file.FileName), new NullSink(TextWriter.Null));
-        perFile.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        var dir = Path.Combine(inputs, "warm-up");
+        WriteCsv(Path.Combine(root, "samples/breast-cancer/data/breast_cancer.csv"), Path.Combine(dir, "data.csv"), 200_000);
+        var settings = JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("1MB"), MaxConcurrencyPerInstance = workers };
+        var files = silo.Spec(dir, pipeline, settings).Files();
+        for (var run = 0; run < 3; run++)
+        {
+            ScoreAlone(scorer, MiniBatchPlanner.Plan(files, settings.MiniBatchSize), files, workers);
+            await silo.WaitAsync(await silo.CreateAsync(silo.Spec(dir, pipeline, settings)));
+        }
     }
-    var tinyJob = await silo.CreateAsync(silo.Spec(tinyDir, trivial, tinySettings)); // warm-up
-    await silo.WaitAsync(tinyJob);
-    var tiny = Stopwatch.StartNew();
-    var tinyName = await silo.CreateAsync(silo.Spec(tinyDir, trivial, tinySettings));
-    var tinyDone = await silo.WaitAsync(tinyName);
-    tiny.Stop();
-    var workerMs = new List<double>();
-    for (var i = 0; i < 400; i++)
-        workerMs.Add((await silo.Runtime.ReadAsync<MiniBatchResult>(JobKeys.Result(BenchSilo.Tenant, tinyName, i))).State!.DurationMs);
-    workerMs.Sort();
-    perFile.Sort();
-    var overhead = tiny.Elapsed.TotalMilliseconds / 400 - perFile.Average();
-    Console.WriteLine($"overhead: 400 one-row mini-batches, window 1: job {tiny.Elapsed.TotalMilliseconds:N0} ms ({tinyDone.Status}); scoring alone median {perFile[200]:0.000} ms, mean {perFile.Average():0.000} ms per file; mean overhead per mini-batch {overhead:0.00} ms; worker time per mini-batch (open checks, scoring, part write) median {workerMs[200]:0.00} ms");
+
+    // 1. Throughput: the same 200k-row CSV, same byte ranges and parallelism, job vs scorer alone.
+    if (Runs("throughput"))
+    {
+        var csvDir = Path.Combine(inputs, "throughput");
+        var rows = WriteCsv(Path.Combine(root, "samples/breast-cancer/data/breast_cancer.csv"), Path.Combine(csvDir, "data.csv"), 200_000);
+        var settings = JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("1MB"), MaxConcurrencyPerInstance = workers };
+        var spec = silo.Spec(csvDir, pipeline, settings);
+        var files = spec.Files();
+        var plan = MiniBatchPlanner.Plan(files, settings.MiniBatchSize);
+        // Alternate the two so both see the same share of a busy machine; medians of 5 after a warm-up of each.
+        ScoreAlone(scorer, plan, files, workers);
+        await silo.WaitAsync(await silo.CreateAsync(silo.Spec(csvDir, pipeline, settings)));
+        var aloneSeconds = new List<double>();
+        var jobSeconds = new List<double>();
+        JobState done = null!;
+        for (var run = 0; run < 5; run++)
+        {
+            var alone = Stopwatch.StartNew();
+            ScoreAlone(scorer, plan, files, workers);
+            aloneSeconds.Add(alone.Elapsed.TotalSeconds);
+            var job = Stopwatch.StartNew();
+            done = await silo.WaitAsync(await silo.CreateAsync(silo.Spec(csvDir, pipeline, settings)));
+            jobSeconds.Add(job.Elapsed.TotalSeconds);
+        }
+        var aloneMedian = Median(aloneSeconds);
+        var jobMedian = Median(jobSeconds);
+        Console.WriteLine($"throughput: {rows:N0} rows, {plan.MiniBatchCount} mini-batches, median of 5; scorer alone {rows / aloneMedian:N0} rows/s, job end to end {rows / jobMedian:N0} rows/s ({done.Status}); ratio {aloneMedian / jobMedian:0.00}");
+    }
+
+    // 2. Overhead per mini-batch with a trivial model (the scaling graph alone) on one-row files, one at a time.
+    if (Runs("overhead"))
+    {
+        var tinySpec = silo.Spec(tinyDir, trivial, tinySettings);
+        var trivialScorer = silo.Get<IScorerFactory>().GetOrCreate(new ScorerSpec("bench/trivial@1", [silo.Get<OrleansBatch.Grains.Providers.IArtifactStore>().TryGetLocalPath(trivial[0].ArtifactPath)!]));
+        var perFile = new List<double>();
+        foreach (var file in tinySpec.Files())
+        {
+            var t = Stopwatch.GetTimestamp();
+            trivialScorer.Score(new InputSlice(file.Path, file.FileName), new NullSink(TextWriter.Null));
+            perFile.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+        var tinyJob = await silo.CreateAsync(silo.Spec(tinyDir, trivial, tinySettings)); // warm-up
+        await silo.WaitAsync(tinyJob);
+        var tiny = Stopwatch.StartNew();
+        var tinyName = await silo.CreateAsync(silo.Spec(tinyDir, trivial, tinySettings));
+        var tinyDone = await silo.WaitAsync(tinyName);
+        tiny.Stop();
+        var workerMs = new List<double>();
+        for (var i = 0; i < 400; i++)
+            workerMs.Add((await silo.Runtime.ReadAsync<MiniBatchResult>(JobKeys.Result(BenchSilo.Tenant, tinyName, i))).State!.DurationMs);
+        workerMs.Sort();
+        perFile.Sort();
+        var overhead = tiny.Elapsed.TotalMilliseconds / 400 - perFile.Average();
+        Console.WriteLine($"overhead: 400 one-row mini-batches, window 1: job {tiny.Elapsed.TotalMilliseconds:N0} ms ({tinyDone.Status}); scoring alone median {perFile[200]:0.000} ms, mean {perFile.Average():0.000} ms per file; mean overhead per mini-batch {overhead:0.00} ms; worker time per mini-batch (open checks, scoring, part write) median {workerMs[200]:0.00} ms");
+    }
 
     // 3. Invoke -> first scored mini-batch (the first result record), over 20 runs.
-    var firsts = new List<double>();
-    for (var run = 0; run < 20; run++)
+    if (Runs("first"))
     {
-        var firstSpec = silo.Spec(tinyDir, trivial, tinySettings with { MaxConcurrencyPerInstance = 4 });
-        var t = Stopwatch.GetTimestamp();
-        var name = await silo.CreateAsync(firstSpec);
-        while (!(await silo.Runtime.ReadAsync<MiniBatchResult>(JobKeys.Result(BenchSilo.Tenant, name, 0))).Exists)
-            await Task.Delay(1);
-        firsts.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-        await silo.Get<OrleansBatch.Silo.Jobs.JobService>().CancelAsync(BenchSilo.Tenant, name);
-        await silo.WaitAsync(name);
+        var firsts = new List<double>();
+        for (var run = 0; run < 20; run++)
+        {
+            var firstSpec = silo.Spec(tinyDir, trivial, tinySettings with { MaxConcurrencyPerInstance = 4 });
+            var t = Stopwatch.GetTimestamp();
+            var name = await silo.CreateAsync(firstSpec);
+            while (!(await silo.Runtime.ReadAsync<MiniBatchResult>(JobKeys.Result(BenchSilo.Tenant, name, 0))).Exists)
+                await Task.Delay(1);
+            firsts.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            await silo.Get<OrleansBatch.Silo.Jobs.JobService>().CancelAsync(BenchSilo.Tenant, name);
+            await silo.WaitAsync(name);
+        }
+        firsts.Sort();
+        Console.WriteLine($"invoke -> first scored mini-batch: median {firsts[10]:0.0} ms, min {firsts[0]:0.0} ms, max {firsts[^1]:0.0} ms (20 runs)");
     }
-    firsts.Sort();
-    Console.WriteLine($"invoke -> first scored mini-batch: median {firsts[10]:0.0} ms, min {firsts[0]:0.0} ms, max {firsts[^1]:0.0} ms (20 runs)");
 
     // 4. Peak memory scoring a large CSV in 10MB mini-batches.
-    var bigDir = Path.Combine(inputs, "big");
-    var bigRows = WriteCsv(Path.Combine(root, "samples/breast-cancer/data/breast_cancer.csv"), Path.Combine(bigDir, "big.csv"), targetBytes: (long)bigMb << 20);
-    var bigLength = new FileInfo(Path.Combine(bigDir, "big.csv")).Length;
-    GC.Collect();
-    using var process = Process.GetCurrentProcess();
-    process.Refresh();
-    var before = process.PeakWorkingSet64;
-    var bigSettings = JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("10MB"), MaxConcurrencyPerInstance = workers };
-    var big = Stopwatch.StartNew();
-    var bigDone = await silo.WaitAsync(await silo.CreateAsync(silo.Spec(bigDir, pipeline, bigSettings)));
-    big.Stop();
-    process.Refresh();
-    Console.WriteLine($"large CSV: {bigLength / (1 << 20):N0} MB, {bigRows:N0} rows, {bigDone.Counters.Total} mini-batches, {bigDone.Status} in {big.Elapsed.TotalSeconds:N1} s ({bigRows / big.Elapsed.TotalSeconds:N0} rows/s); peak working set of the process {process.PeakWorkingSet64 / (1 << 20):N0} MB (before the job {before / (1 << 20):N0} MB)");
+    if (Runs("large"))
+    {
+        // A silo that has run jobs before: the first seconds of a fresh process run unoptimized (Tier-0) code.
+        if (!Runs("throughput"))
+            await WarmUpAsync();
+        var bigDir = Path.Combine(inputs, "big");
+        var bigRows = WriteCsv(Path.Combine(root, "samples/breast-cancer/data/breast_cancer.csv"), Path.Combine(bigDir, "big.csv"), targetBytes: (long)bigMb << 20);
+        var bigLength = new FileInfo(Path.Combine(bigDir, "big.csv")).Length;
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var before = process.PeakWorkingSet64;
+        var bigSettings = JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("10MB"), MaxConcurrencyPerInstance = workers };
+        var big = Stopwatch.StartNew();
+        var bigDone = await silo.WaitAsync(await silo.CreateAsync(silo.Spec(bigDir, pipeline, bigSettings)));
+        big.Stop();
+        process.Refresh();
+        Console.WriteLine($"large CSV: {bigLength / (1 << 20):N0} MB, {bigRows:N0} rows, {bigDone.Counters.Total} mini-batches, {bigDone.Status} in {big.Elapsed.TotalSeconds:N1} s ({bigRows / big.Elapsed.TotalSeconds:N0} rows/s); peak working set of the process {process.PeakWorkingSet64 / (1 << 20):N0} MB (before the job {before / (1 << 20):N0} MB)");
 
-    // 5. Throughput on the large CSV: the job above against the scorer alone on the same byte ranges.
-    var bigFiles = silo.Spec(bigDir, pipeline, bigSettings).Files();
-    var bigAlone = Stopwatch.StartNew();
-    ScoreAlone(scorer, MiniBatchPlanner.Plan(bigFiles, bigSettings.MiniBatchSize), bigFiles, workers);
-    bigAlone.Stop();
-    var entries = new List<OrleansBatch.Grains.Domain.Jobs.JobLogEntry>();
-    await foreach (var entry in silo.Get<OrleansBatch.Silo.Jobs.JobLog>().ReadAsync(BenchSilo.Tenant, bigDone.Name))
-        entries.Add(entry);
-    var allScored = entries.Last(e => e.Message.Contains("joining the output", StringComparison.Ordinal)).At;
-    Console.WriteLine($"large CSV: start of the ordered join -> job ended: {(entries[^1].At - allScored).TotalSeconds:N2} s of {big.Elapsed.TotalSeconds:N2} s");
-    Console.WriteLine($"large CSV throughput: scorer alone {bigRows / bigAlone.Elapsed.TotalSeconds:N0} rows/s, job end to end {bigRows / big.Elapsed.TotalSeconds:N0} rows/s; ratio {bigAlone.Elapsed.TotalSeconds / big.Elapsed.TotalSeconds:0.00}");
+        // 5. Throughput on the large CSV: the job above against the scorer alone on the same byte ranges.
+        var bigFiles = silo.Spec(bigDir, pipeline, bigSettings).Files();
+        var bigAlone = Stopwatch.StartNew();
+        ScoreAlone(scorer, MiniBatchPlanner.Plan(bigFiles, bigSettings.MiniBatchSize), bigFiles, workers);
+        bigAlone.Stop();
+        var entries = new List<OrleansBatch.Grains.Domain.Jobs.JobLogEntry>();
+        await foreach (var entry in silo.Get<OrleansBatch.Silo.Jobs.JobLog>().ReadAsync(BenchSilo.Tenant, bigDone.Name))
+            entries.Add(entry);
+        var allScored = entries.Last(e => e.Message.Contains("joining the output", StringComparison.Ordinal)).At;
+        Console.WriteLine($"large CSV: start of the ordered join -> job ended: {(entries[^1].At - allScored).TotalSeconds:N2} s of {big.Elapsed.TotalSeconds:N2} s");
+        Console.WriteLine($"large CSV throughput: scorer alone {bigRows / bigAlone.Elapsed.TotalSeconds:N0} rows/s, job end to end {bigRows / big.Elapsed.TotalSeconds:N0} rows/s; ratio {bigAlone.Elapsed.TotalSeconds / big.Elapsed.TotalSeconds:0.00}");
+    }
 }
 finally
 {

@@ -58,6 +58,30 @@ public sealed class GrainRuntime : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Creates a grain's state if it has none, in one conditional write (no read first), for state written once
+    /// such as a mini-batch's result; returns the stored state: <paramref name="state"/>, or the state another
+    /// writer created first (the first write wins).
+    /// </summary>
+    public async Task<TState> CreateFirstAsync<TState>(GrainId id, TState state, CancellationToken cancellationToken = default) where TState : class
+    {
+        var json = JsonSerializer.Serialize(state, StateJson);
+        while (true)
+        {
+            try
+            {
+                await _store.WriteAsync(id, json, 1, null, cancellationToken).ConfigureAwait(false);
+                return state;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Someone was first; read theirs (unless it was deleted since: then try again).
+                if ((await ReadAsync<TState>(id, cancellationToken).ConfigureAwait(false)).State is { } first)
+                    return first;
+            }
+        }
+    }
+
     /// <summary>Reads a grain's state without taking a turn (a consistent snapshot from the store).</summary>
     public async Task<Current<TState>> ReadAsync<TState>(GrainId id, CancellationToken cancellationToken = default) where TState : class
     {

@@ -23,6 +23,9 @@ public sealed class JobOrchestrator(
     GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, SliceFiles sliceFiles, OutputStores outputs, JobLog log, JobSignals signals,
     TenantQueues tenants, JobOptions options, TimeProvider time, ILogger<JobOrchestrator> logger)
 {
+    /// <summary>Recorded mini-batches without a part artifact (small or no output) that make a staging round worth it.</summary>
+    private const int SmallPartsPerRound = 32;
+
     private string Source => $"owner@{options.SiloId}";
 
     public async Task RunAsync(string tenant, string name, string token, CancellationToken cancellationToken)
@@ -104,6 +107,8 @@ public sealed class JobOrchestrator(
         var outstanding = new SortedSet<int>(Enumerable.Range(0, dispatched).Where(i => !results.ContainsKey(i)));
         var topic = JobSignals.JobTopic(job.Tenant, job.Name);
         var reported = job.Counters;
+        // Counted as results arrive (recounting every result at every arrival would be quadratic in the mini-batches).
+        var tally = Count(plan.MiniBatchCount, 0, results);
         var lastReport = time.GetTimestamp();
         var progressCheckpoint = 0;
 
@@ -125,6 +130,7 @@ public sealed class JobOrchestrator(
                 arrived++;
                 outstanding.Remove(index);
                 results[index] = result;
+                tally = tally.Add(result);
                 if (!result.Succeeded)
                     await LogAsync(job, "warning", $"mini-batch {index} failed after {result.Attempts} attempt(s): {result.Errors.FirstOrDefault()?.Message}", cancellationToken).ConfigureAwait(false);
                 else if (job.Spec.Settings.LogsDebug)
@@ -133,7 +139,7 @@ public sealed class JobOrchestrator(
 
             staging = StagePrefix(job, files, results, staging, cancellationToken);
 
-            var progress = Count(plan.MiniBatchCount, dispatched, results);
+            var progress = tally with { Dispatched = Math.Max(dispatched, tally.Done) };
             var allDone = progress.Done == plan.MiniBatchCount;
             if (progress != reported && (allDone || time.GetElapsedTime(lastReport) >= options.ProgressInterval || reported.Dispatched == 0))
             {
@@ -186,7 +192,9 @@ public sealed class JobOrchestrator(
         var end = staging.Next;
         while (results.ContainsKey(end))
             end++;
-        if (end == staging.Next)
+        // Parts that travelled inline are small: gather a few rounds' worth rather than stage a block per mini-batch.
+        var small = Enumerable.Range(staging.Next, end - staging.Next).All(i => results[i].PartPath is null);
+        if (end == staging.Next || (small && end - staging.Next < SmallPartsPerRound))
             return staging;
         var parts = Enumerable.Range(staging.Next, end - staging.Next).Select(i => results[i]).ToList();
         var rowBase = staging.RowBase;
@@ -301,16 +309,8 @@ public sealed class JobOrchestrator(
 
     private static JobProgress Count(int total, int dispatched, Dictionary<int, MiniBatchResult> results)
     {
-        int succeeded = 0, failed = 0;
-        long itemsOk = 0, itemsFailed = 0, rows = 0;
-        foreach (var r in results.Values)
-        {
-            if (r.Succeeded) succeeded++; else failed++;
-            itemsOk += r.ItemsSucceeded;
-            itemsFailed += r.ItemsFailed;
-            if (r.Succeeded) rows += r.Segments.Sum(s => s.Lines);
-        }
-        return new JobProgress(total, Math.Max(dispatched, results.Count), succeeded, failed, itemsOk, itemsFailed, rows);
+        var counted = results.Values.Aggregate(new JobProgress(total), (progress, result) => progress.Add(result));
+        return counted with { Dispatched = Math.Max(dispatched, results.Count) };
     }
 
     private JobSummary Summarize(JobState job, string status, JobProgress progress, Dictionary<int, MiniBatchResult> results) => new(

@@ -34,6 +34,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<JobOrchestrator>();
         services.TryAddSingleton<JobOwnerService>();
         services.TryAddSingleton<MiniBatchWorkerService>();
+        services.TryAddSingleton(_ => new ScoringThreads());
         services.TryAddSingleton<SliceFiles>();
         services.TryAddSingleton<ModelFiles>();
         services.TryAddSingleton<BlobInputs>();

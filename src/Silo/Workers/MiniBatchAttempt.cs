@@ -6,18 +6,19 @@ using OrleansBatch.Silo.Jobs;
 namespace OrleansBatch.Silo.Workers;
 
 /// <summary>
-/// One attempt at scoring a mini-batch, on a thread of its own: a scorer that hangs past the timeout is
-/// abandoned (its token canceled, its result ignored) and never holds a worker of the pool.
+/// One attempt at scoring a mini-batch, on a thread of <see cref="ScoringThreads"/>: a scorer that hangs past the
+/// timeout is abandoned (its token canceled, its result ignored) and never holds a worker of the pool.
 /// </summary>
 public static class MiniBatchAttempt
 {
-    /// <summary>Scores every slice into a fresh part file; throws <see cref="TimeoutException"/> past <paramref name="timeout"/>.</summary>
+    /// <summary>Scores every slice into a fresh part; throws <see cref="TimeoutException"/> past <paramref name="timeout"/>.</summary>
     public static async Task<AttemptOutcome> RunAsync(
-        IScorer scorer, MiniBatchWork work, Func<MiniBatchWorkSlice, string> localPath, int attempt, TimeSpan timeout, CancellationToken cancellationToken)
+        ScoringThreads threads, IScorer scorer, MiniBatchWork work, Func<MiniBatchWorkSlice, string> localPath, int attempt, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var scoring = Task.Factory.StartNew(() => Score(scorer, work, localPath, attempt, cts.Token), cts.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var finished = await Task.WhenAny(scoring, Task.Delay(timeout, cancellationToken)).ConfigureAwait(false);
+        var scoring = threads.RunAsync(() => Score(scorer, work, localPath, attempt, cts.Token));
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var finished = await Task.WhenAny(scoring, Task.Delay(timeout, timer.Token)).ConfigureAwait(false);
         if (finished != scoring)
         {
             await cts.CancelAsync().ConfigureAwait(false);
@@ -31,13 +32,15 @@ public static class MiniBatchAttempt
             cancellationToken.ThrowIfCancellationRequested();
             throw new TimeoutException($"Scoring took longer than retry_settings.timeout ({timeout.TotalSeconds:0} s) and was abandoned.");
         }
+        // The timer is no longer needed: cancel it rather than leave it pending for the whole timeout.
+        await timer.CancelAsync().ConfigureAwait(false);
         cts.Dispose();
         return await scoring.ConfigureAwait(false);
     }
 
     private static AttemptOutcome Score(IScorer scorer, MiniBatchWork work, Func<MiniBatchWorkSlice, string> localPath, int attempt, CancellationToken cancellationToken)
     {
-        var part = new MemoryStream();
+        var part = new PartBuffer();
         try
         {
             var segments = new List<MiniBatchSegment>(work.Slices.Count);
@@ -47,7 +50,8 @@ public static class MiniBatchAttempt
             // a file that opens but holds bad data is the scorer's item error.
             foreach (var slice in work.Slices)
                 File.OpenHandle(localPath(slice), FileMode.Open, FileAccess.Read, FileShare.ReadWrite).Dispose();
-            using (var writer = new StreamWriter(part, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            // A small buffer: the part is in memory already, and a large one would be a large-object allocation per mini-batch.
+            using (var writer = new StreamWriter(part, new UTF8Encoding(false), 4096, leaveOpen: true))
             {
                 if (scorer is IFileBatchScorer batch && work.Slices.All(x => x.Length < 0 && !TabularFiles.IsTabular(x.FileName)))
                 {
@@ -94,7 +98,7 @@ public static class MiniBatchAttempt
                         omitted++;
                 }
             }
-            part.Position = 0;
+            part.StartReading();
             return new AttemptOutcome(part, segments, scorer.OutputColumns, ok, failed, errors, omitted);
         }
         catch

@@ -21,7 +21,7 @@ namespace OrleansBatch.Silo.Workers;
 /// </summary>
 public sealed class MiniBatchWorkerService(
     GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, JobSignals signals, TenantQueues tenants,
-    JobOptions options, SiloIdentity silo, SliceFiles sliceFiles, ModelFiles modelFiles, TimeProvider time, ILogger<MiniBatchWorkerService> logger) : BackgroundService
+    JobOptions options, SiloIdentity silo, SliceFiles sliceFiles, ModelFiles modelFiles, ScoringThreads threads, TimeProvider time, ILogger<MiniBatchWorkerService> logger) : BackgroundService
 {
     /// <summary>Longest sleep of an idle worker that is not watching the queue.</summary>
     private static readonly TimeSpan IdleWorkerSleep = TimeSpan.FromSeconds(5);
@@ -109,8 +109,10 @@ public sealed class MiniBatchWorkerService(
             ?? throw new InvalidDataException($"Queue message {message.Id} is empty.");
         var resultId = JobKeys.Result(work.Tenant, work.Job, work.Index);
         var active = await runtime.ReadAsync<ActiveJob>(JobKeys.Active(work.Tenant, work.Job), stoppingToken).ConfigureAwait(false);
-        var recorded = await runtime.ReadAsync<MiniBatchResult>(resultId, stoppingToken).ConfigureAwait(false);
-        if (active.State is null or { CancelRequested: true } || recorded.Exists)
+        // Only a message delivered before can find its result recorded (an owner that resumes may also send a mini-batch
+        // twice, rarely: then the second scoring is wasted, and the first record still wins).
+        var recorded = message.DequeueCount > 1 && (await runtime.ReadAsync<MiniBatchResult>(resultId, stoppingToken).ConfigureAwait(false)).Exists;
+        if (active.State is null or { CancelRequested: true } || recorded)
         {
             // The job ended or was canceled, or another delivery already recorded this mini-batch.
             await queue.DeleteAsync(message, CancellationToken.None).ConfigureAwait(false);
@@ -123,7 +125,7 @@ public sealed class MiniBatchWorkerService(
         try
         {
             var result = await ScoreAsync(work, message, worker, stoppingToken).ConfigureAwait(false);
-            var winner = await runtime.ExecuteAsync(resultId, MiniBatchResultCommands.RecordFirst(result), cancellationToken: stoppingToken).ConfigureAwait(false);
+            var winner = await runtime.CreateFirstAsync(resultId, result, stoppingToken).ConfigureAwait(false);
             if (!ReferenceEquals(winner, result) && result.PartPath is not null && winner.PartPath != result.PartPath)
                 await artifacts.DeleteAsync(result.PartPath, stoppingToken).ConfigureAwait(false);
             signals.Pulse(JobSignals.JobTopic(work.Tenant, work.Job));
@@ -161,14 +163,24 @@ public sealed class MiniBatchWorkerService(
                 var scorer = scorers.GetOrCreate(new ScorerSpec($"{work.Tenant}/{work.Endpoint}/{work.Deployment}@{work.DeploymentVersion}", modelPaths));
                 // Inputs in blobs are fetched (only the slice's bytes) into temporary files for the scorer.
                 using var staged = await sliceFiles.StageAsync(work, stoppingToken).ConfigureAwait(false);
-                var outcome = await MiniBatchAttempt.RunAsync(scorer, work, slice => staged[IndexOf(work, slice)], attempt, TimeSpan.FromSeconds(work.TimeoutSeconds), stoppingToken).ConfigureAwait(false);
-                var partPath = JobKeys.PartPath(work.Tenant, work.Job, work.Index, Guid.NewGuid().ToString("N")[..12]);
+                var outcome = await MiniBatchAttempt.RunAsync(threads, scorer, work, slice => staged[IndexOf(work, slice)], attempt, TimeSpan.FromSeconds(work.TimeoutSeconds), stoppingToken).ConfigureAwait(false);
+                string? partPath = null, inline = null;
                 await using (outcome.Part)
-                    await artifacts.WriteAsync(partPath, outcome.Part, overwrite: true, stoppingToken).ConfigureAwait(false);
+                {
+                    if (outcome.Part.Length <= MiniBatchResult.MaxInlinePartBytes)
+                    {
+                        inline = outcome.Part.ReadAllText();
+                    }
+                    else
+                    {
+                        partPath = JobKeys.PartPath(work.Tenant, work.Job, work.Index, Guid.NewGuid().ToString("N")[..12]);
+                        await artifacts.WriteAsync(partPath, outcome.Part, overwrite: true, stoppingToken).ConfigureAwait(false);
+                    }
+                }
                 if (work.LogsDebug || attempt > 1)
                     await log.WriteAsync(work.Tenant, work.Job, attempt > 1 ? "info" : "debug", worker, $"mini-batch {work.Index} scored on attempt {attempt}", stoppingToken).ConfigureAwait(false);
                 return new MiniBatchResult(work.Index, true, partPath, outcome.Segments, outcome.Columns, outcome.ItemsSucceeded, outcome.ItemsFailed, attempt,
-                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome.Errors, outcome.ErrorsOmitted, worker, time.GetUtcNow());
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome.Errors, outcome.ErrorsOmitted, worker, time.GetUtcNow(), inline);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -255,3 +267,4 @@ public sealed class MiniBatchWorkerService(
         return current;
     }
 }
+

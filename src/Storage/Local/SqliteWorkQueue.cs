@@ -29,11 +29,14 @@ public sealed class SqliteWorkQueue(LocalDatabase database) : IWorkQueue
             arrival.TrySetResult();
     }
 
-    public Task<QueueMessage?> DequeueAsync(string queue, TimeSpan visibility, CancellationToken cancellationToken = default)
+    public async Task<QueueMessage?> DequeueAsync(string queue, TimeSpan visibility, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(queue);
         ValidateVisibility(visibility);
-        return database.WriteAsync((connection, transaction) =>
+        // Looking is a read (no write lock): idle workers polling empty queues never hold up writers.
+        if (!await HasVisibleAsync(queue, cancellationToken).ConfigureAwait(false))
+            return null;
+        return await database.WriteAsync((connection, transaction) =>
         {
             var now = database.NowMs;
             using var take = connection.Command(
@@ -45,7 +48,7 @@ public sealed class SqliteWorkQueue(LocalDatabase database) : IWorkQueue
                 transaction,
                 ("$hidden", now + LocalDatabase.ToMs(visibility)), ("$receipt", Guid.NewGuid().ToString("N")), ("$queue", queue), ("$now", now));
             return ReadMessage(take);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<QueueMessage?> ExtendAsync(QueueMessage message, TimeSpan visibility, CancellationToken cancellationToken = default)

@@ -206,6 +206,22 @@ public sealed class GrainRuntimeTests : IAsyncLifetime
             await Task.Delay(20, timeout.Token);
     }
 
+    [Fact]
+    public async Task Create_first_from_two_silos_keeps_exactly_one_state_and_every_caller_gets_that_one()
+    {
+        var silos = new[] { _cluster.AddSilo(), _cluster.AddSilo() };
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            Task.Run(() => silos[i % 2].CreateFirstAsync(_id, new Counter(i, [$"writer-{i}"])))));
+
+        var stored = await silos[0].ReadAsync<Counter>(_id);
+        Assert.Equal(1L, stored.Version);
+        Assert.All(created, c => Assert.Equal(stored.State!.Value, c.Value));
+        Assert.Equal([$"writer-{stored.State!.Value}"], stored.State.Log);
+        // A later create changes nothing either.
+        Assert.Equal(stored.State.Value, (await silos[1].CreateFirstAsync(_id, new Counter(99, ["late"]))).Value);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         var current = Volatile.Read(ref target);

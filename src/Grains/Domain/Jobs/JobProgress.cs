@@ -24,6 +24,20 @@ public sealed record JobProgress(
 
     public double Percent => Total == 0 ? 0 : Math.Round(100.0 * Done / Total, 1);
 
+    /// <summary>These counters with one more mini-batch's result counted (its lines count as rows written).</summary>
+    public JobProgress Add(MiniBatchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return this with
+        {
+            Succeeded = Succeeded + (result.Succeeded ? 1 : 0),
+            Failed = Failed + (result.Succeeded ? 0 : 1),
+            ItemsSucceeded = ItemsSucceeded + result.ItemsSucceeded,
+            ItemsFailed = ItemsFailed + result.ItemsFailed,
+            RowsWritten = RowsWritten + (result.Succeeded ? result.Segments.Sum(s => s.Lines) : 0),
+        };
+    }
+
     /// <summary>Whether failed items exceed <c>error_threshold</c> (-1: never).</summary>
     public bool ExceedsThreshold(long errorThreshold) => errorThreshold >= 0 && ItemsFailed > errorThreshold;
 

@@ -3,7 +3,8 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// <summary>
 /// The recorded outcome of one mini-batch (grain key tenant/job/index), created once: the first record
 /// wins and a duplicate delivery changes nothing. <paramref name="PartPath"/> names the output part the
-/// winning attempt wrote (null when it failed); <paramref name="Segments"/> is the part's manifest.
+/// winning attempt wrote (null when it failed, or when the part is small enough to travel in
+/// <paramref name="InlinePart"/>: one storage write and read less per small mini-batch); <paramref name="Segments"/> is the part's manifest.
 /// </summary>
 public sealed record MiniBatchResult(
     int Index,
@@ -18,8 +19,18 @@ public sealed record MiniBatchResult(
     IReadOnlyList<JobItemError> Errors,
     long ErrorsOmitted,
     string Worker,
-    DateTimeOffset RecordedAt)
+    DateTimeOffset RecordedAt,
+    string? InlinePart = null)
 {
+    /// <summary>
+    /// A part of at most this many bytes is kept in the result record rather than written as an artifact. Small, because
+    /// the job's owner holds every result in memory until the job ends: 4 KB is about a hundred output rows.
+    /// </summary>
+    public const int MaxInlinePartBytes = 4096;
+
+    /// <summary>Whether the mini-batch left output lines to join (in a part artifact or inline).</summary>
+    public bool HasOutput => Succeeded && (PartPath is not null || InlinePart is not null) && Segments.Any(s => s.Lines > 0);
+
     /// <summary>At most this many item errors are kept per mini-batch; the rest are counted.</summary>
     public const int MaxErrorsKept = 100;
 }

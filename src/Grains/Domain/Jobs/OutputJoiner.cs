@@ -101,7 +101,7 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
             using var block = new MemoryStream();
             await using (var writer = new StreamWriter(block, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
             {
-                await using var part = await artifacts.OpenReadAsync(result.PartPath!, token).ConfigureAwait(false);
+                await using var part = await OpenPartAsync(result, token).ConfigureAwait(false);
                 using var reader = new StreamReader(part, Encoding.UTF8);
                 AppendPart(reader, result, partFiles, partBase, writer);
             }
@@ -129,8 +129,13 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
     }
 
     /// <summary>A part gets a block only if it has lines (an empty block is not staged).</summary>
-    private static bool HasBlock(MiniBatchResult result) =>
-        result.Succeeded && result.PartPath is not null && result.Segments.Any(s => s.Lines > 0);
+    private static bool HasBlock(MiniBatchResult result) => result.HasOutput;
+
+    /// <summary>The part's bytes: from the result record when it travelled inline, else from its artifact.</summary>
+    private async Task<Stream> OpenPartAsync(MiniBatchResult result, CancellationToken cancellationToken) =>
+        result.InlinePart is { } inline
+            ? new MemoryStream(Encoding.UTF8.GetBytes(inline), writable: false)
+            : await artifacts.OpenReadAsync(result.PartPath!, cancellationToken).ConfigureAwait(false);
 
     private static string BlockId(int index) => (index + 1L).ToString("D10", CultureInfo.InvariantCulture);
 

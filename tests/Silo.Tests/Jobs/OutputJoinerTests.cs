@@ -1,11 +1,13 @@
 using System.Text;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Storage.Azure;
 using OrleansBatch.Storage.Local;
+using OrleansBatch.Storage.Tests.Azure;
 
 namespace OrleansBatch.Silo.Tests.Jobs;
 
-public class OutputJoinerTests
+public class OutputJoinerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static MiniBatchResult Result(int index, bool ok, params MiniBatchSegment[] segments) =>
         new(index, ok, ok ? $"p{index}" : null, segments, ["label", "p0"], 0, 0, 1, 1, [], 0, "w", DateTimeOffset.UnixEpoch);
@@ -23,36 +25,69 @@ public class OutputJoinerTests
         try
         {
             using var database = new LocalDatabase(new LocalStorageOptions { DataDirectory = dir });
-            IArtifactStore store = new FileArtifactStore(database);
-            var files = new List<JobInputFile> { new("a.csv", "/x", 100), new("b.csv", "/y", 100) };
-            // Mini-batch 1 failed (its 2 rows still count), 3 spans both files.
-            var results = new List<MiniBatchResult>
-            {
-                Result(0, true, new MiniBatchSegment(0, 2, 2)),
-                Result(1, false, new MiniBatchSegment(0, 0, 2)),
-                Result(2, true, new MiniBatchSegment(0, 1, 1)),
-                Result(3, true, new MiniBatchSegment(0, 1, 1), new MiniBatchSegment(1, 2, 2)),
-            };
-            foreach (var (path, text) in new[] { ("p0", "0,x\n1,y\n"), ("p2", "0,z\n"), ("p3", "0,u\n0,v\n1,w\n") })
-                await store.WriteAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(text)), overwrite: false);
+            await StageInRoundsThenCommitAsync(new FileArtifactStore(database));
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+                Directory.Delete(dir, recursive: true);
+        }
+    }
 
-            var joiner = new OutputJoiner(store);
-            var rowBase = new long[files.Count];
-            await joiner.StagePartsAsync("out/staged.csv", results[..2], files, rowBase, CancellationToken.None);
-            // Restaging a round (a resumed owner) replaces the same blocks.
-            await joiner.StagePartsAsync("out/staged.csv", results[..2], files, new long[files.Count], CancellationToken.None);
-            await joiner.StagePartsAsync("out/staged.csv", results[2..], files, rowBase, CancellationToken.None);
-            Assert.Null(await store.GetInfoAsync("out/staged.csv"));
+    [Fact]
+    public async Task Blob_storage_stages_the_rewritten_parts_as_they_stream()
+    {
+        var backend = new AzureStorageBackend(new AzureStorageOptions { ConnectionString = azurite.ConnectionString, ContainerPrefix = "j" + Guid.NewGuid().ToString("N")[..10] });
+        await StageInRoundsThenCommitAsync(new BlobArtifactStore(backend));
+    }
 
-            var staged = await joiner.CommitAsync("out/staged.csv", results, overwrite: false, CancellationToken.None);
-            var joined = await joiner.JoinAsync("out/joined.csv", results, files, overwrite: false, CancellationToken.None);
+    private static async Task StageInRoundsThenCommitAsync(IArtifactStore store)
+    {
+        var files = new List<JobInputFile> { new("a.csv", "/x", 100), new("b.csv", "/y", 100) };
+        // Mini-batch 1 failed (its 2 rows still count), 3 spans both files.
+        var results = new List<MiniBatchResult>
+        {
+            Result(0, true, new MiniBatchSegment(0, 2, 2)),
+            Result(1, false, new MiniBatchSegment(0, 0, 2)),
+            Result(2, true, new MiniBatchSegment(0, 1, 1)),
+            Result(3, true, new MiniBatchSegment(0, 1, 1), new MiniBatchSegment(1, 2, 2)),
+        };
+        foreach (var (path, text) in new[] { ("p0", "0,x\n1,y\n"), ("p2", "0,z\n"), ("p3", "0,u\n0,v\n1,w\n") })
+            await store.WriteAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(text)), overwrite: false);
 
-            var expected = "file_name,row,label,p0\na.csv,0,x\na.csv,1,y\na.csv,4,z\na.csv,5,u\nb.csv,0,v\nb.csv,1,w\n";
-            Assert.Equal(expected, await ReadAsync(store, "out/staged.csv"));
-            Assert.Equal(expected, await ReadAsync(store, "out/joined.csv"));
-            Assert.Equal(6, staged);
-            Assert.Equal(6, joined);
-            Assert.Equal([6L, 2L], rowBase);
+        var joiner = new OutputJoiner(store);
+        var rowBase = new long[files.Count];
+        await joiner.StagePartsAsync("out/staged.csv", results[..2], files, rowBase, CancellationToken.None);
+        // Restaging a round (a resumed owner) replaces the same blocks.
+        await joiner.StagePartsAsync("out/staged.csv", results[..2], files, new long[files.Count], CancellationToken.None);
+        await joiner.StagePartsAsync("out/staged.csv", results[2..], files, rowBase, CancellationToken.None);
+        Assert.Null(await store.GetInfoAsync("out/staged.csv"));
+
+        var staged = await joiner.CommitAsync("out/staged.csv", results, overwrite: false, CancellationToken.None);
+        var joined = await joiner.JoinAsync("out/joined.csv", results, files, overwrite: false, CancellationToken.None);
+
+        var expected = "file_name,row,label,p0\na.csv,0,x\na.csv,1,y\na.csv,4,z\na.csv,5,u\nb.csv,0,v\nb.csv,1,w\n";
+        Assert.Equal(expected, await ReadAsync(store, "out/staged.csv"));
+        Assert.Equal(expected, await ReadAsync(store, "out/joined.csv"));
+        Assert.Equal(6, staged);
+        Assert.Equal(6, joined);
+        Assert.Equal([6L, 2L], rowBase);
+    }
+
+    [Fact]
+    public async Task A_short_part_fails_the_staging()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "obatch-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var database = new LocalDatabase(new LocalStorageOptions { DataDirectory = dir });
+            var store = new FileArtifactStore(database);
+            await store.WriteAsync("p0", new MemoryStream(Encoding.UTF8.GetBytes("0,x\n")), overwrite: false);
+
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() => new OutputJoiner(store).StagePartsAsync(
+                "out/short.csv", [Result(0, true, new MiniBatchSegment(0, 2, 2))], [new("a.csv", "/x", 100)], new long[1], CancellationToken.None));
+
+            Assert.Equal("Output part of mini-batch 0 ends after 1 of 2 lines for a.csv.", error.Message);
         }
         finally
         {

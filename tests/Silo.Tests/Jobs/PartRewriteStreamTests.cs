@@ -123,6 +123,15 @@ public class PartRewriteStreamTests
     }
 
     [Fact]
+    public void Only_newline_ends_a_line_so_a_carriage_return_stays_in_its_values()
+    {
+        var files = new List<JobInputFile> { new("a.csv", "/x", 100) };
+        using var stream = Rewrite("0,\"a\rb\",1\r\n1,c\n", Result(0, new MiniBatchSegment(0, 2, 2)), files, new long[1]);
+
+        Assert.Equal("a.csv,0,\"a\rb\",1\r\na.csv,1,c\n", Encoding.UTF8.GetString(ReadAll(stream, 3)));
+    }
+
+    [Fact]
     public void Is_read_only_and_forward_only_and_disposes_the_part()
     {
         var part = new MemoryStream(Encoding.UTF8.GetBytes("0,a\n"));

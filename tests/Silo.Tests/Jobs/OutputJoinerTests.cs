@@ -1,40 +1,16 @@
 using System.Text;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Storage.Azure;
 using OrleansBatch.Storage.Local;
+using OrleansBatch.Storage.Tests.Azure;
 
 namespace OrleansBatch.Silo.Tests.Jobs;
 
-public class OutputJoinerTests
+public class OutputJoinerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static MiniBatchResult Result(int index, bool ok, params MiniBatchSegment[] segments) =>
         new(index, ok, ok ? $"p{index}" : null, segments, ["label", "p0"], 0, 0, 1, 1, [], 0, "w", DateTimeOffset.UnixEpoch);
-
-    [Fact]
-    public void Adds_each_files_running_row_base_and_identity_columns()
-    {
-        var files = new List<JobInputFile> { new("a,b.csv", "/x", 100), new("c.csv", "/y", 50) };
-        var rowBase = new long[2];
-        var output = new StringWriter();
-
-        // Part 0: first range of file 0 with 3 rows (row 1 failed, so 2 lines); part 1: the rest of file 0, then file 1.
-        OutputJoiner.AppendPart(new StringReader("0,1,0.9\n2,0,0.2\n"), Result(0, true, new MiniBatchSegment(0, 2, 3)), files, rowBase, output);
-        OutputJoiner.AppendPart(new StringReader("0,1,0.8\n1,1,0.7\n0,0,0.1\n"), Result(1, true, new MiniBatchSegment(0, 2, 2), new MiniBatchSegment(1, 1, 1)), files, rowBase, output);
-
-        Assert.Equal(
-            "\"a,b.csv\",0,1,0.9\n\"a,b.csv\",2,0,0.2\n\"a,b.csv\",3,1,0.8\n\"a,b.csv\",4,1,0.7\nc.csv,0,0,0.1\n",
-            output.ToString());
-        Assert.Equal([5L, 1L], rowBase);
-    }
-
-    [Fact]
-    public void A_short_part_is_an_error_not_a_silent_gap()
-    {
-        var files = new List<JobInputFile> { new("a.csv", "/x", 100) };
-
-        Assert.Throws<InvalidDataException>(() =>
-            OutputJoiner.AppendPart(new StringReader("0,1\n"), Result(0, true, new MiniBatchSegment(0, 2, 2)), files, new long[1], new StringWriter()));
-    }
 
     [Fact]
     public void Header_lists_identity_then_model_columns()
@@ -49,36 +25,69 @@ public class OutputJoinerTests
         try
         {
             using var database = new LocalDatabase(new LocalStorageOptions { DataDirectory = dir });
-            IArtifactStore store = new FileArtifactStore(database);
-            var files = new List<JobInputFile> { new("a.csv", "/x", 100), new("b.csv", "/y", 100) };
-            // Mini-batch 1 failed (its 2 rows still count), 3 spans both files.
-            var results = new List<MiniBatchResult>
-            {
-                Result(0, true, new MiniBatchSegment(0, 2, 2)),
-                Result(1, false, new MiniBatchSegment(0, 0, 2)),
-                Result(2, true, new MiniBatchSegment(0, 1, 1)),
-                Result(3, true, new MiniBatchSegment(0, 1, 1), new MiniBatchSegment(1, 2, 2)),
-            };
-            foreach (var (path, text) in new[] { ("p0", "0,x\n1,y\n"), ("p2", "0,z\n"), ("p3", "0,u\n0,v\n1,w\n") })
-                await store.WriteAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(text)), overwrite: false);
+            await StageInRoundsThenCommitAsync(new FileArtifactStore(database));
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+                Directory.Delete(dir, recursive: true);
+        }
+    }
 
-            var joiner = new OutputJoiner(store);
-            var rowBase = new long[files.Count];
-            await joiner.StagePartsAsync("out/staged.csv", results[..2], files, rowBase, CancellationToken.None);
-            // Restaging a round (a resumed owner) replaces the same blocks.
-            await joiner.StagePartsAsync("out/staged.csv", results[..2], files, new long[files.Count], CancellationToken.None);
-            await joiner.StagePartsAsync("out/staged.csv", results[2..], files, rowBase, CancellationToken.None);
-            Assert.Null(await store.GetInfoAsync("out/staged.csv"));
+    [Fact]
+    public async Task Blob_storage_stages_the_rewritten_parts_as_they_stream()
+    {
+        var backend = new AzureStorageBackend(new AzureStorageOptions { ConnectionString = azurite.ConnectionString, ContainerPrefix = "j" + Guid.NewGuid().ToString("N")[..10] });
+        await StageInRoundsThenCommitAsync(new BlobArtifactStore(backend));
+    }
 
-            var staged = await joiner.CommitAsync("out/staged.csv", results, overwrite: false, CancellationToken.None);
-            var joined = await joiner.JoinAsync("out/joined.csv", results, files, overwrite: false, CancellationToken.None);
+    private static async Task StageInRoundsThenCommitAsync(IArtifactStore store)
+    {
+        var files = new List<JobInputFile> { new("a.csv", "/x", 100), new("b.csv", "/y", 100) };
+        // Mini-batch 1 failed (its 2 rows still count), 3 spans both files.
+        var results = new List<MiniBatchResult>
+        {
+            Result(0, true, new MiniBatchSegment(0, 2, 2)),
+            Result(1, false, new MiniBatchSegment(0, 0, 2)),
+            Result(2, true, new MiniBatchSegment(0, 1, 1)),
+            Result(3, true, new MiniBatchSegment(0, 1, 1), new MiniBatchSegment(1, 2, 2)),
+        };
+        foreach (var (path, text) in new[] { ("p0", "0,x\n1,y\n"), ("p2", "0,z\n"), ("p3", "0,u\n0,v\n1,w\n") })
+            await store.WriteAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(text)), overwrite: false);
 
-            var expected = "file_name,row,label,p0\na.csv,0,x\na.csv,1,y\na.csv,4,z\na.csv,5,u\nb.csv,0,v\nb.csv,1,w\n";
-            Assert.Equal(expected, await ReadAsync(store, "out/staged.csv"));
-            Assert.Equal(expected, await ReadAsync(store, "out/joined.csv"));
-            Assert.Equal(6, staged);
-            Assert.Equal(6, joined);
-            Assert.Equal([6L, 2L], rowBase);
+        var joiner = new OutputJoiner(store);
+        var rowBase = new long[files.Count];
+        await joiner.StagePartsAsync("out/staged.csv", results[..2], files, rowBase, CancellationToken.None);
+        // Restaging a round (a resumed owner) replaces the same blocks.
+        await joiner.StagePartsAsync("out/staged.csv", results[..2], files, new long[files.Count], CancellationToken.None);
+        await joiner.StagePartsAsync("out/staged.csv", results[2..], files, rowBase, CancellationToken.None);
+        Assert.Null(await store.GetInfoAsync("out/staged.csv"));
+
+        var staged = await joiner.CommitAsync("out/staged.csv", results, overwrite: false, CancellationToken.None);
+        var joined = await joiner.JoinAsync("out/joined.csv", results, files, overwrite: false, CancellationToken.None);
+
+        var expected = "file_name,row,label,p0\na.csv,0,x\na.csv,1,y\na.csv,4,z\na.csv,5,u\nb.csv,0,v\nb.csv,1,w\n";
+        Assert.Equal(expected, await ReadAsync(store, "out/staged.csv"));
+        Assert.Equal(expected, await ReadAsync(store, "out/joined.csv"));
+        Assert.Equal(6, staged);
+        Assert.Equal(6, joined);
+        Assert.Equal([6L, 2L], rowBase);
+    }
+
+    [Fact]
+    public async Task A_short_part_fails_the_staging()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "obatch-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var database = new LocalDatabase(new LocalStorageOptions { DataDirectory = dir });
+            var store = new FileArtifactStore(database);
+            await store.WriteAsync("p0", new MemoryStream(Encoding.UTF8.GetBytes("0,x\n")), overwrite: false);
+
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() => new OutputJoiner(store).StagePartsAsync(
+                "out/short.csv", [Result(0, true, new MiniBatchSegment(0, 2, 2))], [new("a.csv", "/x", 100)], new long[1], CancellationToken.None));
+
+            Assert.Equal("Output part of mini-batch 0 ends after 1 of 2 lines for a.csv.", error.Message);
         }
         finally
         {

@@ -18,44 +18,12 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
 
     private const string HeaderBlock = "0000000000";
 
-    /// <summary>Parts read and staged at once while joining (each held in memory while it is rewritten).</summary>
+    /// <summary>Parts read, rewritten and staged at once while joining (each streamed through a 64 KB buffer).</summary>
     private const int MaxParallelParts = 8;
 
     /// <summary>The header row: identity columns, then the model's output columns.</summary>
     public static string Header(IReadOnlyList<string> columns) =>
         string.Join(',', new[] { "file_name", "row" }.Concat(columns.Select(CsvField.Quote)));
-
-    /// <summary>
-    /// Rewrites one part into output lines, advancing <paramref name="rowBase"/> (per file index) by each
-    /// slice's rows. Returns the number of lines written.
-    /// </summary>
-    public static long AppendPart(TextReader part, MiniBatchResult result, IReadOnlyList<JobInputFile> files, long[] rowBase, TextWriter output)
-    {
-        long written = 0;
-        foreach (var segment in result.Segments)
-        {
-            var fileName = CsvField.Quote(files[segment.FileIndex].FileName);
-            var @base = rowBase[segment.FileIndex];
-            for (long i = 0; i < segment.Lines; i++)
-            {
-                var line = part.ReadLine() ?? throw new InvalidDataException(
-                    $"Output part of mini-batch {result.Index} ends after {i} of {segment.Lines} lines for {fileName}.");
-                var comma = line.IndexOf(',');
-                var rowText = comma < 0 ? line : line[..comma];
-                if (!long.TryParse(rowText, NumberStyles.None, CultureInfo.InvariantCulture, out var row))
-                    throw new InvalidDataException($"Output part of mini-batch {result.Index} has a line without a row number: '{Truncate(line)}'.");
-                output.Write(fileName);
-                output.Write(',');
-                output.Write((@base + row).ToString(CultureInfo.InvariantCulture));
-                if (comma >= 0)
-                    output.Write(line.AsSpan(comma));
-                output.Write('\n');
-                written++;
-            }
-            rowBase[segment.FileIndex] = @base + segment.Rows;
-        }
-        return written;
-    }
 
     /// <summary>
     /// Writes the output file at <paramref name="outputPath"/> from the results in mini-batch order
@@ -98,15 +66,13 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
             var partFiles = bases.Select(b => files[b.Key]).ToList();
             var partBase = bases.Select(b => b.Value).ToArray();
             result = result with { Segments = result.Segments.Select(s => s with { FileIndex = index[s.FileIndex] }).ToList() };
-            using var block = new MemoryStream();
-            await using (var writer = new StreamWriter(block, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
-            {
-                await using var part = await OpenPartAsync(result, token).ConfigureAwait(false);
-                using var reader = new StreamReader(part, Encoding.UTF8);
-                AppendPart(reader, result, partFiles, partBase, writer);
-            }
-            block.Position = 0;
+            // The rewritten part streams into the store as it is read: no copy of it is built here.
+            await using var part = await OpenPartAsync(result, token).ConfigureAwait(false);
+            await using var block = new PartRewriteStream(part, result, partFiles, partBase);
             await _output.StageBlockAsync(outputPath, BlockId(result.Index), block, token).ConfigureAwait(false);
+            var lines = result.Segments.Sum(s => s.Lines);
+            if (block.LinesWritten != lines)
+                throw new InvalidOperationException($"The output store staged {block.LinesWritten} of {lines} lines of mini-batch {result.Index}: it stopped reading the part early.");
         }).ConfigureAwait(false);
     }
 
@@ -124,7 +90,7 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
         var blocks = new List<string>(withBlocks.Count + 1) { HeaderBlock };
         blocks.AddRange(withBlocks.Select(r => BlockId(r.Index)));
         await _output.CommitBlocksAsync(outputPath, blocks, overwrite, cancellationToken).ConfigureAwait(false);
-        // AppendPart writes exactly the manifest's lines (or fails), so the manifests count the rows.
+        // A staged part holds exactly the manifest's lines (or fails), so the manifests count the rows.
         return withBlocks.Sum(r => r.Segments.Sum(s => s.Lines));
     }
 
@@ -138,6 +104,4 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
             : await artifacts.OpenReadAsync(result.PartPath!, cancellationToken).ConfigureAwait(false);
 
     private static string BlockId(int index) => (index + 1L).ToString("D10", CultureInfo.InvariantCulture);
-
-    private static string Truncate(string s) => s.Length <= 80 ? s : s[..80] + "...";
 }

@@ -62,7 +62,7 @@ public sealed class BenchSilo : IAsyncDisposable
             var state = await Get<JobService>().GetAsync(Tenant, job);
             if (state.Status.IsTerminal())
                 return state;
-            await Task.Delay(5);
+            await Task.Delay(1);
         }
     }
 

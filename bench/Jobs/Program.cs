@@ -35,7 +35,7 @@ try
     {
         var dir = Path.Combine(inputs, "warm-up");
         WriteCsv(Path.Combine(root, "samples/breast-cancer/data/breast_cancer.csv"), Path.Combine(dir, "data.csv"), 200_000);
-        var settings = JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("1MB"), MaxConcurrencyPerInstance = workers };
+        var settings = JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("1MB"), MaxConcurrencyPerInstance = 2 * workers };
         var files = silo.Spec(dir, pipeline, settings).Files();
         for (var run = 0; run < 3; run++)
         {
@@ -44,12 +44,12 @@ try
         }
     }
 
-    // 1. Throughput: the same 200k-row CSV, same byte ranges and parallelism, job vs scorer alone.
+    // 1. Throughput: the same 200k-row CSV, same byte ranges and parallelism, job (window 2 x workers) vs scorer alone.
     if (Runs("throughput"))
     {
         var csvDir = Path.Combine(inputs, "throughput");
         var rows = WriteCsv(Path.Combine(root, "samples/breast-cancer/data/breast_cancer.csv"), Path.Combine(csvDir, "data.csv"), 200_000);
-        var settings = JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("1MB"), MaxConcurrencyPerInstance = workers };
+        var settings = JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("1MB"), MaxConcurrencyPerInstance = 2 * workers };
         var spec = silo.Spec(csvDir, pipeline, settings);
         var files = spec.Files();
         var plan = MiniBatchPlanner.Plan(files, settings.MiniBatchSize);
@@ -73,31 +73,31 @@ try
         Console.WriteLine($"throughput: {rows:N0} rows, {plan.MiniBatchCount} mini-batches, median of 5; scorer alone {rows / aloneMedian:N0} rows/s, job end to end {rows / jobMedian:N0} rows/s ({done.Status}); ratio {aloneMedian / jobMedian:0.00}");
     }
 
-    // 2. Overhead per mini-batch with a trivial model (the scaling graph alone) on one-row files, one at a time.
+    // 2. Overhead per mini-batch with a trivial model (the scaling graph alone) on one-row files, one at a time (window 1):
+    // the time from one mini-batch's result to the next one's, less the scorer's own time on that file (median of 5).
     if (Runs("overhead"))
     {
-        var tinySpec = silo.Spec(tinyDir, trivial, tinySettings);
+        var tinyFiles = silo.Spec(tinyDir, trivial, tinySettings).Files();
         var trivialScorer = silo.Get<IScorerFactory>().GetOrCreate(new ScorerSpec("bench/trivial@1", [silo.Get<OrleansBatch.Grains.Providers.IArtifactStore>().TryGetLocalPath(trivial[0].ArtifactPath)!]));
-        var perFile = new List<double>();
-        foreach (var file in tinySpec.Files())
+        var perFile = tinyFiles.Select(file => Median([.. Enumerable.Range(0, 6).Select(_ =>
         {
             var t = Stopwatch.GetTimestamp();
             trivialScorer.Score(new InputSlice(file.Path, file.FileName), new NullSink(TextWriter.Null));
-            perFile.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-        }
-        var tinyJob = await silo.CreateAsync(silo.Spec(tinyDir, trivial, tinySettings)); // warm-up
-        await silo.WaitAsync(tinyJob);
+            return Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+        }).Skip(1)])).ToList();
+        await silo.WaitAsync(await silo.CreateAsync(silo.Spec(tinyDir, trivial, tinySettings))); // warm-up
         var tiny = Stopwatch.StartNew();
         var tinyName = await silo.CreateAsync(silo.Spec(tinyDir, trivial, tinySettings));
         var tinyDone = await silo.WaitAsync(tinyName);
         tiny.Stop();
-        var workerMs = new List<double>();
-        for (var i = 0; i < 400; i++)
-            workerMs.Add((await silo.Runtime.ReadAsync<MiniBatchResult>(JobKeys.Result(BenchSilo.Tenant, tinyName, i))).State!.DurationMs);
-        workerMs.Sort();
-        perFile.Sort();
-        var overhead = tiny.Elapsed.TotalMilliseconds / 400 - perFile.Average();
-        Console.WriteLine($"overhead: 400 one-row mini-batches, window 1: job {tiny.Elapsed.TotalMilliseconds:N0} ms ({tinyDone.Status}); scoring alone median {perFile[200]:0.000} ms, mean {perFile.Average():0.000} ms per file; mean overhead per mini-batch {overhead:0.00} ms; worker time per mini-batch (open checks, scoring, part write) median {workerMs[200]:0.00} ms");
+        var results = new List<MiniBatchResult>();
+        for (var i = 0; i < tinyFiles.Count; i++)
+            results.Add((await silo.Runtime.ReadAsync<MiniBatchResult>(JobKeys.Result(BenchSilo.Tenant, tinyName, i))).State!);
+        var overheads = Enumerable.Range(1, results.Count - 1).Select(i => (results[i].RecordedAt - results[i - 1].RecordedAt).TotalMilliseconds - perFile[i]).ToList();
+        var wallMean = tiny.Elapsed.TotalMilliseconds / tinyFiles.Count - perFile.Average();
+        Console.WriteLine($"overhead: {tinyFiles.Count} one-row mini-batches, window 1: job {tiny.Elapsed.TotalMilliseconds:N0} ms ({tinyDone.Status}); scorer alone median {Median(perFile):0.000} ms per file; " +
+            $"overhead per mini-batch (result to next result, less the file's scoring) median {Median(overheads):0.00} ms, mean {overheads.Average():0.00} ms; " +
+            $"job wall time per mini-batch less scoring {wallMean:0.00} ms; worker time (input checks, scoring, part) median {Median([.. results.Select(r => r.DurationMs)]):0.00} ms");
     }
 
     // 3. Invoke -> first scored mini-batch (the first result record), over 20 runs.
@@ -119,7 +119,11 @@ try
         Console.WriteLine($"invoke -> first scored mini-batch: median {firsts[10]:0.0} ms, min {firsts[0]:0.0} ms, max {firsts[^1]:0.0} ms (20 runs)");
     }
 
-    // 4. Peak memory scoring a large CSV in 10MB mini-batches.
+    // 4. Peak memory and throughput on a large CSV in 10MB mini-batches: the job against the scorer alone on the same
+    // byte ranges, alternated in rounds (one large job says more about the machine's moods, and about the JIT still
+    // optimizing the job's code, than about the job): a warm-up round, then three counted. Each round runs the job with
+    // two windows: 2 x workers (a mini-batch queued for each busy worker: the setting for throughput) and = workers
+    // (each worker waits for the owner's refill after every mini-batch).
     if (Runs("large"))
     {
         // A silo that has run jobs before: the first seconds of a fresh process run unoptimized (Tier-0) code.
@@ -128,28 +132,52 @@ try
         var bigDir = Path.Combine(inputs, "big");
         var bigRows = WriteCsv(Path.Combine(root, "samples/breast-cancer/data/breast_cancer.csv"), Path.Combine(bigDir, "big.csv"), targetBytes: (long)bigMb << 20);
         var bigLength = new FileInfo(Path.Combine(bigDir, "big.csv")).Length;
+        var bigSettings = JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("10MB") };
+        var bigFiles = silo.Spec(bigDir, pipeline, bigSettings).Files();
+        var bigPlan = MiniBatchPlanner.Plan(bigFiles, bigSettings.MiniBatchSize);
+        Console.WriteLine($"large CSV: {bigLength / (1 << 20):N0} MB, {bigRows:N0} rows, {bigPlan.MiniBatchCount} mini-batches of 10MB");
         GC.Collect();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var before = process.PeakWorkingSet64;
-        var bigSettings = JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("10MB"), MaxConcurrencyPerInstance = workers };
-        var big = Stopwatch.StartNew();
-        var bigDone = await silo.WaitAsync(await silo.CreateAsync(silo.Spec(bigDir, pipeline, bigSettings)));
-        big.Stop();
+        int[] windows = [2 * workers, workers];
+        var ratios = windows.ToDictionary(w => w, _ => new List<double>());
+        for (var round = 0; round <= 3; round++)
+        {
+            var (aloneTime, aloneCpu) = Measure(() => ScoreAlone(scorer, bigPlan, bigFiles, workers));
+            var line = $"large CSV round {round}{(round == 0 ? " (warm-up, not counted)" : "")}: scorer alone {bigRows / aloneTime.TotalSeconds:N0} rows/s ({aloneCpu.TotalSeconds:0.0} CPU s)";
+            foreach (var window in windows)
+            {
+                JobState bigDone = null!;
+                var (jobTime, jobCpu) = Measure(() => bigDone = silo.WaitAsync(silo.CreateAsync(silo.Spec(bigDir, pipeline, bigSettings with { MaxConcurrencyPerInstance = window })).GetAwaiter().GetResult()).GetAwaiter().GetResult());
+                var entries = new List<JobLogEntry>();
+                await foreach (var entry in silo.Get<OrleansBatch.Silo.Jobs.JobLog>().ReadAsync(BenchSilo.Tenant, bigDone.Name))
+                    entries.Add(entry);
+                var joinStarted = entries.Last(e => e.Message.Contains("joining the output", StringComparison.Ordinal)).At;
+                if (round > 0)
+                    ratios[window].Add(aloneTime / jobTime);
+                line += $"; job window {window}: {bigRows / jobTime.TotalSeconds:N0} rows/s ({bigDone.Status} in {jobTime.TotalSeconds:N2} s, {(entries[^1].At - joinStarted).TotalSeconds:N2} s after the ordered join started, " +
+                    $"{jobCpu.TotalSeconds:0.0} CPU s) ratio {aloneTime / jobTime:0.00}";
+                await silo.Get<OrleansBatch.Grains.Providers.IArtifactStore>().DeleteAsync(bigDone.OutputPath!);
+            }
+            Console.WriteLine(line);
+        }
         process.Refresh();
-        Console.WriteLine($"large CSV: {bigLength / (1 << 20):N0} MB, {bigRows:N0} rows, {bigDone.Counters.Total} mini-batches, {bigDone.Status} in {big.Elapsed.TotalSeconds:N1} s ({bigRows / big.Elapsed.TotalSeconds:N0} rows/s); peak working set of the process {process.PeakWorkingSet64 / (1 << 20):N0} MB (before the job {before / (1 << 20):N0} MB)");
+        foreach (var window in windows)
+            Console.WriteLine($"large CSV throughput, window {window}: job / scorer alone median {Median(ratios[window]):0.00} (rounds {string.Join(", ", ratios[window].Select(r => r.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))})");
+        Console.WriteLine($"large CSV memory: peak working set of the process {process.PeakWorkingSet64 / (1 << 20):N0} MB (before the jobs {before / (1 << 20):N0} MB)");
 
-        // 5. Throughput on the large CSV: the job above against the scorer alone on the same byte ranges.
-        var bigFiles = silo.Spec(bigDir, pipeline, bigSettings).Files();
-        var bigAlone = Stopwatch.StartNew();
-        ScoreAlone(scorer, MiniBatchPlanner.Plan(bigFiles, bigSettings.MiniBatchSize), bigFiles, workers);
-        bigAlone.Stop();
-        var entries = new List<OrleansBatch.Grains.Domain.Jobs.JobLogEntry>();
-        await foreach (var entry in silo.Get<OrleansBatch.Silo.Jobs.JobLog>().ReadAsync(BenchSilo.Tenant, bigDone.Name))
-            entries.Add(entry);
-        var allScored = entries.Last(e => e.Message.Contains("joining the output", StringComparison.Ordinal)).At;
-        Console.WriteLine($"large CSV: start of the ordered join -> job ended: {(entries[^1].At - allScored).TotalSeconds:N2} s of {big.Elapsed.TotalSeconds:N2} s");
-        Console.WriteLine($"large CSV throughput: scorer alone {bigRows / bigAlone.Elapsed.TotalSeconds:N0} rows/s, job end to end {bigRows / big.Elapsed.TotalSeconds:N0} rows/s; ratio {bigAlone.Elapsed.TotalSeconds / big.Elapsed.TotalSeconds:0.00}");
+        // Wall time and CPU time (user + system, all threads) of one run.
+        (TimeSpan Wall, TimeSpan Cpu) Measure(Action run)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            run();
+            wall.Stop();
+            process.Refresh();
+            return (wall.Elapsed, process.TotalProcessorTime - cpu);
+        }
     }
 }
 finally

@@ -23,9 +23,6 @@ public sealed class JobOrchestrator(
     GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, SliceFiles sliceFiles, OutputStores outputs, JobLog log, JobSignals signals,
     TenantQueues tenants, JobOptions options, TimeProvider time, ILogger<JobOrchestrator> logger)
 {
-    /// <summary>Recorded mini-batches without a part artifact (small or no output) that make a staging round worth it.</summary>
-    private const int SmallPartsPerRound = 32;
-
     private string Source => $"owner@{options.SiloId}";
 
     public async Task RunAsync(string tenant, string name, string token, CancellationToken cancellationToken)
@@ -192,9 +189,9 @@ public sealed class JobOrchestrator(
         var end = staging.Next;
         while (results.ContainsKey(end))
             end++;
-        // Parts that travelled inline are small: gather a few rounds' worth rather than stage a block per mini-batch.
-        var small = Enumerable.Range(staging.Next, end - staging.Next).All(i => results[i].PartPath is null);
-        if (end == staging.Next || (small && end - staging.Next < SmallPartsPerRound))
+        // A round ends on a block boundary (small parts share blocks): the rest waits for the next round.
+        end = OutputJoiner.RoundEnd(staging.Next, end, job.Plan!.MiniBatchCount, i => results[i]);
+        if (end == staging.Next)
             return staging;
         var parts = Enumerable.Range(staging.Next, end - staging.Next).Select(i => results[i]).ToList();
         var rowBase = staging.RowBase;

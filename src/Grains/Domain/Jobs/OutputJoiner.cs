@@ -8,7 +8,7 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// Joins mini-batch output parts into the <c>append_row</c> file in input order. A part holds lines
 /// <c>rowInSlice,values</c>, one run of lines per slice as its manifest lists; a byte-range slice does not
 /// know its first row number, so the joiner keeps each file's running row base and adds it. Each part is
-/// staged as one block and the block list committed in order (no copy of the whole file). Parts are read
+/// staged as one block (small parts a few to a block) and the block list committed in order (no copy of the whole file). Parts are read
 /// from <paramref name="artifacts"/>; the output is assembled in <paramref name="output"/> (the same store
 /// unless the job writes to another container).
 /// </summary>
@@ -18,8 +18,11 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
 
     private const string HeaderBlock = "0000000000";
 
-    /// <summary>Parts read, rewritten and staged at once while joining (each streamed through a 64 KB buffer).</summary>
+    /// <summary>Blocks read, rewritten and staged at once while joining (each part streamed through a 64 KB buffer).</summary>
     private const int MaxParallelParts = 8;
+
+    /// <summary>Small parts (carried inline) of this many consecutive mini-batches share one block.</summary>
+    public const int SmallPartsPerBlock = 32;
 
     /// <summary>The header row: identity columns, then the model's output columns.</summary>
     public static string Header(IReadOnlyList<string> columns) =>
@@ -37,43 +40,111 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
     }
 
     /// <summary>
-    /// Stages the blocks of <paramref name="parts"/>: consecutive mini-batch results in order, starting where
-    /// <paramref name="rowBase"/> (per file index) stands; advances it past them. A part's block id is fixed by its
-    /// mini-batch index, so staging again (a resumed owner) simply replaces the block. Nothing is visible until
-    /// <see cref="CommitAsync"/>.
+    /// Stages the blocks of <paramref name="parts"/>: consecutive mini-batch results in order, from one block boundary
+    /// to another (see <see cref="RoundEnd"/>), starting where <paramref name="rowBase"/> (per file index) stands;
+    /// advances it past them. A block's id and content follow from the results alone, so staging again (a resumed
+    /// owner) simply replaces a block with the same bytes. Nothing is visible until <see cref="CommitAsync"/>.
     /// </summary>
     public async Task StagePartsAsync(
         string outputPath, IReadOnlyList<MiniBatchResult> parts, IReadOnlyList<JobInputFile> files, long[] rowBase, CancellationToken cancellationToken)
     {
-        // Each part's row bases are known from the manifests alone (rows per segment), so parts are read, rewritten
+        // Each part's row bases are known from the manifests alone (rows per segment), so blocks are read, rewritten
         // and staged in parallel (blob round trips dominate); the commit fixes their order.
-        var work = new List<(MiniBatchResult Result, KeyValuePair<int, long>[] Bases)>(parts.Count);
+        var bases = new Dictionary<int, KeyValuePair<int, long>[]>();
         foreach (var result in parts)
         {
-            if (HasBlock(result))
-                work.Add((result, result.Segments.Select(s => s.FileIndex).Distinct().Select(f => KeyValuePair.Create(f, rowBase[f])).ToArray()));
+            if (result.HasOutput)
+                bases[result.Index] = result.Segments.Select(s => s.FileIndex).Distinct().Select(f => KeyValuePair.Create(f, rowBase[f])).ToArray();
             // A failed slice has no lines, but its rows still count towards the file's row numbers.
             foreach (var segment in result.Segments)
                 rowBase[segment.FileIndex] += segment.Rows;
         }
-        await Parallel.ForEachAsync(Enumerable.Range(0, work.Count), new ParallelOptions { MaxDegreeOfParallelism = MaxParallelParts, CancellationToken = cancellationToken }, async (i, token) =>
+        var blocks = Blocks(parts);
+        await Parallel.ForEachAsync(blocks, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelParts, CancellationToken = cancellationToken }, async (block, token) =>
         {
-            // The part's own view: only its files, numbered 0..k-1, with their row bases (small, whatever the job's file count).
-            var (result, bases) = work[i];
-            var index = new Dictionary<int, int>(bases.Length);
-            foreach (var (file, _) in bases)
-                index[file] = index.Count;
-            var partFiles = bases.Select(b => files[b.Key]).ToList();
-            var partBase = bases.Select(b => b.Value).ToArray();
-            result = result with { Segments = result.Segments.Select(s => s with { FileIndex = index[s.FileIndex] }).ToList() };
-            // The rewritten part streams into the store as it is read: no copy of it is built here.
-            await using var part = await OpenPartAsync(result, token).ConfigureAwait(false);
-            await using var block = new PartRewriteStream(part, result, partFiles, partBase);
-            await _output.StageBlockAsync(outputPath, BlockId(result.Index), block, token).ConfigureAwait(false);
-            var lines = result.Segments.Sum(s => s.Lines);
-            if (block.LinesWritten != lines)
-                throw new InvalidOperationException($"The output store staged {block.LinesWritten} of {lines} lines of mini-batch {result.Index}: it stopped reading the part early.");
+            if (block.Parts is [var single])
+            {
+                // The rewritten part streams into the store as it is read: no copy of it is built here.
+                await using var rewritten = await RewriteAsync(single, bases[single.Index], files, token).ConfigureAwait(false);
+                await _output.StageBlockAsync(outputPath, block.Id, rewritten, token).ConfigureAwait(false);
+                CheckLines(single, rewritten);
+                return;
+            }
+            // Small parts (inline, a few KB each) are gathered into one block: one file or request instead of dozens.
+            using var gathered = new MemoryStream();
+            foreach (var part in block.Parts)
+            {
+                await using var rewritten = await RewriteAsync(part, bases[part.Index], files, token).ConfigureAwait(false);
+                await rewritten.CopyToAsync(gathered, token).ConfigureAwait(false);
+                CheckLines(part, rewritten);
+            }
+            gathered.Position = 0;
+            await _output.StageBlockAsync(outputPath, block.Id, gathered, token).ConfigureAwait(false);
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The end of the longest run of <c>[next, end)</c> that ends on a block boundary, so it can be staged now:
+    /// <paramref name="end"/> itself unless the mini-batch before it has small output whose block may still grow
+    /// (its window of <see cref="SmallPartsPerBlock"/> is not complete yet). <paramref name="result"/> gives the recorded
+    /// result of any index in <c>[next, end)</c>; <paramref name="total"/> is the job's mini-batch count.
+    /// </summary>
+    public static int RoundEnd(int next, int end, int total, Func<int, MiniBatchResult> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (end >= total || end % SmallPartsPerBlock == 0)
+            return end;
+        var window = end - end % SmallPartsPerBlock;
+        for (var i = Math.Max(next, window); i < end; i++)
+        {
+            if (IsSmall(result(i)))
+                return Math.Max(next, window);
+        }
+        return end;
+    }
+
+    /// <summary>
+    /// The blocks of consecutive results (from one block boundary to another): each part in an artifact is a block of
+    /// its own; small parts (inline) of one aligned window of <see cref="SmallPartsPerBlock"/> mini-batches, not
+    /// separated by a part in an artifact, share a block. A block's id is its first part's mini-batch index.
+    /// </summary>
+    private static List<(string Id, List<MiniBatchResult> Parts)> Blocks(IEnumerable<MiniBatchResult> results)
+    {
+        var blocks = new List<(string Id, List<MiniBatchResult> Parts)>();
+        List<MiniBatchResult>? small = null;
+        foreach (var result in results.Where(r => r.HasOutput))
+        {
+            if (IsSmall(result) && small is not null && small[0].Index / SmallPartsPerBlock == result.Index / SmallPartsPerBlock)
+            {
+                small.Add(result);
+                continue;
+            }
+            var block = new List<MiniBatchResult> { result };
+            blocks.Add((BlockId(result.Index), block));
+            small = IsSmall(result) ? block : null;
+        }
+        return blocks;
+    }
+
+    private static bool IsSmall(MiniBatchResult result) => result.HasOutput && result.InlinePart is not null;
+
+    /// <summary>A part's rewritten lines, in the part's own view: only its files, numbered 0..k-1, with their row bases.</summary>
+    private async Task<PartRewriteStream> RewriteAsync(MiniBatchResult result, KeyValuePair<int, long>[] bases, IReadOnlyList<JobInputFile> files, CancellationToken cancellationToken)
+    {
+        var index = new Dictionary<int, int>(bases.Length);
+        foreach (var (file, _) in bases)
+            index[file] = index.Count;
+        var partFiles = bases.Select(b => files[b.Key]).ToList();
+        var partBase = bases.Select(b => b.Value).ToArray();
+        var local = result with { Segments = result.Segments.Select(s => s with { FileIndex = index[s.FileIndex] }).ToList() };
+        return new PartRewriteStream(await OpenPartAsync(local, cancellationToken).ConfigureAwait(false), local, partFiles, partBase);
+    }
+
+    private static void CheckLines(MiniBatchResult result, PartRewriteStream rewritten)
+    {
+        var lines = result.Segments.Sum(s => s.Lines);
+        if (rewritten.LinesWritten != lines)
+            throw new InvalidOperationException($"The output store staged {rewritten.LinesWritten} of {lines} lines of mini-batch {result.Index}: it stopped reading the part early.");
     }
 
     /// <summary>
@@ -86,16 +157,12 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
         var columns = results.FirstOrDefault(r => r.Succeeded && r.Columns.Count > 0)?.Columns ?? [];
         using (var header = new MemoryStream(Encoding.UTF8.GetBytes(Header(columns) + "\n")))
             await _output.StageBlockAsync(outputPath, HeaderBlock, header, cancellationToken).ConfigureAwait(false);
-        var withBlocks = results.Where(HasBlock).ToList();
-        var blocks = new List<string>(withBlocks.Count + 1) { HeaderBlock };
-        blocks.AddRange(withBlocks.Select(r => BlockId(r.Index)));
+        var blocks = new List<string> { HeaderBlock };
+        blocks.AddRange(Blocks(results).Select(b => b.Id));
         await _output.CommitBlocksAsync(outputPath, blocks, overwrite, cancellationToken).ConfigureAwait(false);
         // A staged part holds exactly the manifest's lines (or fails), so the manifests count the rows.
-        return withBlocks.Sum(r => r.Segments.Sum(s => s.Lines));
+        return results.Where(r => r.HasOutput).Sum(r => r.Segments.Sum(s => s.Lines));
     }
-
-    /// <summary>A part gets a block only if it has lines (an empty block is not staged).</summary>
-    private static bool HasBlock(MiniBatchResult result) => result.HasOutput;
 
     /// <summary>The part's bytes: from the result record when it travelled inline, else from its artifact.</summary>
     private async Task<Stream> OpenPartAsync(MiniBatchResult result, CancellationToken cancellationToken) =>

@@ -267,4 +267,3 @@ public sealed class MiniBatchWorkerService(
         return current;
     }
 }
-

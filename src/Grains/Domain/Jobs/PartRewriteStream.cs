@@ -200,6 +200,11 @@ public sealed class PartRewriteStream : Stream
             switch (_phase)
             {
                 case Phase.LineStart:
+                    if (TryWholeLine(buffer, destination[written..], out var produced))
+                    {
+                        written += produced;
+                        break;
+                    }
                     if (!StartLine(buffer, out needInput))
                         return written;
                     break;
@@ -248,6 +253,41 @@ public sealed class PartRewriteStream : Stream
             }
         }
         return written;
+    }
+
+    /// <summary>
+    /// The common case in one step, without the phases: a whole line with a short row number is buffered and its
+    /// output fits <paramref name="destination"/>. Returns false, changing nothing, for anything else (a line split
+    /// over reads, a bad or long row number, the end of the manifest), which the phases then handle.
+    /// </summary>
+    private bool TryWholeLine(byte[] buffer, Span<byte> destination, out int produced)
+    {
+        produced = 0;
+        if (_segment >= _segments.Count || _lineInSegment >= _segments[_segment].Lines || _name.Length == 0)
+            return false;
+        var input = buffer.AsSpan(_start, _end - _start);
+        // The row number: digits up to the first ',' or '\n'; at most 18 cannot overflow a long (longer go the careful way).
+        long row = 0;
+        var digits = 0;
+        while (digits < input.Length && digits <= 18 && (uint)(input[digits] - '0') <= 9)
+            row = row * 10 + (input[digits++] - '0');
+        if (digits is 0 or > 18 || digits == input.Length || input[digits] is not ((byte)',' or (byte)'\n'))
+            return false;
+        var newline = input[digits..].IndexOf((byte)'\n');
+        if (newline < 0)
+            return false;
+        var rest = input.Slice(digits, newline + 1);
+        var @base = _bases[_segment];
+        if (row > long.MaxValue - @base || _name.Length + _number.Length + rest.Length > destination.Length)
+            return false;
+        _name.CopyTo(destination);
+        Utf8Formatter.TryFormat(@base + row, destination[_name.Length..], out var length);
+        rest.CopyTo(destination[(_name.Length + length)..]);
+        produced = _name.Length + length + rest.Length;
+        _start += digits + rest.Length;
+        _scanned = _start;
+        EndLine();
+        return true;
     }
 
     private int CopyPending(ReadOnlySpan<byte> pending, Span<byte> destination, Phase next)

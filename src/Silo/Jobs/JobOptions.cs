@@ -20,6 +20,12 @@ public sealed class JobOptions
     /// <summary>Least time between two progress writes of a job (counters are written in batches).</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How often an idle silo looks at the tenants' queues for mini-batches enqueued by other silos (one enqueued in this
+    /// process wakes it at once). Shorter joins other silos' jobs sooner, at one queue read per live tenant per look.
+    /// </summary>
+    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Mini-batch workers in this silo.</summary>
     public int Workers { get; set; } = Math.Max(2, Environment.ProcessorCount);
 

@@ -21,7 +21,8 @@ public static class JobsServiceCollectionExtensions
     public static IServiceCollection AddJobs(this IServiceCollection services, Action<JobOptions>? configure = null, bool runsWork = true)
     {
         services.TryAddSingleton<SiloIdentity>();
-        var options = services.AddOptions<JobOptions>().Configure<SiloIdentity>((o, silo) => o.SiloId = silo.Id);
+        var options = services.AddOptions<JobOptions>().Configure<SiloIdentity>((o, silo) => o.SiloId = silo.Id).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobOptions>, JobOptionsValidator>());
         if (configure is not null)
             options.Configure(configure);
         services.TryAddSingleton(TimeProvider.System);

@@ -91,7 +91,7 @@ public sealed class MiniBatchWorkerService(
         try
         {
             // An enqueue in this silo wakes the watcher at once; other silos' work and reappearing messages are polled.
-            await signals.WaitAsync(JobSignals.Work, TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+            await signals.WaitAsync(JobSignals.Work, options.IdlePollInterval, stoppingToken).ConfigureAwait(false);
             message = await tenants.TakeAsync(queue, options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
         }
         finally

@@ -194,6 +194,11 @@ public sealed class JobOrchestrator(
         if (end == staging.Next)
             return staging;
         var parts = Enumerable.Range(staging.Next, end - staging.Next).Select(i => results[i]).ToList();
+        // The round holds the parts it stages; the owner keeps only their manifests (an empty inline text still marks a
+        // small part, which is all the commit's block list needs), so a job of many small mini-batches does not keep
+        // every part's text in memory.
+        foreach (var part in parts.Where(p => p.InlinePart is { Length: > 0 }))
+            results[part.Index] = part with { InlinePart = "" };
         var rowBase = staging.RowBase;
         var task = Task.Run(async () =>
         {

@@ -165,6 +165,7 @@ public sealed class MiniBatchWorkerService(
                 using var staged = await sliceFiles.StageAsync(work, stoppingToken).ConfigureAwait(false);
                 var outcome = await MiniBatchAttempt.RunAsync(threads, scorer, work, slice => staged[IndexOf(work, slice)], attempt, TimeSpan.FromSeconds(work.TimeoutSeconds), stoppingToken).ConfigureAwait(false);
                 string? partPath = null, inline = null;
+                var partBytes = outcome.Part.Length;
                 await using (outcome.Part)
                 {
                     if (outcome.Part.Length <= MiniBatchResult.MaxInlinePartBytes)
@@ -180,7 +181,7 @@ public sealed class MiniBatchWorkerService(
                 if (work.LogsDebug || attempt > 1)
                     await log.WriteAsync(work.Tenant, work.Job, attempt > 1 ? "info" : "debug", worker, $"mini-batch {work.Index} scored on attempt {attempt}", stoppingToken).ConfigureAwait(false);
                 return new MiniBatchResult(work.Index, true, partPath, outcome.Segments, outcome.Columns, outcome.ItemsSucceeded, outcome.ItemsFailed, attempt,
-                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome.Errors, outcome.ErrorsOmitted, worker, time.GetUtcNow(), inline);
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome.Errors, outcome.ErrorsOmitted, worker, time.GetUtcNow(), inline, partBytes);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

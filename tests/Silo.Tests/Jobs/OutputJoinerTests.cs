@@ -70,7 +70,8 @@ public class OutputJoinerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         await WithLocalStoreAsync(async store =>
         {
             var files = new List<JobInputFile> { new("a.csv", "/x", 1000) };
-            // 100 mini-batches of 3 rows: most parts inline, every 7th in an artifact, every 11th failed.
+            // 100 mini-batches of 3 rows: most parts inline, every 7th in an artifact (small, so it shares a block, except
+            // every 21st, which says it is large), every 11th failed.
             var results = new List<MiniBatchResult>();
             var expected = new StringBuilder("file_name,row,label,p0\n");
             for (var i = 0; i < 100; i++)
@@ -82,7 +83,8 @@ public class OutputJoinerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
                     await store.WriteAsync(partPath = $"parts/{i}", new MemoryStream(Encoding.UTF8.GetBytes(lines)), overwrite: false);
                 else if (!failed)
                     inline = lines;
-                results.Add(new MiniBatchResult(i, !failed, partPath, [new MiniBatchSegment(0, failed ? 0 : 3, 3)], ["label", "p0"], 0, 0, 1, 1, [], 0, "w", DateTimeOffset.UnixEpoch, inline));
+                var bytes = failed ? 0 : i % 21 == 3 ? OutputJoiner.MaxSmallPartBytes + 1 : Encoding.UTF8.GetByteCount(lines);
+                results.Add(new MiniBatchResult(i, !failed, partPath, [new MiniBatchSegment(0, failed ? 0 : 3, 3)], ["label", "p0"], 0, 0, 1, 1, [], 0, "w", DateTimeOffset.UnixEpoch, inline, bytes));
                 for (var k = 0; k < 3 && !failed; k++)
                     expected.Append($"a.csv,{3 * i + k},v{i}-{k}\n");
             }
@@ -108,8 +110,8 @@ public class OutputJoinerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
             var joined = await joiner.JoinAsync("out/joined.csv", results, files, overwrite: false, CancellationToken.None);
 
             Assert.Equal(100, next);
-            // A round ends only where no block can still grow: a window boundary, the end, or after a part in an artifact.
-            Assert.All(ends, e => Assert.True(e % OutputJoiner.SmallPartsPerBlock == 0 || e == 100 || results[e - 1].InlinePart is null, $"round ended at {e}"));
+            // A round ends only where no block can still grow: a window boundary, the end, or after a large part or none.
+            Assert.All(ends, e => Assert.True(e % OutputJoiner.SmallPartsPerBlock == 0 || e == 100 || !results[e - 1].HasOutput || results[e - 1].PartBytes > OutputJoiner.MaxSmallPartBytes, $"round ended at {e}"));
             Assert.Equal(expected.ToString(), await ReadAsync(store, "out/rounds.csv"));
             Assert.Equal(expected.ToString(), await ReadAsync(store, "out/joined.csv"));
             Assert.Equal(results.Where(r => r.Succeeded).Sum(r => 3L), joined);

@@ -4,7 +4,8 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// The recorded outcome of one mini-batch (grain key tenant/job/index), created once: the first record
 /// wins and a duplicate delivery changes nothing. <paramref name="PartPath"/> names the output part the
 /// winning attempt wrote (null when it failed, or when the part is small enough to travel in
-/// <paramref name="InlinePart"/>: one storage write and read less per small mini-batch); <paramref name="Segments"/> is the part's manifest.
+/// <paramref name="InlinePart"/>: one storage write and read less per small mini-batch); <paramref name="Segments"/> is the part's manifest;
+/// <paramref name="PartBytes"/> the part's size (0 in records written before it was kept).
 /// </summary>
 public sealed record MiniBatchResult(
     int Index,
@@ -20,11 +21,12 @@ public sealed record MiniBatchResult(
     long ErrorsOmitted,
     string Worker,
     DateTimeOffset RecordedAt,
-    string? InlinePart = null)
+    string? InlinePart = null,
+    long PartBytes = 0)
 {
     /// <summary>
     /// A part of at most this many bytes is kept in the result record rather than written as an artifact. Small, because
-    /// the job's owner holds every result in memory until the job ends: 4 KB is about a hundred output rows.
+    /// the job's owner holds the text in memory until the part is staged: 4 KB is about a hundred output rows.
     /// </summary>
     public const int MaxInlinePartBytes = 4096;
 

@@ -21,8 +21,15 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
     /// <summary>Blocks read, rewritten and staged at once while joining (each part streamed through a 64 KB buffer).</summary>
     private const int MaxParallelParts = 8;
 
-    /// <summary>Small parts (carried inline) of this many consecutive mini-batches share one block.</summary>
+    /// <summary>Small parts of this many consecutive mini-batches share one block.</summary>
     public const int SmallPartsPerBlock = 32;
+
+    /// <summary>
+    /// A part of at most this size is small: it shares a block with its neighbours. So a block holds at most
+    /// <see cref="SmallPartsPerBlock"/> x 256 KB, and a job stays far below a blob's 50,000 blocks unless it has
+    /// that many mini-batches with more than 256 KB of output each.
+    /// </summary>
+    public const long MaxSmallPartBytes = 256 * 1024;
 
     /// <summary>The header row: identity columns, then the model's output columns.</summary>
     public static string Header(IReadOnlyList<string> columns) =>
@@ -70,7 +77,7 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
                 CheckLines(single, rewritten);
                 return;
             }
-            // Small parts (inline, a few KB each) are gathered into one block: one file or request instead of dozens.
+            // Small parts (at most 32 x 256 KB together) are gathered into one block: one file or request instead of dozens.
             using var gathered = new MemoryStream();
             foreach (var part in block.Parts)
             {
@@ -104,9 +111,9 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
     }
 
     /// <summary>
-    /// The blocks of consecutive results (from one block boundary to another): each part in an artifact is a block of
-    /// its own; small parts (inline) of one aligned window of <see cref="SmallPartsPerBlock"/> mini-batches, not
-    /// separated by a part in an artifact, share a block. A block's id is its first part's mini-batch index.
+    /// The blocks of consecutive results (from one block boundary to another): each large part is a block of its own;
+    /// small parts (see <see cref="IsSmall"/>) of one aligned window of <see cref="SmallPartsPerBlock"/> mini-batches,
+    /// not separated by a large part, share a block. A block's id is its first part's mini-batch index.
     /// </summary>
     private static List<(string Id, List<MiniBatchResult> Parts)> Blocks(IEnumerable<MiniBatchResult> results)
     {
@@ -126,7 +133,9 @@ public sealed class OutputJoiner(IArtifactStore artifacts, IArtifactStore? outpu
         return blocks;
     }
 
-    private static bool IsSmall(MiniBatchResult result) => result.HasOutput && result.InlinePart is not null;
+    /// <summary>A part that shares a block: one carried inline, or one in an artifact of at most <see cref="MaxSmallPartBytes"/>.</summary>
+    private static bool IsSmall(MiniBatchResult result) =>
+        result.HasOutput && (result.InlinePart is not null || result.PartBytes is > 0 and <= MaxSmallPartBytes);
 
     /// <summary>A part's rewritten lines, in the part's own view: only its files, numbered 0..k-1, with their row bases.</summary>
     private async Task<PartRewriteStream> RewriteAsync(MiniBatchResult result, KeyValuePair<int, long>[] bases, IReadOnlyList<JobInputFile> files, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public sealed class PartBuffer : Stream
     private long _length;
     private long _position;
     private bool _reading;
+    private bool _disposed;
 
     public override bool CanRead => !_disposed;
     public override bool CanSeek => false;
@@ -28,8 +29,6 @@ public sealed class PartBuffer : Stream
         get => _position;
         set => throw new NotSupportedException("A part is read once, from the start.");
     }
-
-    private bool _disposed;
 
     /// <summary>Ends writing; reads then go from the first byte.</summary>
     public void StartReading()

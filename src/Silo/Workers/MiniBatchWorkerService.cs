@@ -168,7 +168,7 @@ public sealed class MiniBatchWorkerService(
                 var partBytes = outcome.Part.Length;
                 await using (outcome.Part)
                 {
-                    if (outcome.Part.Length <= MiniBatchResult.MaxInlinePartBytes)
+                    if (partBytes <= MiniBatchResult.MaxInlinePartBytes)
                     {
                         inline = outcome.Part.ReadAllText();
                     }

@@ -38,18 +38,12 @@ public sealed class PartBuffer : Stream
         _position = 0;
     }
 
-    /// <summary>The whole part as a string (for a part small enough to travel inline).</summary>
+    /// <summary>The whole part as a string, read from the start (for a part small enough to travel inline).</summary>
     public string ReadAllText()
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        StartReading();
         var bytes = new byte[_length];
-        var copied = 0L;
-        foreach (var chunk in _chunks)
-        {
-            var count = (int)Math.Min(ChunkSize, _length - copied);
-            chunk.AsSpan(0, count).CopyTo(bytes.AsSpan((int)copied));
-            copied += count;
-        }
+        ReadExactly(bytes);
         return System.Text.Encoding.UTF8.GetString(bytes);
     }
 

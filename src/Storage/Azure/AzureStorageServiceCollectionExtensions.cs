@@ -28,7 +28,7 @@ public static class AzureStorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(sp => new AzureStorageBackend(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IGrainStateStore>(sp => new BlobGrainStateStore(sp.GetRequiredService<AzureStorageBackend>()));
+        services.TryAddSingleton<IGrainStateStore>(sp => new TableGrainStateStore(sp.GetRequiredService<AzureStorageBackend>()));
         services.TryAddSingleton<ILeaseStore>(sp => new BlobLeaseStore(sp.GetRequiredService<AzureStorageBackend>()));
         services.TryAddSingleton<IWorkQueue>(sp => new StorageQueueWorkQueue(sp.GetRequiredService<AzureStorageBackend>()));
         services.TryAddSingleton<IMembershipStore>(sp => new BlobMembershipStore(sp.GetRequiredService<AzureStorageBackend>()));

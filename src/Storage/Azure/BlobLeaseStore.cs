@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using OrleansBatch.Grains.Providers;
-using OrleansBatch.Storage.Azure.Rest;
+using Rest = OrleansBatch.Storage.Azure.Rest;
 
 namespace OrleansBatch.Storage.Azure;
 
@@ -20,7 +20,7 @@ public sealed class BlobLeaseStore(AzureStorageBackend backend) : ILeaseStore
     // Lost races where the resource turned out free (released meanwhile) are tried again, a few times.
     private const int Attempts = 4;
 
-    private BlobContainerClient Blobs => backend.Leases;
+    private Rest.BlobContainerClient Blobs => backend.Leases;
 
     public async Task<Lease?> TryAcquireAsync(string resource, string owner, TimeSpan ttl, CancellationToken cancellationToken = default)
     {

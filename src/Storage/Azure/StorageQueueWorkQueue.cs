@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Azure;
 using OrleansBatch.Grains.Providers;
-using OrleansBatch.Storage.Azure.Rest;
+using Rest = OrleansBatch.Storage.Azure.Rest;
 
 namespace OrleansBatch.Storage.Azure;
 
@@ -129,7 +129,7 @@ public sealed class StorageQueueWorkQueue(AzureStorageBackend backend) : IWorkQu
 
     private static void ValidateVisibility(TimeSpan visibility)
     {
-        if (visibility <= TimeSpan.Zero || visibility > QueueClient.MaxVisibility)
+        if (visibility <= TimeSpan.Zero || visibility > Rest.QueueClient.MaxVisibility)
             throw new ArgumentOutOfRangeException(nameof(visibility), visibility, "A visibility timeout must be positive and at most 7 days.");
     }
 }

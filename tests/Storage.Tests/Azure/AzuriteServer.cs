@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using OrleansBatch.Storage.Azure.Rest;
 
 namespace OrleansBatch.Storage.Tests.Azure;
 
@@ -19,8 +18,9 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private AzuriteServer(Process process, string workspace, int blobPort, int queuePort, System.Collections.Concurrent.ConcurrentQueue<string> output)
+    private AzuriteServer(Process process, string workspace, int blobPort, int queuePort, int tablePort, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
+        TablePort = tablePort;
         _output = output;
         _process = process;
         _workspace = workspace;
@@ -32,8 +32,22 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public int QueuePort { get; }
 
-    /// <summary>Connection string for the well-known development account on this server's ports.</summary>
-    public string ConnectionString => StorageConnectionString.ForDevelopmentStorage(BlobPort, QueuePort);
+    public int TablePort { get; }
+
+    /// <summary>Azurite's well-known account name.</summary>
+    public const string DevelopmentAccountName = "devstoreaccount1";
+
+    /// <summary>Azurite's well-known account key (public, documented; it protects nothing).</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    /// <summary>Connection string for the well-known development account on this server's ports (blob, queue and table).</summary>
+    public string ConnectionString => ForDevelopmentStorage(BlobPort, QueuePort, TablePort);
+
+    /// <summary>A connection string for Azurite's well-known account on the given loopback ports, naming each endpoint.</summary>
+    public static string ForDevelopmentStorage(int blobPort, int queuePort, int tablePort) =>
+        $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};AccountKey={DevelopmentAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/{DevelopmentAccountName};QueueEndpoint=http://127.0.0.1:{queuePort}/{DevelopmentAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/{DevelopmentAccountName};";
 
     /// <summary>Free loopback ports, taken from the OS (bound to port 0, then released).</summary>
     public static int FreePort()
@@ -88,17 +102,17 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new AzuriteServer(process, workspace, blob, queue, output);
+        var server = new AzuriteServer(process, workspace, blob, queue, table, output);
         if (waitUntilUp)
             await server.WaitUntilUpAsync();
         return server;
     }
 
-    /// <summary>Waits until the blob and queue ports accept connections (at most 60 s).</summary>
+    /// <summary>Waits until the blob, queue and table ports accept connections (at most 60 s).</summary>
     public async Task WaitUntilUpAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        foreach (var port in new[] { BlobPort, QueuePort })
+        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
             while (true)
             {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace OrleansBatch.Storage.Azure.Rest;
+namespace OrleansBatch.Storage.Azure;
 
 /// <summary>Azure's rule for container and queue names: 3 to 63 of a-z, 0-9 and single hyphens, starting and ending with a letter or digit.</summary>
 public static partial class ContainerName

@@ -41,7 +41,7 @@ public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain da
         if (BlobInputs.IsBlobUrl(output.Path))
         {
             // A container path: the folder URL becomes the output blob's URL (its SAS kept for the silos, not shown).
-            var (path, uri) = await outputs.ResolveBlobFolderAsync(output.Path, body.OutputFileName ?? settings.OutputFileName, cancellationToken).ConfigureAwait(false);
+            var (path, uri) = await outputs.ResolveBlobFolderAsync(tenant, output.Path, body.OutputFileName ?? settings.OutputFileName, cancellationToken).ConfigureAwait(false);
             output = output with { Path = path, Uri = uri };
         }
         var (outputStore, pathInStore) = outputs.Resolve(output.Path);
@@ -80,7 +80,7 @@ public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain da
         }
         if (BlobInputs.IsBlobUrl(path))
         {
-            var resolved = await inputs.ResolveBlobAsync(name, type, path, field, cancellationToken).ConfigureAwait(false);
+            var resolved = await inputs.ResolveBlobAsync(tenant, name, type, path, field, cancellationToken).ConfigureAwait(false);
             return depth == 0 ? resolved : resolved with { Uri = BlobInputs.Redact(path) };
         }
         if (path.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase))

@@ -7,6 +7,7 @@ using OrleansBatch.Api.Security;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Jobs;
 
 namespace OrleansBatch.Api.Jobs;
@@ -82,7 +83,7 @@ public static class JobsApi
             return;
         do
         {
-            await context.Response.WriteAsync(lines.Current + "\n", Encoding.UTF8, cancellationToken);
+            await context.Response.WriteAsync(SasRedaction.Text(lines.Current) + "\n", Encoding.UTF8, cancellationToken);
             await context.Response.Body.FlushAsync(cancellationToken);
         } while (await lines.MoveNextAsync());
     }

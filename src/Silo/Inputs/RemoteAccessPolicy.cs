@@ -8,7 +8,7 @@ namespace OrleansBatch.Silo.Inputs;
 /// <summary>
 /// Which remote hosts job inputs and outputs may reach (besides the configured storage account, which
 /// <see cref="BlobInputs"/> handles on its own): those named in <c>OBATCH_ALLOWED_HOSTS</c>, comma-separated
-/// host names or addresses, or <c>*.suffix</c> for every host under a domain. A host listed by name or address
+/// host names or addresses, or <c>*.example.com</c> for a domain and every host under it. A host listed by name or address
 /// is trusted as listed; a host allowed by a <c>*.</c> pattern must resolve to public addresses only, checked on
 /// every connection after DNS resolution (no rebinding window). Redirects are never followed. An allowed host
 /// that does not answer within <c>OBATCH_REMOTE_TIMEOUT</c> seconds (default 5) is unreachable.
@@ -78,8 +78,13 @@ public sealed class RemoteAccessPolicy
         return IPAddress.TryParse(host, out var address) ? _addresses.Contains(Canonical(address)) : _names.Contains(host.TrimEnd('.'));
     }
 
-    private bool MatchesPattern(string host) =>
-        !IPAddress.TryParse(host.Trim('[', ']'), out _) && _suffixes.Any(s => host.TrimEnd('.').EndsWith(s, StringComparison.OrdinalIgnoreCase));
+    /// <summary>A <c>*.example.com</c> pattern covers example.com and every host under it; never an address.</summary>
+    private bool MatchesPattern(string host)
+    {
+        host = host.TrimEnd('.');
+        return !IPAddress.TryParse(host.Trim('[', ']'), out _)
+            && _suffixes.Any(s => host.EndsWith(s, StringComparison.OrdinalIgnoreCase) || host.Equals(s[1..], StringComparison.OrdinalIgnoreCase));
+    }
 
     private SocketsHttpHandler CreateHandler() => new()
     {

@@ -10,8 +10,9 @@ namespace OrleansBatch.Storage.Azure;
 /// Grain state and the platform's query store on Azure Table storage (Azure.Data.Tables): one partition per
 /// type and tenant, two rows per record (ascending and descending key order, see <see cref="StateRowKeys"/>)
 /// written together in one entity-group transaction, so both orders are one range query per page.
-/// Creates add both rows (the service refuses an existing one: first create wins); updates and deletes
-/// carry the ascending row's etag, which is the record's etag. 409/412/404 become
+/// Creates add both rows (the service refuses an existing one: first create wins); updates and deletes are
+/// conditional on the etag of the row the caller read (both rows change together, so either names the
+/// version). 409/412/404 become
 /// <see cref="ConcurrencyConflictException"/>.
 /// <para>
 /// The state JSON travels as UTF-8 in binary properties of at most 64 KiB each. A state too large for an
@@ -29,6 +30,7 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
     // 12 chunks keep an entity (and its base64 on the wire) well inside the service's 1 MiB entity limit.
     private const int MaxChunks = 12;
     private const char BlobSeparator = '#';
+    private const string DescendingMark = "d|";
     private const int ReadAttempts = 3;
 
     private TableClient Table => backend.State;
@@ -66,14 +68,20 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
         var partition = StateRowKeys.Partition(id.Type, id.Tenant);
         var ascending = Row(partition, StateRowKeys.AscendingRow(id.Key), bytes, blob, version, updatedAt);
         var descending = Row(partition, StateRowKeys.DescendingRow(id.Key), bytes, blob, version, updatedAt);
-        var (tableETag, replacedBlob) = expectedETag is null ? (default(string), null) : SplitETag(expectedETag);
-        TableTransactionAction[] actions = expectedETag is null
+        RowETag? expected = null;
+        string? replacedBlob = null;
+        if (expectedETag is not null)
+            (expected, replacedBlob) = SplitETag(expectedETag);
+        // Both rows always change together, so either row's etag names the version: the condition goes on that row.
+        TableTransactionAction[] actions = expected is not { } condition
             ? [new(TableTransactionActionType.Add, ascending), new(TableTransactionActionType.Add, descending)]
-            : [new(TableTransactionActionType.UpdateReplace, ascending, new ETag(tableETag!)), new(TableTransactionActionType.UpsertReplace, descending)];
+            : condition.Descending
+                ? [new(TableTransactionActionType.UpsertReplace, ascending), new(TableTransactionActionType.UpdateReplace, descending, condition.ETag)]
+                : [new(TableTransactionActionType.UpdateReplace, ascending, condition.ETag), new(TableTransactionActionType.UpsertReplace, descending)];
         try
         {
             var responses = await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            var etag = ETagOf(responses.Value[0].Headers.ETag!.Value.ToString(), blob);
+            var etag = ETagOf(new RowETag(responses.Value[0].Headers.ETag!.Value, Descending: false), blob);
             if (replacedBlob is not null)
                 await DeleteOverflowAsync(replacedBlob, cancellationToken).ConfigureAwait(false);
             return new GrainStateRecord(id, json, version, etag, updatedAt);
@@ -92,13 +100,13 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
         ArgumentNullException.ThrowIfNull(expectedETag);
         await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var partition = StateRowKeys.Partition(id.Type, id.Tenant);
-        var (tableETag, blob) = SplitETag(expectedETag);
+        var (expected, blob) = SplitETag(expectedETag);
         try
         {
             await Table.SubmitTransactionAsync(
                 [
-                    new(TableTransactionActionType.Delete, new TableEntity(partition, StateRowKeys.AscendingRow(id.Key)), new ETag(tableETag)),
-                    new(TableTransactionActionType.Delete, new TableEntity(partition, StateRowKeys.DescendingRow(id.Key)), ETag.All),
+                    new(TableTransactionActionType.Delete, new TableEntity(partition, StateRowKeys.AscendingRow(id.Key)), expected.Descending ? ETag.All : expected.ETag),
+                    new(TableTransactionActionType.Delete, new TableEntity(partition, StateRowKeys.DescendingRow(id.Key)), expected.Descending ? expected.ETag : ETag.All),
                 ], cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
@@ -167,7 +175,7 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
         return row;
     }
 
-    /// <summary>The record a row holds, or null when its overflow blob is gone (the version was replaced).</summary>
+    /// <summary>The record a row (of either order) holds, or null when its overflow blob is gone (the version was replaced).</summary>
     private async Task<GrainStateRecord?> RecordOfAsync(GrainId id, TableEntity row, CancellationToken cancellationToken)
     {
         var blob = row.GetString(BlobProperty);
@@ -192,21 +200,14 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
         }
         var version = row.GetInt64(VersionProperty) ?? 0;
         var updatedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(UpdatedProperty) ?? 0);
-        // Each row carries its own etag; the ascending row's is the record's, whichever row was read.
-        var etag = row.RowKey.StartsWith(StateRowKeys.Ascending, StringComparison.Ordinal) ? row.ETag.ToString() : await AscendingETagAsync(id, cancellationToken).ConfigureAwait(false);
-        return etag is null ? null : new GrainStateRecord(id, json, version, ETagOf(etag, blob), updatedAt);
-    }
-
-    private async Task<string?> AscendingETagAsync(GrainId id, CancellationToken cancellationToken)
-    {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(StateRowKeys.Partition(id.Type, id.Tenant), StateRowKeys.AscendingRow(id.Key), [VersionProperty], cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? row.Value!.ETag.ToString() : null;
+        var descending = !row.RowKey.StartsWith(StateRowKeys.Ascending, StringComparison.Ordinal);
+        return new GrainStateRecord(id, json, version, ETagOf(new RowETag(row.ETag, descending), blob), updatedAt);
     }
 
     private async Task<ConcurrencyConflictException> ConflictAsync(GrainId id, string? expectedETag, CancellationToken cancellationToken)
     {
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(StateRowKeys.Partition(id.Type, id.Tenant), StateRowKeys.AscendingRow(id.Key), [VersionProperty, BlobProperty], cancellationToken).ConfigureAwait(false);
-        return new ConcurrencyConflictException(id, expectedETag, row.HasValue ? ETagOf(row.Value!.ETag.ToString(), row.Value.GetString(BlobProperty)) : null);
+        return new ConcurrencyConflictException(id, expectedETag, row.HasValue ? ETagOf(new RowETag(row.Value!.ETag, Descending: false), row.Value.GetString(BlobProperty)) : null);
     }
 
     private async Task DeleteOverflowAsync(string blob, CancellationToken cancellationToken) =>
@@ -214,14 +215,24 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
 
     private static string OverflowFolder(GrainId id) => $"{BlobNames.Encode(id.Type)}/{BlobNames.Encode(id.Tenant)}/{BlobNames.Encode(id.Key)}/";
 
-    /// <summary>The record's etag: the row's, plus the overflow blob's name when the state lives in one.</summary>
-    private static string ETagOf(string rowETag, string? blob) => blob is null ? rowETag : $"{rowETag}{BlobSeparator}{blob}";
+    /// <summary>
+    /// The record's etag: the etag of the row it was read from (marked <c>d|</c> for the descending row, so a page in
+    /// either order is one request), plus the overflow blob's name when the state lives in one.
+    /// </summary>
+    private static string ETagOf(RowETag row, string? blob) =>
+        (row.Descending ? DescendingMark : "") + row.ETag + (blob is null ? "" : BlobSeparator + blob);
 
-    private static (string TableETag, string? Blob) SplitETag(string etag)
+    private static (RowETag Row, string? Blob) SplitETag(string etag)
     {
         var separator = etag.LastIndexOf(BlobSeparator);
-        return separator < 0 ? (etag, null) : (etag[..separator], etag[(separator + 1)..]);
+        var (rowPart, blob) = separator < 0 ? (etag, null) : (etag[..separator], etag[(separator + 1)..]);
+        return rowPart.StartsWith(DescendingMark, StringComparison.Ordinal)
+            ? (new RowETag(new ETag(rowPart[DescendingMark.Length..]), Descending: true), blob)
+            : (new RowETag(new ETag(rowPart), Descending: false), blob);
     }
+
+    /// <summary>A row's etag and which of the record's two rows it belongs to.</summary>
+    private readonly record struct RowETag(ETag ETag, bool Descending);
 
     private static void Validate(GrainId id)
     {

@@ -83,6 +83,26 @@ public sealed class TableGrainStateStoreTests(AzuriteFixture azurite) : GrainSta
         Assert.Equal(["a2"], (await store.QueryAsync(new GrainQuery("job", "t1", Top: 1, Continuation: first.Continuation))).Items.Select(r => r.Id.Key));
     }
 
+    [Fact]
+    public async Task A_record_listed_newest_first_can_be_updated_and_deleted_with_the_etag_the_listing_gave()
+    {
+        var store = CreateStore();
+        var id = new GrainId("job", "t", "k");
+        await store.WriteAsync(id, "1", 1, null);
+
+        var listed = Assert.Single((await store.QueryAsync(new GrainQuery("job", "t", Descending: true))).Items);
+        var updated = await store.WriteAsync(id, "2", 2, listed.ETag);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.WriteAsync(id, "3", 3, listed.ETag));
+        var relisted = Assert.Single((await store.QueryAsync(new GrainQuery("job", "t", Descending: true))).Items);
+        await store.DeleteAsync(id, relisted.ETag);
+
+        Assert.Equal("2", relisted.Json);
+        Assert.NotEqual(listed.ETag, relisted.ETag);
+        Assert.NotEqual(updated.ETag, relisted.ETag);
+        Assert.Empty((await store.QueryAsync(new GrainQuery("job", "t"))).Items);
+        Assert.Empty((await store.QueryAsync(new GrainQuery("job", "t", Descending: true))).Items);
+    }
+
     private async Task<List<string>> OverflowBlobsAsync()
     {
         var names = new List<string>();

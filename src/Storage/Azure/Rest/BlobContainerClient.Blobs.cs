@@ -5,31 +5,6 @@ namespace OrleansBatch.Storage.Azure.Rest;
 
 public sealed partial class BlobContainerClient
 {
-    /// <summary>
-    /// Reads a blob, or the bytes in <paramref name="range"/> of it, as a stream straight from the network.
-    /// Throws <see cref="RequestFailedException"/> (404 <c>BlobNotFound</c>, 412 <c>ConditionNotMet</c>, ...).
-    /// </summary>
-    public async Task<BlobDownload> DownloadAsync(string blobName, HttpRange? range = null, RequestConditions? conditions = null, CancellationToken cancellationToken = default)
-    {
-        var message = _pipeline.Create(RequestMethod.Get, BlobPath(blobName));
-        try
-        {
-            message.BufferResponse = false;
-            if (range is { } r)
-                message.Request.Headers.SetValue("x-ms-range", r.ToString());
-            StorageHeaders.Apply(message.Request, conditions);
-            var response = await _pipeline.SendAsync(message, cancellationToken, 200, 206).ConfigureAwait(false);
-            var properties = StorageHeaders.ReadProperties(response);
-            var content = message.ExtractResponseContent() ?? Stream.Null;
-            return new BlobDownload(new ResponseOwningStream(content, message), properties);
-        }
-        catch
-        {
-            message.Dispose();
-            throw;
-        }
-    }
-
     /// <summary>Reads a whole blob (or a range) into memory with its properties.</summary>
     public async Task<(BinaryData Content, BlobProperties Properties)> DownloadContentAsync(string blobName, HttpRange? range = null, RequestConditions? conditions = null, CancellationToken cancellationToken = default)
     {
@@ -39,15 +14,6 @@ public sealed partial class BlobContainerClient
         StorageHeaders.Apply(message.Request, conditions);
         var response = await _pipeline.SendAsync(message, cancellationToken, 200, 206).ConfigureAwait(false);
         return (response.Content, StorageHeaders.ReadProperties(response));
-    }
-
-    /// <summary>A blob's properties and metadata (HEAD); 404 is a <see cref="RequestFailedException"/>.</summary>
-    public async Task<BlobProperties> GetPropertiesAsync(string blobName, RequestConditions? conditions = null, CancellationToken cancellationToken = default)
-    {
-        using var message = _pipeline.Create(RequestMethod.Head, BlobPath(blobName));
-        StorageHeaders.Apply(message.Request, conditions);
-        var response = await _pipeline.SendAsync(message, cancellationToken, 200).ConfigureAwait(false);
-        return StorageHeaders.ReadProperties(response);
     }
 
     /// <summary>
@@ -83,20 +49,6 @@ public sealed partial class BlobContainerClient
         message.Request.Headers.SetValue("x-ms-delete-snapshots", "include");
         StorageHeaders.Apply(message.Request, conditions, leaseId);
         await _pipeline.SendAsync(message, cancellationToken, 202).ConfigureAwait(false);
-    }
-
-    /// <summary>Deletes a blob; false when it was not there.</summary>
-    public async Task<bool> DeleteBlobIfExistsAsync(string blobName, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await DeleteBlobAsync(blobName, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
     }
 
     private static BlobProperties Written(Response response) =>

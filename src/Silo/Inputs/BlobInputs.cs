@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Azure;
-using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Configuration;
@@ -154,10 +153,7 @@ public sealed partial class BlobInputs(IServiceProvider services)
         var container = split < 0 ? segments : segments[..split];
         if (!ContainerName.IsValid(container))
             throw DomainException.Invalid(code, $"{field}: '{Redact(url)}' names no valid container ('{container}').");
-        var options = new BlobClientOptions { Transport = new HttpClientTransport(Policy.Client) };
-        options.Retry.MaxRetries = 2;
-        var client = new BlobContainerClient(new Uri($"{endpoint}/{container}{uri.Query}"), options);
-        return new BlobLocation(client, split < 0 ? "" : segments[(split + 1)..]);
+        return new BlobLocation(Policy.Container(new Uri($"{endpoint}/{container}{uri.Query}")), split < 0 ? "" : segments[(split + 1)..]);
     }
 
     private static Uri Parse(string url, string field, string code) =>

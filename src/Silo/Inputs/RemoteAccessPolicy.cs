@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using OrleansBatch.Grains;
 
@@ -60,6 +62,17 @@ public sealed class RemoteAccessPolicy
 
     /// <summary>An HTTP client that connects only where this policy allows and follows no redirect; shared by every remote blob client.</summary>
     public HttpClient Client => _client.Value;
+
+    /// <summary>
+    /// A client for a container of another account (<paramref name="containerUri"/> carries the caller's SAS) whose every
+    /// request goes through <see cref="Client"/>: allowed hosts only, addresses checked after resolution, no redirects.
+    /// </summary>
+    public BlobContainerClient Container(Uri containerUri)
+    {
+        var options = new BlobClientOptions { Transport = new HttpClientTransport(Client) };
+        options.Retry.MaxRetries = 2;
+        return new BlobContainerClient(containerUri, options);
+    }
 
     /// <summary>Refuses (400 <paramref name="code"/>) a URL whose host is not allowed, before anything is sent.</summary>
     public void Check(Uri uri, string field, string code)

@@ -80,4 +80,19 @@ public sealed class RemoteAccessPolicyTests
         Assert.Contains("non-public address", error.InnerException!.Message, StringComparison.Ordinal);
         Assert.Equal(0, target.Connections);
     }
+
+    [Fact]
+    public async Task A_redirect_from_an_allowed_host_is_not_followed_even_to_another_allowed_host()
+    {
+        using var target = new LoopbackListener(IPAddress.Loopback);
+        using var redirecting = new RedirectingServer($"http://127.0.0.1:{target.Port}/acct/data/x.csv");
+        var policy = new RemoteAccessPolicy(["localhost", "127.0.0.1"], TimeSpan.FromSeconds(2));
+        var container = policy.Container(new Uri($"http://localhost:{redirecting.Port}/acct/data?sv=2021-08-06&sig=abc"));
+
+        var error = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => container.GetBlobClient("x.csv").GetPropertiesAsync());
+
+        Assert.Equal(302, error.Status);
+        Assert.True(redirecting.Requests > 0);
+        Assert.Equal(0, target.Connections);
+    }
 }

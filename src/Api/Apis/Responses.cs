@@ -6,6 +6,7 @@ using OrleansBatch.Grains.Domain.Endpoints;
 using OrleansBatch.Grains.Domain.Models;
 using OrleansBatch.Grains.Domain.Tenants;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Silo.Inputs;
 
 namespace OrleansBatch.Api.Apis;
 
@@ -31,7 +32,7 @@ internal static class Responses
     public static AssetSummaryResponse Summary(AssetSummary asset) => new(asset.Name, asset.LatestVersion, asset.CreatedAt, asset.UpdatedAt);
 
     public static DataVersionResponse Data(DataVersion data) =>
-        new(data.Name, data.Version, data.Type, data.Path, data.Description, data.Tags, data.CreatedAt);
+        new(data.Name, data.Version, data.Type, SasRedaction.Url(data.Path), data.Description, data.Tags, data.CreatedAt);
 
     public static EndpointResponse Endpoint(Snapshot<EndpointState> endpoint, HttpRequest request)
     {

@@ -9,12 +9,13 @@ namespace OrleansBatch.Silo.Inputs;
 /// </summary>
 public static partial class SasRedaction
 {
-    /// <summary>The URL without its query.</summary>
+    /// <summary>An http(s) URL without its query; any other path (a local file may hold a '?') as it is.</summary>
     public static string Url(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
         var q = url.IndexOf('?', StringComparison.Ordinal);
-        return q < 0 ? url : url[..q];
+        var isUrl = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+        return q < 0 || !isUrl ? url : url[..q];
     }
 
     /// <summary>

@@ -31,4 +31,20 @@ public sealed class EmbeddedRemoteHostTests(GatewayFixture gateway) : IClassFixt
         Assert.DoesNotContain("sig=", problem.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, target.Connections);
     }
+
+    [Fact]
+    public async Task A_data_asset_pointing_at_a_sas_url_shows_the_url_without_its_query()
+    {
+        var tenant = await gateway.CreateTenantAsync("sas");
+        using var client = tenant.Contributor();
+        const string Url = "https://acct.blob.core.windows.net/data/x.csv";
+
+        using var created = await client.PostAsJsonAsync("/v1/data/patients/versions", new { type = "uri_file", path = Url + "?sv=2021-08-06&sp=rl&sig=c2VjcmV0" });
+        var shown = await created.Content.ReadAsStringAsync() + await client.GetStringAsync("/v1/data/patients/versions/1") + await client.GetStringAsync("/v1/data/patients/versions");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains(Url, shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("sig=", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2VjcmV0", shown, StringComparison.Ordinal);
+    }
 }

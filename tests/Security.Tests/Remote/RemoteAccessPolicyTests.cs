@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Silo.Inputs;
 
 namespace OrleansBatch.Security.Tests.Remote;
@@ -94,5 +97,19 @@ public sealed class RemoteAccessPolicyTests
         Assert.Equal(302, error.Status);
         Assert.True(redirecting.Requests > 0);
         Assert.Equal(0, target.Connections);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("100000")]
+    public void A_bad_remote_timeout_stops_the_start_naming_the_setting(string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [RemoteAccessPolicy.TimeoutKey] = value }).Build();
+
+        var e = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddSiloProvider(configuration));
+
+        Assert.Contains("OBATCH_REMOTE_TIMEOUT", e.Message, StringComparison.Ordinal);
     }
 }

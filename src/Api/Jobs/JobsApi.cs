@@ -9,6 +9,7 @@ using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Jobs;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Jobs;
 

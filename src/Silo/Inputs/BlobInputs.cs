@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Silo.Hosting;
+using OrleansBatch.Abstractions;
 using OrleansBatch.Storage.Azure;
 
 namespace OrleansBatch.Silo.Inputs;

@@ -1,5 +1,5 @@
 using Azure.Storage.Blobs;
-using OrleansBatch.Grains;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Inputs;
 

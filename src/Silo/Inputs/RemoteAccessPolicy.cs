@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
-using OrleansBatch.Grains;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Inputs;
 

@@ -2,6 +2,7 @@ using Azure.Storage.Blobs.Models;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Storage.Azure;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Outputs;
 

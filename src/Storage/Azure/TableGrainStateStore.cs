@@ -35,7 +35,7 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
 
     private TableClient Table => backend.State;
 
-    public async Task<GrainStateRecord?> ReadAsync(GrainId id, CancellationToken cancellationToken = default)
+    public async Task<GrainStateRecord?> ReadAsync(StateKey id, CancellationToken cancellationToken = default)
     {
         Validate(id);
         await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
@@ -51,7 +51,7 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
         }
     }
 
-    public async Task<GrainStateRecord> WriteAsync(GrainId id, string json, long version, string? expectedETag, CancellationToken cancellationToken = default)
+    public async Task<GrainStateRecord> WriteAsync(StateKey id, string json, long version, string? expectedETag, CancellationToken cancellationToken = default)
     {
         Validate(id);
         ArgumentNullException.ThrowIfNull(json);
@@ -94,7 +94,7 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
         }
     }
 
-    public async Task DeleteAsync(GrainId id, string expectedETag, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(StateKey id, string expectedETag, CancellationToken cancellationToken = default)
     {
         Validate(id);
         ArgumentNullException.ThrowIfNull(expectedETag);
@@ -149,7 +149,7 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
         foreach (var row in page)
         {
             // A record whose overflow blob vanished was replaced after this listing: left out of the page.
-            if (await RecordOfAsync(new GrainId(query.Type, query.Tenant, StateRowKeys.KeyOf(row.RowKey)), row, cancellationToken).ConfigureAwait(false) is { } record)
+            if (await RecordOfAsync(new StateKey(query.Type, query.Tenant, StateRowKeys.KeyOf(row.RowKey)), row, cancellationToken).ConfigureAwait(false) is { } record)
                 records.Add(record);
         }
         var continuation = rows.Count > query.Top ? new GrainQueryContinuation(scope, page[^1].RowKey).Encode() : null;
@@ -176,7 +176,7 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
     }
 
     /// <summary>The record a row (of either order) holds, or null when its overflow blob is gone (the version was replaced).</summary>
-    private async Task<GrainStateRecord?> RecordOfAsync(GrainId id, TableEntity row, CancellationToken cancellationToken)
+    private async Task<GrainStateRecord?> RecordOfAsync(StateKey id, TableEntity row, CancellationToken cancellationToken)
     {
         var blob = row.GetString(BlobProperty);
         string json;
@@ -204,7 +204,7 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
         return new GrainStateRecord(id, json, version, ETagOf(new RowETag(row.ETag, descending), blob), updatedAt);
     }
 
-    private async Task<ConcurrencyConflictException> ConflictAsync(GrainId id, string? expectedETag, CancellationToken cancellationToken)
+    private async Task<ConcurrencyConflictException> ConflictAsync(StateKey id, string? expectedETag, CancellationToken cancellationToken)
     {
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(StateRowKeys.Partition(id.Type, id.Tenant), StateRowKeys.AscendingRow(id.Key), [VersionProperty, BlobProperty], cancellationToken).ConfigureAwait(false);
         return new ConcurrencyConflictException(id, expectedETag, row.HasValue ? ETagOf(new RowETag(row.Value!.ETag, Descending: false), row.Value.GetString(BlobProperty)) : null);
@@ -213,7 +213,7 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
     private async Task DeleteOverflowAsync(string blob, CancellationToken cancellationToken) =>
         await Overflow.GetBlobClient(blob).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
 
-    private static string OverflowFolder(GrainId id) => $"{BlobNames.Encode(id.Type)}/{BlobNames.Encode(id.Tenant)}/{BlobNames.Encode(id.Key)}/";
+    private static string OverflowFolder(StateKey id) => $"{BlobNames.Encode(id.Type)}/{BlobNames.Encode(id.Tenant)}/{BlobNames.Encode(id.Key)}/";
 
     /// <summary>
     /// The record's etag: the etag of the row it was read from (marked <c>d|</c> for the descending row, so a page in
@@ -234,10 +234,10 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
     /// <summary>A row's etag and which of the record's two rows it belongs to.</summary>
     private readonly record struct RowETag(ETag ETag, bool Descending);
 
-    private static void Validate(GrainId id)
+    private static void Validate(StateKey id)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id.Type, nameof(GrainId.Type));
-        ArgumentException.ThrowIfNullOrEmpty(id.Tenant, nameof(GrainId.Tenant));
-        ArgumentException.ThrowIfNullOrEmpty(id.Key, nameof(GrainId.Key));
+        ArgumentException.ThrowIfNullOrEmpty(id.Type, nameof(StateKey.Type));
+        ArgumentException.ThrowIfNullOrEmpty(id.Tenant, nameof(StateKey.Tenant));
+        ArgumentException.ThrowIfNullOrEmpty(id.Key, nameof(StateKey.Key));
     }
 }

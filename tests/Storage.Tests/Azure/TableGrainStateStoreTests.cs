@@ -17,7 +17,7 @@ public sealed class TableGrainStateStoreTests(AzuriteFixture azurite) : GrainSta
         var store = CreateStore();
         string[] keys = ["z", "a/b", "a b", "ü", "日本", "a%2F", "A", "a\u00a0"];
         foreach (var key in keys)
-            await store.WriteAsync(new GrainId("job", "tenant/with/slashes", key), $"\"{key}\"", 1, null);
+            await store.WriteAsync(new StateKey("job", "tenant/with/slashes", key), $"\"{key}\"", 1, null);
 
         var page = await store.QueryAsync(new GrainQuery("job", "tenant/with/slashes"));
         var other = await store.QueryAsync(new GrainQuery("job", "tenant"));
@@ -33,11 +33,11 @@ public sealed class TableGrainStateStoreTests(AzuriteFixture azurite) : GrainSta
         var store = CreateStore();
         var written = new Dictionary<string, GrainStateRecord>();
         foreach (var key in new[] { "k1", "k2", "k3", "k4", "k6" })
-            written[key] = await store.WriteAsync(new GrainId("job", "t", key), "1", 1, null);
+            written[key] = await store.WriteAsync(new StateKey("job", "t", key), "1", 1, null);
 
         var first = await store.QueryAsync(new GrainQuery("job", "t", Top: 2));
-        await store.DeleteAsync(new GrainId("job", "t", "k3"), written["k3"].ETag);
-        await store.WriteAsync(new GrainId("job", "t", "k5"), "1", 1, null);
+        await store.DeleteAsync(new StateKey("job", "t", "k3"), written["k3"].ETag);
+        await store.WriteAsync(new StateKey("job", "t", "k5"), "1", 1, null);
         var second = await store.QueryAsync(new GrainQuery("job", "t", Top: 2, Continuation: first.Continuation));
         var third = await store.QueryAsync(new GrainQuery("job", "t", Top: 2, Continuation: second.Continuation));
 
@@ -51,7 +51,7 @@ public sealed class TableGrainStateStoreTests(AzuriteFixture azurite) : GrainSta
     public async Task A_state_too_large_for_a_table_entity_round_trips_through_its_own_blob_which_replacing_it_removes()
     {
         var store = CreateStore();
-        var id = new GrainId("job", "t", "big");
+        var id = new StateKey("job", "t", "big");
         var large = "\"" + new string('x', 3 * 1024 * 1024) + "\"";
 
         var v1 = await store.WriteAsync(id, large, 1, null);
@@ -75,7 +75,7 @@ public sealed class TableGrainStateStoreTests(AzuriteFixture azurite) : GrainSta
     {
         var store = CreateStore();
         foreach (var key in new[] { "a1", "a2", "a3" })
-            await store.WriteAsync(new GrainId("job", "t1", key), "1", 1, null);
+            await store.WriteAsync(new StateKey("job", "t1", key), "1", 1, null);
         var first = await store.QueryAsync(new GrainQuery("job", "t1", Top: 1));
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.QueryAsync(new GrainQuery("job", "t2", Top: 1, Continuation: first.Continuation)));
@@ -87,7 +87,7 @@ public sealed class TableGrainStateStoreTests(AzuriteFixture azurite) : GrainSta
     public async Task A_record_listed_newest_first_can_be_updated_and_deleted_with_the_etag_the_listing_gave()
     {
         var store = CreateStore();
-        var id = new GrainId("job", "t", "k");
+        var id = new StateKey("job", "t", "k");
         await store.WriteAsync(id, "1", 1, null);
 
         var listed = Assert.Single((await store.QueryAsync(new GrainQuery("job", "t", Descending: true))).Items);

@@ -1,5 +1,6 @@
 using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Hosting;
 using OrleansBatch.Api.Http;
@@ -7,7 +8,6 @@ using OrleansBatch.Api.Security;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Tenants;
-using OrleansBatch.Silo.Membership;
 using OrleansBatch.Abstractions.Tenants;
 using OrleansBatch.Abstractions;
 
@@ -81,9 +81,9 @@ public static class PlatformApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<ClusterResponse>> GetClusterAsync(SiloMembership membership, CancellationToken cancellationToken)
+    private static async Task<Ok<ClusterResponse>> GetClusterAsync(ClusterView cluster)
     {
-        var silos = await membership.ListAsync(cancellationToken);
+        var silos = await cluster.ListAsync();
         return TypedResults.Ok(new ClusterResponse(silos.Select(Responses.Silo).ToList()));
     }
 

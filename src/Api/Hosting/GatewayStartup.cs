@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using OrleansBatch.Silo.Membership;
 
 namespace OrleansBatch.Api.Hosting;
 
-/// <summary>At start: makes sure the admin key exists (printing it when generated), and publishes the listening address as the silo's address.</summary>
+/// <summary>At start: makes sure the admin key exists (printing it when generated), and logs where the gateway listens.</summary>
 internal sealed class GatewayStartup(
-    PlatformAdminKey adminKey, IServer server, IHostApplicationLifetime lifetime, SiloIdentity silo, IOptions<GatewayOptions> options, ILogger<GatewayStartup> logger)
+    PlatformAdminKey adminKey, IServer server, IHostApplicationLifetime lifetime, IOptions<GatewayOptions> options, ILogger<GatewayStartup> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -15,10 +14,8 @@ internal sealed class GatewayStartup(
         GC.KeepAlive(adminKey);
         lifetime.ApplicationStarted.Register(() =>
         {
-            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-            if (address is not null)
-                silo.Address = address;
-            GatewayLog.Listening(logger, silo.Id, silo.Address, options.Value.DataDirectory);
+            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "(no address)";
+            GatewayLog.Listening(logger, Environment.MachineName, address, options.Value.DataDirectory);
         });
         return Task.CompletedTask;
     }

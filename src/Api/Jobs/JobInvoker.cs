@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions.Jobs;
 using Orleans;
 using System.Text.RegularExpressions;
 using OrleansBatch.Grains;

@@ -1,11 +1,10 @@
-using OrleansBatch.Grains.Domain.Jobs;
-
-namespace OrleansBatch.Silo.Jobs;
+namespace OrleansBatch.Abstractions.Jobs;
 
 /// <summary>
 /// A queue message: everything a worker in any silo needs to score one mini-batch, so it never reads the
 /// (possibly large) job state.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("obatch.MiniBatchWork")]
 public sealed record MiniBatchWork(
     string Tenant,
     string Job,

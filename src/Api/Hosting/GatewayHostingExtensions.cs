@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 using OrleansBatch.Api.Assets;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Http;
@@ -71,6 +72,8 @@ public static class GatewayHostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
+        // The API reference UI over the document above (/openapi/v1.json), served from the package (no CDN).
+        app.MapScalarApiReference("/openapi", options => options.WithTitle("OrleansBatch API"));
         return app;
     }
 }

@@ -5,7 +5,7 @@ using OrleansBatch.Silo.Membership;
 
 namespace OrleansBatch.Api.Hosting;
 
-/// <summary>At start: makes sure the admin key exists (printing it when generated), and publishes the listening address as the silo's address.</summary>
+/// <summary>At start: makes sure the admin key exists, publishes the listening address as the silo's address, and prints where everything is (<see cref="FirstRunBanner"/>).</summary>
 internal sealed class GatewayStartup(
     PlatformAdminKey adminKey, IServer server, IHostApplicationLifetime lifetime, SiloIdentity silo, IOptions<GatewayOptions> options, ILogger<GatewayStartup> logger)
     : IHostedService
@@ -19,6 +19,8 @@ internal sealed class GatewayStartup(
             if (address is not null)
                 silo.Address = address;
             GatewayLog.Listening(logger, silo.Id, silo.Address, options.Value.DataDirectory);
+            if (address is not null)
+                Console.WriteLine(FirstRunBanner.Text(address, adminKey, options.Value));
         });
         return Task.CompletedTask;
     }

@@ -7,7 +7,8 @@ namespace OrleansBatch.Client.Yaml;
 
 /// <summary>
 /// Names the first key of a JSON tree that the client's model type does not have, with the closest known key. The
-/// known keys come from the models themselves (their snake_case JSON names), so the check follows the models.
+/// known keys come from the models themselves (their snake_case JSON names), so the check follows the models. Scalars
+/// in string maps (tags, environment variables) are made strings on the way, as Azure ML reads them.
 /// </summary>
 internal static class ModelKeyCheck
 {
@@ -23,6 +24,14 @@ internal static class ModelKeyCheck
                     if (property is null)
                         throw new AzureMLYamlException(source, prefix + key, $"is not a key this platform knows{DidYouMean(key, info.Properties.Select(p => p.Name))}. Remove it or fix its spelling.");
                     Check(value, property.PropertyType, source, $"{prefix}{key}.");
+                }
+                break;
+            case JsonTypeInfoKind.Dictionary when node is JsonObject map && info.ElementType == typeof(string):
+                // YAML 'version: 2' in tags or environment variables is a number; Azure ML takes map values as strings.
+                foreach (var key in map.Select(p => p.Key).ToList())
+                {
+                    if (map[key] is JsonValue value && value.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                        map[key] = value.ToJsonString();
                 }
                 break;
             case JsonTypeInfoKind.Enumerable when node is JsonArray array && info.ElementType is { } element:

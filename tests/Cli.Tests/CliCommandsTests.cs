@@ -194,6 +194,25 @@ public sealed class CliCommandsTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.DoesNotContain(owner.Name, refused.Error.Replace(folder, ""));
     }
 
+    [Fact]
+    public async Task On_a_terminal_the_progress_is_a_live_bar()
+    {
+        var tenant = await gateway.CreateTenantAsync("bar");
+        using var cli = new InProcessCli(gateway, tenant.ContributorKey) { ErrorIsTerminal = true };
+        await cli.OkAsync("model", "create", "--name", "digits", "--path", RepositoryPaths.Sample("digits", "model.onnx"));
+        await cli.OkAsync("batch-endpoint", "create", "--name", "bar");
+        await cli.OkAsync("batch-deployment", "create", "--endpoint-name", "bar", "--file", Write("bar.yml", "name: blue\nmodel: azureml:digits:1\nmini_batch_size: 5\n"));
+
+        var run = await cli.RunAsync("batch-endpoint", "invoke", "--name", "bar", "--input", RepositoryPaths.Sample("digits", "images"), "--wait", "--query", "status", "-o", "tsv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("Completed", run.Output.Trim()); // the result stays clean on stdout
+        Assert.Contains("\u001b[", run.Error); // drawn with ANSI control sequences
+        Assert.Contains("━", run.Error); // the bar
+        Assert.Contains("100%", run.Error);
+        Assert.Contains("Completed", run.Error);
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_work, name);

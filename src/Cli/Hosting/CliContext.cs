@@ -35,7 +35,7 @@ internal sealed class CliContext(
     public IAnsiConsole ErrorConsole() => AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(Error),
-        Ansi = ErrorIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+        Ansi = ErrorIsTerminal ? AnsiSupport.Yes : AnsiSupport.No,
         ColorSystem = ErrorIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         Interactive = ErrorIsTerminal ? InteractionSupport.Yes : InteractionSupport.No,
     });

@@ -15,11 +15,14 @@ public sealed class InProcessCli(GatewayFixture gateway, string apiKey) : IDispo
 
     public IDictionary<string, string> Environment => _environment;
 
+    /// <summary>Whether stderr plays a terminal (live progress bar) instead of a redirected stream (plain lines).</summary>
+    public bool ErrorIsTerminal { get; set; }
+
     public async Task<CliRun> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CliContext(output, error, errorIsTerminal: false, name => _environment.GetValueOrDefault(name), ConfigDirectory, gateway.Server.CreateHandler());
+        var context = new CliContext(output, error, ErrorIsTerminal, name => _environment.GetValueOrDefault(name), ConfigDirectory, gateway.Server.CreateHandler());
         var code = await ObatchCli.RunAsync(args, context);
         return new CliRun(code, output.ToString(), error.ToString());
     }

@@ -15,7 +15,11 @@ public static class Scripts
         await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\nexec \"{dotnet}\" \"{ObatchDll}\" \"$@\"\n");
         File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // .NET ignores SIGPIPE and children inherit that; a user's shell does not (Azure's scripts rely on it:
+        // `cat /dev/urandom | ... | head -n 1` ends only when cat dies of SIGPIPE).
+        var start = new ProcessStartInfo("env") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("--default-signal=PIPE");
+        start.ArgumentList.Add("bash");
         start.ArgumentList.Add(script);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
@@ -27,7 +31,18 @@ public static class Scripts
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        try
+        {
+            // A guard against a hung script (not a timing assertion): stop it and show what it printed.
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.Fail($"{script} did not end:\n{await output}\n{await error}");
+        }
         return new CliRun(process.ExitCode, await output, await error);
     }
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using OrleansBatch.Grains;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using OrleansBatch.Abstractions;
 using ScalarEvent = YamlDotNet.Core.Events.Scalar; // the Scalar.AspNetCore package brings a namespace named Scalar
 
 namespace OrleansBatch.Api.Http;

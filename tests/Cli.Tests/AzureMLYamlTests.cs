@@ -13,6 +13,7 @@ public sealed class AzureMLYamlTests
             $schema: https://azuremlschemas.azureedge.net/latest/batchDeployment.schema.json
             name: mnist-dpl
             endpoint_name: mnist-batch
+            description: 2024
             model: azureml:mnist@latest
             compute: azureml:batch-cluster
             resources:
@@ -30,7 +31,7 @@ public sealed class AzureMLYamlTests
         Assert.Equal(new ModelReference("mnist"), file.Definition.Model);
         Assert.Equal(MiniBatchSize.Parse("10MB"), file.Definition.Settings!.MiniBatchSize);
         Assert.Equal((1, 300, 5), (file.Definition.Settings.RetrySettings!.MaxRetries!.Value, file.Definition.Settings.RetrySettings.Timeout!.Value, file.Definition.Settings.ErrorThreshold!.Value));
-        Assert.Equal("2", file.Definition.Tags!["version"]);
+        Assert.Equal(("2", "2024"), (file.Definition.Tags!["version"], file.Definition.Description));
         Assert.Equal(["resources.instance_type", "compute"], file.IgnoredKeys);
     }
 

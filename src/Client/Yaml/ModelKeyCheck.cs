@@ -23,15 +23,18 @@ internal static class ModelKeyCheck
                     var property = info.Properties.FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
                     if (property is null)
                         throw new AzureMLYamlException(source, prefix + key, $"is not a key this platform knows{DidYouMean(key, info.Properties.Select(p => p.Name))}. Remove it or fix its spelling.");
-                    Check(value, property.PropertyType, source, $"{prefix}{key}.");
+                    if (property.PropertyType == typeof(string) && IsPlainScalar(value))
+                        obj[key] = value!.ToJsonString(); // 'description: 2024' is text to Azure ML too
+                    else
+                        Check(value, property.PropertyType, source, $"{prefix}{key}.");
                 }
                 break;
             case JsonTypeInfoKind.Dictionary when node is JsonObject map && info.ElementType == typeof(string):
                 // YAML 'version: 2' in tags or environment variables is a number; Azure ML takes map values as strings.
                 foreach (var key in map.Select(p => p.Key).ToList())
                 {
-                    if (map[key] is JsonValue value && value.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
-                        map[key] = value.ToJsonString();
+                    if (IsPlainScalar(map[key]))
+                        map[key] = map[key]!.ToJsonString();
                 }
                 break;
             case JsonTypeInfoKind.Enumerable when node is JsonArray array && info.ElementType is { } element:
@@ -40,6 +43,9 @@ internal static class ModelKeyCheck
                 break;
         }
     }
+
+    private static bool IsPlainScalar(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
 
     private static string DidYouMean(string key, IEnumerable<string> known)
     {

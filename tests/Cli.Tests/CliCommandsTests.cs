@@ -211,6 +211,14 @@ public sealed class CliCommandsTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Contains("━", run.Error); // the bar
         Assert.Contains("100%", run.Error);
         Assert.Contains("Completed", run.Error);
+
+        // Streaming on one screen: the log lines go through the console that draws the bar, above it.
+        cli.OutputIsTerminal = true;
+        var stream = await cli.RunAsync("job", "stream", "--name", (await cli.OkAsync("job", "list", "--query", "[0].name", "-o", "tsv")));
+        Assert.True(stream.ExitCode == 0, stream.ToString());
+        Assert.Contains("gateway: job created", stream.Error); // the log's first line (wrapped at the terminal's width)
+        Assert.Equal("", stream.Output);
+        Assert.Contains("━", stream.Error);
     }
 
     private string Write(string name, string text)

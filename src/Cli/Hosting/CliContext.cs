@@ -9,7 +9,7 @@ namespace OrleansBatch.Cli.Hosting;
 /// </summary>
 internal sealed class CliContext(
     TextWriter output, TextWriter error, bool errorIsTerminal, Func<string, string?> environment, string configDirectory,
-    HttpMessageHandler? transport = null)
+    HttpMessageHandler? transport = null, bool outputIsTerminal = false)
 {
     public TextWriter Output { get; } = output;
 
@@ -17,6 +17,9 @@ internal sealed class CliContext(
 
     /// <summary>True when stderr is a terminal: progress is drawn as a live bar, else written as plain lines.</summary>
     public bool ErrorIsTerminal { get; } = errorIsTerminal;
+
+    /// <summary>True when stdout is a terminal too (then it is the same screen as stderr's progress bar).</summary>
+    public bool OutputIsTerminal { get; } = outputIsTerminal;
 
     public Func<string, string?> Environment { get; } = environment;
 
@@ -29,7 +32,8 @@ internal sealed class CliContext(
     /// <summary>The process's console: stdout, stderr, the real environment and <c>$XDG_CONFIG_HOME/obatch</c> (or <c>~/.config/obatch</c>).</summary>
     public static CliContext FromProcess() => new(
         Console.Out, Console.Error, !Console.IsErrorRedirected, System.Environment.GetEnvironmentVariable,
-        Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.ApplicationData, System.Environment.SpecialFolderOption.DoNotVerify), "obatch"));
+        Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.ApplicationData, System.Environment.SpecialFolderOption.DoNotVerify), "obatch"),
+        transport: null, outputIsTerminal: !Console.IsOutputRedirected);
 
     /// <summary>A Spectre console over stderr: interactive with colours on a terminal, plain text when redirected.</summary>
     public IAnsiConsole ErrorConsole() => AnsiConsole.Create(new AnsiConsoleSettings

@@ -22,7 +22,10 @@ internal sealed class JobWatcher(CliContext context)
         BatchJob done;
         if (context.ErrorIsTerminal)
         {
-            done = await context.ErrorConsole().Progress()
+            var console = context.ErrorConsole();
+            // On one screen, log lines go through the console that draws the bar, which keeps the bar below them.
+            Func<string, Task> writeLine = context.OutputIsTerminal ? line => { console.WriteLine(line); return Task.CompletedTask; } : context.Output.WriteLineAsync;
+            done = await console.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
                 .StartAsync(async display =>
@@ -34,7 +37,7 @@ internal sealed class JobWatcher(CliContext context)
                         task.Value = p.MiniBatches.Succeeded + p.MiniBatches.Failed;
                         task.Description = Markup.Escape(Describe(handle.Name, p, rate.Update(p.RowsWritten)));
                     });
-                    var job = await FollowAsync(handle, followLog, progress, cancellationToken);
+                    var job = await FollowAsync(handle, followLog ? writeLine : null, progress, cancellationToken);
                     task.Description = Markup.Escape($"{handle.Name}: {job.Status}");
                     task.StopTask();
                     return job;
@@ -43,7 +46,7 @@ internal sealed class JobWatcher(CliContext context)
         else
         {
             var progress = new Callback(p => context.Error.WriteLine(Describe(handle.Name, p, rate.Update(p.RowsWritten))));
-            done = await FollowAsync(handle, followLog, progress, cancellationToken);
+            done = await FollowAsync(handle, followLog ? context.Output.WriteLineAsync : null, progress, cancellationToken);
         }
         await context.Error.WriteLineAsync(Summary(done));
         return done;
@@ -52,18 +55,19 @@ internal sealed class JobWatcher(CliContext context)
     /// <summary>0 for Completed; 1 for Failed or Canceled.</summary>
     public static int ExitCode(BatchJob job) => job.Status == BatchJobStatus.Completed ? ExitCodes.Success : ExitCodes.Failed;
 
-    private async Task<BatchJob> FollowAsync(BatchJobHandle handle, bool followLog, IProgress<BatchJobProgress> progress, CancellationToken cancellationToken)
+    /// <summary>Waits for the job with progress; with <paramref name="writeLine"/>, copies its log meanwhile (the gateway ends a followed log when the job ends).</summary>
+    private static async Task<BatchJob> FollowAsync(BatchJobHandle handle, Func<string, Task>? writeLine, IProgress<BatchJobProgress> progress, CancellationToken cancellationToken)
     {
-        var log = followLog ? CopyLogAsync(handle, cancellationToken) : Task.CompletedTask;
+        var log = writeLine is null ? Task.CompletedTask : CopyLogAsync(handle, writeLine, cancellationToken);
         var job = await handle.WaitForCompletionAsync(progress, PollInterval, cancellationToken);
-        await log; // the gateway ends the followed log when the job ends
+        await log;
         return job;
     }
 
-    private async Task CopyLogAsync(BatchJobHandle handle, CancellationToken cancellationToken)
+    private static async Task CopyLogAsync(BatchJobHandle handle, Func<string, Task> writeLine, CancellationToken cancellationToken)
     {
         await foreach (var line in handle.ReadLogAsync(follow: true, cancellationToken))
-            await context.Output.WriteLineAsync(line);
+            await writeLine(line);
     }
 
     public static string Describe(string job, BatchJobProgress p, double? rowsPerSecond)

@@ -18,11 +18,14 @@ public sealed class InProcessCli(GatewayFixture gateway, string apiKey) : IDispo
     /// <summary>Whether stderr plays a terminal (live progress bar) instead of a redirected stream (plain lines).</summary>
     public bool ErrorIsTerminal { get; set; }
 
+    /// <summary>Whether stdout plays the same terminal.</summary>
+    public bool OutputIsTerminal { get; set; }
+
     public async Task<CliRun> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CliContext(output, error, ErrorIsTerminal, name => _environment.GetValueOrDefault(name), ConfigDirectory, gateway.Server.CreateHandler());
+        var context = new CliContext(output, error, ErrorIsTerminal, name => _environment.GetValueOrDefault(name), ConfigDirectory, gateway.Server.CreateHandler(), OutputIsTerminal);
         var code = await ObatchCli.RunAsync(args, context);
         return new CliRun(code, output.ToString(), error.ToString());
     }

@@ -195,6 +195,41 @@ public sealed class CliCommandsTests(GatewayFixture gateway) : IClassFixture<Gat
     }
 
     [Fact]
+    public async Task Listing_errors_cancel_and_key_verbs_work_too()
+    {
+        var tenant = await gateway.CreateTenantAsync("verbs");
+        using var cli = new InProcessCli(gateway, tenant.ContributorKey);
+        await cli.OkAsync("model", "create", "--name", "digits", "--path", RepositoryPaths.Sample("digits", "model.onnx"));
+        await cli.OkAsync("model", "create", "--name", "digits", "--path", RepositoryPaths.Sample("digits", "model.onnx"));
+        Assert.Equal("digits\t2", await cli.OkAsync("model", "list", "--query", "[0].{n:name, v:latest_version}", "-o", "tsv"));
+        Assert.Equal("1\n2", await cli.OkAsync("model", "list", "--name", "digits", "--query", "[].version", "-o", "tsv"));
+        Assert.Equal("1", await cli.OkAsync("model", "show", "--name", "digits", "--version", "1", "--query", "version", "-o", "tsv"));
+        await cli.OkAsync("data", "create", "--name", "one-image", "--path", RepositoryPaths.Sample("digits", "images", "digit_000.png"));
+        Assert.Equal("uri_file", await cli.OkAsync("data", "show", "--name", "one-image", "--query", "type", "-o", "tsv"));
+        Assert.Equal("one-image", await cli.OkAsync("data", "list", "--query", "[].name", "-o", "tsv"));
+        await cli.OkAsync("batch-endpoint", "create", "--name", "verbs");
+        await cli.OkAsync("batch-deployment", "create", "--endpoint-name", "verbs", "--file", Write("verbs.yml", "name: blue\nmodel: azureml:digits:2\n"));
+
+        var bad = Directory.CreateDirectory(Path.Combine(_work, "mixed")).FullName;
+        File.Copy(RepositoryPaths.Sample("digits", "images", "digit_000.png"), Path.Combine(bad, "a.png"));
+        File.WriteAllText(Path.Combine(bad, "b.png"), "not a png");
+        var job = await cli.OkAsync("batch-endpoint", "invoke", "--name", "verbs", "--input", bad, "--wait", "--query", "name", "-o", "tsv");
+        Assert.Equal("b.png", await cli.OkAsync("job", "errors", "--name", job, "--query", "[].file_name", "-o", "tsv"));
+        Assert.Equal(job, await cli.OkAsync("batch-endpoint", "list-jobs", "--name", "verbs", "--query", "[].name", "-o", "tsv"));
+        Assert.Equal(job, await cli.OkAsync("job", "list", "--endpoint-name", "verbs", "--status", "Completed", "--max-results", "1", "--query", "[].name", "-o", "tsv"));
+        var cancel = await cli.RunAsync("job", "cancel", "--name", job);
+        Assert.Equal(1, cancel.ExitCode); // it has ended: 409
+        Assert.Contains("(JobTerminal)", cancel.Error);
+
+        using var admin = new InProcessCli(gateway, GatewayFixture.AdminKey);
+        Assert.Contains(tenant.Name, await admin.OkAsync("tenant", "list", "--query", "[].name", "-o", "tsv"));
+        var keys = await admin.OkAsync("tenant", "key", "list", "--tenant", tenant.Name, "--query", "[].{id:id, role:role}", "-o", "tsv");
+        var contributorKeyId = keys.Split('\n').Select(l => l.Split('\t')).First(p => p[1] == "contributor")[0];
+        await admin.OkAsync("tenant", "key", "delete", "--tenant", tenant.Name, "--id", contributorKeyId);
+        Assert.Equal(3, (await cli.RunAsync("batch-endpoint", "list")).ExitCode); // the revoked key stops at once
+    }
+
+    [Fact]
     public async Task On_a_terminal_the_progress_is_a_live_bar()
     {
         var tenant = await gateway.CreateTenantAsync("bar");

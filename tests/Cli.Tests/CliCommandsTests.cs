@@ -120,6 +120,12 @@ public sealed class CliCommandsTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Contains("obatch model create", script.Error);
         Assert.Equal(2, (await cli.RunAsync("batch-deployment", "create", "--endpoint-name", "codes", "--file", Path.Combine(_work, "absent.yml"))).ExitCode);
 
+        var noDeployment = await cli.RunAsync("batch-endpoint", "invoke", "--name", "codes", "--deployment-name", "nope", "--input", RepositoryPaths.Sample("digits", "images"));
+        Assert.Equal(2, noDeployment.ExitCode);
+        Assert.Contains("Deployment name nope not found for endpoint codes", noDeployment.Error);
+        Assert.DoesNotContain("Uploaded", noDeployment.Error); // checked before any upload
+        Assert.Equal(3, (await cli.RunAsync("batch-endpoint", "invoke", "--name", "nowhere", "--input", RepositoryPaths.Sample("digits", "images"))).ExitCode);
+
         var notFound = await cli.RunAsync("job", "show", "--name", "batchjob-none");
         Assert.Equal(3, notFound.ExitCode);
         Assert.Contains("error: (JobNotFound)", notFound.Error);

@@ -33,6 +33,10 @@ internal static class InvokeCommand
             [name, deployment, input, inputType, outputPath, miniBatchSize, instanceCount, set, wait, jobName, experiment], async run =>
             {
                 var (settings, policy) = Settings(run.Get(set) ?? [], run.Get(miniBatchSize), run.Get(instanceCount));
+                // As az does: check the endpoint and deployment before uploading anything for them.
+                var endpoint = await run.Client.GetEndpointAsync(run.Required(name), run.CancellationToken);
+                if (run.Get(deployment) is { } named && !endpoint.Deployments.Contains(named.ToLowerInvariant()))
+                    throw new UsageException($"Deployment name {named} not found for endpoint {endpoint.Name}; its deployments: {string.Join(", ", endpoint.Deployments)}.");
                 var invocation = new BatchJobInvocation
                 {
                     Input = run.Get(input) is { } given ? await InputAsync(run, given, run.Get(inputType)) : null,

@@ -18,12 +18,12 @@ public static class PlatformApi
 {
     public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder app)
     {
-        var tenants = app.MapGroup("/v1/tenants").WithTags("Platform").RequireAuthorization(AccessPolicies.Platform);
+        var tenants = app.MapGroup("/v1/tenants").WithTags("Platform").WithProblemResponses().RequireAuthorization(AccessPolicies.Platform);
         tenants.MapPost("", CreateTenantAsync).WithName("CreateTenant").Accepts<TenantRequest>("application/json", "*/*");
         tenants.MapGet("", ListTenantsAsync).WithName("ListTenants");
         tenants.MapGet("/{tenant}", GetTenantAsync).WithName("GetTenant");
 
-        var keys = app.MapGroup("/v1/tenants/{tenant}/keys").WithTags("Platform").RequireAuthorization(AccessPolicies.KeyAdmin);
+        var keys = app.MapGroup("/v1/tenants/{tenant}/keys").WithTags("Platform").WithProblemResponses().RequireAuthorization(AccessPolicies.KeyAdmin);
         keys.MapPost("", CreateKeyAsync).WithName("CreateApiKey").Accepts<ApiKeyRequest>("application/json", "*/*");
         keys.MapGet("", ListKeysAsync).WithName("ListApiKeys");
         keys.MapDelete("/{id}", RevokeKeyAsync).WithName("RevokeApiKey");

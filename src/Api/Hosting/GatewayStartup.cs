@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace OrleansBatch.Api.Hosting;
 
-/// <summary>At start: makes sure the admin key exists (printing it when generated), and logs where the gateway listens.</summary>
+/// <summary>At start: makes sure the admin key exists, logs where the gateway listens and prints where everything is (<see cref="FirstRunBanner"/>).</summary>
 internal sealed class GatewayStartup(
     PlatformAdminKey adminKey, IServer server, IHostApplicationLifetime lifetime, IOptions<GatewayOptions> options, ILogger<GatewayStartup> logger)
     : IHostedService
@@ -14,8 +14,10 @@ internal sealed class GatewayStartup(
         GC.KeepAlive(adminKey);
         lifetime.ApplicationStarted.Register(() =>
         {
-            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "(no address)";
-            GatewayLog.Listening(logger, Environment.MachineName, address, options.Value.DataDirectory);
+            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            GatewayLog.Listening(logger, Environment.MachineName, address ?? "(no address)", options.Value.DataDirectory);
+            if (address is not null)
+                Console.WriteLine(FirstRunBanner.Text(address, adminKey, options.Value));
         });
         return Task.CompletedTask;
     }

@@ -15,7 +15,7 @@ public sealed class LocalDatabase : IDisposable
     /// <summary>File name of the database inside the data directory.</summary>
     public const string FileName = "obatch.db";
 
-    // Opens connections, holds the write gate of this process; the busy timeout covers other processes.
+    // Opens connections and group-commits writes; the busy timeout covers other processes.
     private readonly SqliteFile _file;
 
     public LocalDatabase(LocalStorageOptions options, TimeProvider? time = null)
@@ -66,16 +66,10 @@ public sealed class LocalDatabase : IDisposable
 
     /// <summary>
     /// Runs <paramref name="write"/> inside BEGIN IMMEDIATE (the write lock is taken before anything is read,
-    /// so a condition checked inside cannot go stale) and commits unless it throws.
+    /// so a condition checked inside cannot go stale); done once committed, undone if it throws.
     /// </summary>
     internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken) =>
-        _file.WriteAsync(connection =>
-        {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = write(connection, transaction);
-            transaction.Commit();
-            return result;
-        }, cancellationToken).AsTask();
+        _file.WriteAsync(write, cancellationToken);
 
     /// <summary>Runs one statement as its own write; returns the number of rows it changed.</summary>
     internal Task<int> ExecuteAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken) =>

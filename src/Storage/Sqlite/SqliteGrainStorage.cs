@@ -118,20 +118,20 @@ internal sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePart
         var id = grainId.ToString();
         try
         {
-            return await _file.WriteAsync(connection =>
+            return await _file.WriteAsync((connection, transaction) =>
             {
                 var etag = delete ? null : NewETag();
                 var changed = (delete, expected) switch
                 {
                     // Deleting what was never written (or is already gone) is done, unless a row appeared meanwhile.
                     (true, null) => 0,
-                    (true, _) => Execute(connection, DeleteSql, grainType, id, payload, etag, expected),
-                    (false, null) => Execute(connection, InsertSql, grainType, id, payload, etag, expected),
-                    (false, _) => Execute(connection, UpdateSql, grainType, id, payload, etag, expected),
+                    (true, _) => Execute(connection, transaction, DeleteSql, grainType, id, payload, etag, expected),
+                    (false, null) => Execute(connection, transaction, InsertSql, grainType, id, payload, etag, expected),
+                    (false, _) => Execute(connection, transaction, UpdateSql, grainType, id, payload, etag, expected),
                 };
                 if (changed == 1)
                     return etag;
-                var stored = StoredETag(connection, grainType, id);
+                var stored = StoredETag(connection, transaction, grainType, id);
                 if (delete && stored is null)
                     return null;
                 LogConflict(grainType, grainId, stored, expected);
@@ -147,17 +147,17 @@ internal sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePart
         }
     }
 
-    private static int Execute(SqliteConnection connection, string sql, string grainType, string id, byte[]? payload, string? etag, string? expected)
+    private static int Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, string grainType, string id, byte[]? payload, string? etag, string? expected)
     {
-        using var command = connection.Command(sql, null,
+        using var command = connection.Command(sql, transaction,
             ("$type", grainType), ("$id", id), ("$payload", payload), ("$etag", etag), ("$expected", expected),
             ("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         return command.ExecuteNonQuery();
     }
 
-    private static string? StoredETag(SqliteConnection connection, string grainType, string id)
+    private static string? StoredETag(SqliteConnection connection, SqliteTransaction transaction, string grainType, string id)
     {
-        using var select = connection.Command(SelectETagSql, null, ("$type", grainType), ("$id", id));
+        using var select = connection.Command(SelectETagSql, transaction, ("$type", grainType), ("$id", id));
         return select.ExecuteScalar() as string;
     }
 

@@ -116,9 +116,9 @@ internal sealed partial class SqliteReminderTable : IReminderTable, IDisposable
     {
         try
         {
-            return await _file.WriteAsync(connection =>
+            return await _file.WriteAsync((connection, transaction) =>
             {
-                using var command = connection.Command(sql, null, [("$service", _serviceId), .. parameters]);
+                using var command = connection.Command(sql, transaction, [("$service", _serviceId), .. parameters]);
                 return command.ExecuteNonQuery();
             }).ConfigureAwait(false);
         }

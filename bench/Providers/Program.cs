@@ -17,8 +17,8 @@ using OrleansBatch.Storage.Sqlite;
 // Grain storage side by side: our SQLite provider against Orleans' in-memory provider, through grain calls in
 // one silo (each call one storage write, or one storage read), and the providers called directly. Then the SQLite access pattern the provider uses
 // (a pooled connection per operation) against one connection held open with a prepared statement.
-// Usage: dotnet run -c Release --project bench/Providers -- [seconds-per-run=2] [grains=32]
-var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 2;
+// Usage: dotnet run -c Release --project bench/Providers -- [seconds-per-run=1.5] [grains=32]
+var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1.5;
 var grainCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
 var runFor = TimeSpan.FromSeconds(seconds);
 var work = Directory.CreateTempSubdirectory("obatch-bench-providers-").FullName;

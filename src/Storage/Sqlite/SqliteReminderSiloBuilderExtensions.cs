@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Hosting;
-using Orleans.Runtime;
 
 namespace OrleansBatch.Storage.Sqlite;
 

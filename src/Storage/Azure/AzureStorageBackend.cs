@@ -1,22 +1,17 @@
-using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using Rest = OrleansBatch.Storage.Azure.Rest;
 
 namespace OrleansBatch.Storage.Azure;
 
 /// <summary>
 /// The storage account of the AzureStorage provider and the containers, table and queues its stores use,
 /// reached through the Azure SDK (Azure.Storage.Blobs, Azure.Data.Tables) from one connection string.
-/// Creates the containers and the table once (at host start, or on first use) and each queue on its first
-/// use. Holds no static state, so two instances on one account behave like two silos.
+/// Creates the containers and the table once (at host start, or on first use). Holds no static state, so two instances on one account behave like two silos.
 /// </summary>
 public sealed class AzureStorageBackend
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<Rest.QueueClient>>> _queues = new(StringComparer.Ordinal);
     private readonly Lock _containersLock = new();
-    private readonly Rest.StorageAccountClient _legacy;
     private Task? _containers;
 
     public AzureStorageBackend(AzureStorageOptions options, TimeProvider? time = null)
@@ -38,14 +33,6 @@ public sealed class AzureStorageBackend
         Artifacts = BlobService.GetBlobContainerClient($"{Prefix}-artifacts");
         State = TableService.GetTableClient(TableName(Prefix, "state"));
         StateOverflow = BlobService.GetBlobContainerClient($"{Prefix}-state");
-
-        // The lease, membership and queue stores still run on the project's REST client until the Orleans
-        // move deletes them; only they use it.
-        var legacyOptions = new Rest.StorageClientOptions();
-        legacyOptions.Retry.MaxRetries = options.MaxRetries;
-        _legacy = new Rest.StorageAccountClient(options.ConnectionString, legacyOptions);
-        Leases = _legacy.GetBlobContainer($"{Prefix}-leases");
-        Silos = _legacy.GetBlobContainer($"{Prefix}-silos");
     }
 
     /// <summary>The account's blob service (its key, or the connection string's SAS).</summary>
@@ -71,12 +58,6 @@ public sealed class AzureStorageBackend
     /// <summary>Artifacts, inputs and outputs, under the caller's paths.</summary>
     public BlobContainerClient Artifacts { get; }
 
-    /// <summary>Lease records: one blob per leased resource (REST client; deleted with the Orleans move).</summary>
-    internal Rest.BlobContainerClient Leases { get; }
-
-    /// <summary>Membership: one blob per silo (REST client; deleted with the Orleans move).</summary>
-    internal Rest.BlobContainerClient Silos { get; }
-
     /// <summary>
     /// The table name for <paramref name="prefix"/> and <paramref name="suffix"/>: table names are 3-63
     /// letters and digits starting with a letter, so hyphens are dropped and a leading digit gets a 't'.
@@ -98,36 +79,10 @@ public sealed class AzureStorageBackend
         }
     }
 
-    /// <summary>The storage queue for a work queue name, created on first use.</summary>
-    internal async Task<Rest.QueueClient> GetQueueAsync(string queue, CancellationToken cancellationToken = default)
-    {
-        var name = QueueNames.For(Prefix, queue);
-        var entry = _queues.GetOrAdd(name, n => new Lazy<Task<Rest.QueueClient>>(() => CreateQueueAsync(n)));
-        try
-        {
-            return await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (entry.Value.IsFaulted)
-        {
-            // Forget the failed creation so the next call tries again, then report this one.
-            _queues.TryRemove(new KeyValuePair<string, Lazy<Task<Rest.QueueClient>>>(name, entry));
-            throw;
-        }
-    }
-
-    private async Task<Rest.QueueClient> CreateQueueAsync(string name)
-    {
-        var client = _legacy.GetQueue(name);
-        await client.CreateIfNotExistsAsync().ConfigureAwait(false);
-        return client;
-    }
-
     private async Task CreateContainersAsync(CancellationToken cancellationToken)
     {
         await Artifacts.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await StateOverflow.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await State.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var container in new[] { Leases, Silos })
-            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

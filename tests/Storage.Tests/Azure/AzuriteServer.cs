@@ -49,6 +49,9 @@ public sealed class AzuriteServer : IAsyncDisposable
         $"BlobEndpoint=http://127.0.0.1:{blobPort}/{DevelopmentAccountName};QueueEndpoint=http://127.0.0.1:{queuePort}/{DevelopmentAccountName};" +
         $"TableEndpoint=http://127.0.0.1:{tablePort}/{DevelopmentAccountName};";
 
+    /// <summary>The same as <see cref="ConnectionString"/>, which names the table endpoint too (for Orleans' Azure providers).</summary>
+    public string SdkConnectionString => ConnectionString;
+
     /// <summary>Free loopback ports, taken from the OS (bound to port 0, then released).</summary>
     public static int FreePort()
     {

@@ -38,6 +38,8 @@ internal static class DeploymentDrafts
             OutputAction = settings?.OutputAction,
             OutputFileName = settings?.OutputFileName,
             EnvironmentVariables = settings?.EnvironmentVariables,
+            InputColumns = settings?.InputColumns,
+            PassthroughColumns = settings?.PassthroughColumns,
         };
     }
 

@@ -12,4 +12,6 @@ public sealed record DeploymentSettingsResponse(
     string LoggingLevel,
     string OutputAction,
     string OutputFileName,
-    IReadOnlyDictionary<string, string> EnvironmentVariables);
+    IReadOnlyDictionary<string, string> EnvironmentVariables,
+    IReadOnlyList<string>? InputColumns,
+    IReadOnlyList<string>? PassthroughColumns);

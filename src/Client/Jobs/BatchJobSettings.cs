@@ -21,4 +21,10 @@ public sealed record BatchJobSettings
     public string? OutputAction { get; init; }
 
     public string? OutputFileName { get; init; }
+
+    /// <summary>The columns, in the model's feature order, that feed a model input of one wide tensor (empty unsets the deployment's).</summary>
+    public IReadOnlyList<string>? InputColumns { get; init; }
+
+    /// <summary>Input columns copied into the output after <c>file_name,row</c> (empty unsets the deployment's).</summary>
+    public IReadOnlyList<string>? PassthroughColumns { get; init; }
 }

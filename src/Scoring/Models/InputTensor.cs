@@ -80,12 +80,6 @@ internal sealed class InputTensor
             case OrtElementType.String:
                 SetString(slot, text);
                 return true;
-            case OrtElementType.Float when text.IsEmpty:
-                _floats![slot] = float.NaN;
-                return true;
-            case OrtElementType.Double when text.IsEmpty:
-                _doubles![slot] = double.NaN;
-                return true;
             case OrtElementType.Float:
                 if (DecimalText.TryParse(text, out var f))
                 {

@@ -37,6 +37,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<MiniBatchWorkerService>();
         services.TryAddSingleton(_ => new ScoringThreads());
         services.TryAddSingleton<SliceFiles>();
+        services.TryAddSingleton<TabularInputCheck>();
         services.TryAddSingleton<ModelFiles>();
         services.TryAddSingleton<BlobInputs>();
         services.TryAddSingleton<OutputStores>();

@@ -28,6 +28,8 @@ public sealed record DeploymentDraft
     public string? OutputAction { get; init; }
     public string? OutputFileName { get; init; }
     public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; init; }
+    public IReadOnlyList<string>? InputColumns { get; init; }
+    public IReadOnlyList<string>? PassthroughColumns { get; init; }
 
     /// <summary>
     /// Validates every field into <paramref name="errors"/> (which may already hold parse errors) and
@@ -42,6 +44,10 @@ public sealed record DeploymentDraft
             errors.Add("model", "is required: a registered model such as 'azureml:my-model:1' or 'my-model@latest'.");
         else if (type == DeploymentSpec.PipelineType && (Steps is null || Steps.Count == 0) && !errors.HasPrefix("steps"))
             errors.Add("steps", "a pipeline needs 1 or more steps such as [{model: 'prep:1'}, {model: 'clf:2'}].");
+        if (type == DeploymentSpec.PipelineType && Model is not null)
+            errors.Add("model", "a pipeline deployment runs its steps; remove 'model' (or use type: model without steps).");
+        else if (type == DeploymentSpec.ModelType && Steps is { Count: > 0 })
+            errors.Add("steps", "a model deployment runs 'model'; remove 'steps', or set type: pipeline and put the model in the steps.");
         if (Steps is { Count: > MaxSteps })
             errors.Add("steps", $"at most {MaxSteps} steps are allowed.");
 
@@ -73,6 +79,10 @@ public sealed record DeploymentDraft
             if (key.Length == 0 || key.Contains('=') || key.Any(char.IsControl))
                 errors.Add("settings.environment_variables", $"'{key}' is not a valid environment variable name.");
         }
+        foreach (var problem in ColumnNames.Problems(InputColumns))
+            errors.Add("settings.input_columns", problem);
+        foreach (var problem in ColumnNames.Problems(PassthroughColumns))
+            errors.Add("settings.passthrough_columns", problem);
         if (Description is { Length: > 4096 })
             errors.Add("description", "is longer than 4096 characters.");
         errors.ThrowIfAny();
@@ -85,7 +95,9 @@ public sealed record DeploymentDraft
             loggingLevel,
             outputAction,
             outputFileName,
-            StringMap.Normalize(EnvironmentVariables));
+            StringMap.Normalize(EnvironmentVariables),
+            ColumnNames.Normalize(InputColumns),
+            ColumnNames.Normalize(PassthroughColumns));
         return (type, InstanceCount ?? 1, settings);
     }
 

@@ -3,6 +3,8 @@ namespace OrleansBatch.Grains.Domain.Deployments;
 /// <summary>
 /// <c>settings</c> of a batch deployment, with Azure ML's defaults. <see cref="ErrorThreshold"/> -1
 /// ignores failed items; <see cref="OutputAction"/> is <c>append_row</c> or <c>summary_only</c>.
+/// <see cref="InputColumns"/> and <see cref="PassthroughColumns"/> (null when unset) name tabular input columns:
+/// the model's features in its order, and columns copied into the output.
 /// </summary>
 public sealed record DeploymentSettings(
     int MaxConcurrencyPerInstance,
@@ -12,7 +14,9 @@ public sealed record DeploymentSettings(
     string LoggingLevel,
     string OutputAction,
     string OutputFileName,
-    IReadOnlyDictionary<string, string> EnvironmentVariables)
+    IReadOnlyDictionary<string, string> EnvironmentVariables,
+    IReadOnlyList<string>? InputColumns = null,
+    IReadOnlyList<string>? PassthroughColumns = null)
 {
     public const string AppendRow = "append_row";
     public const string SummaryOnly = "summary_only";

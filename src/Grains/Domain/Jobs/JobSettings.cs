@@ -13,7 +13,9 @@ public sealed record JobSettings(
     long ErrorThreshold = -1,
     string LoggingLevel = "info",
     OutputAction OutputAction = OutputAction.AppendRow,
-    string OutputFileName = "predictions.csv")
+    string OutputFileName = "predictions.csv",
+    IReadOnlyList<string>? InputColumns = null,
+    IReadOnlyList<string>? PassthroughColumns = null)
 {
     public static readonly JobSettings Default = new(MiniBatchSize.Default);
 
@@ -35,7 +37,9 @@ public sealed record JobSettings(
             o.ErrorThreshold ?? ErrorThreshold,
             o.LoggingLevel ?? LoggingLevel,
             o.OutputAction ?? OutputAction,
-            o.OutputFileName ?? OutputFileName);
+            o.OutputFileName ?? OutputFileName,
+            o.InputColumns is null ? InputColumns : ColumnNames.Normalize(o.InputColumns),
+            o.PassthroughColumns is null ? PassthroughColumns : ColumnNames.Normalize(o.PassthroughColumns));
         s.Validate();
         return s;
     }
@@ -53,6 +57,10 @@ public sealed record JobSettings(
             errors["settings.logging_level"] = ["must be debug, info or warning"];
         if (string.IsNullOrWhiteSpace(OutputFileName) || OutputFileName.Contains('/') || OutputFileName.Contains('\\') || OutputFileName.StartsWith('.'))
             errors["settings.output_file_name"] = ["must be a plain file name such as predictions.csv"];
+        if (ColumnNames.Problems(InputColumns).ToArray() is { Length: > 0 } inputColumns)
+            errors["settings.input_columns"] = inputColumns;
+        if (ColumnNames.Problems(PassthroughColumns).ToArray() is { Length: > 0 } passthroughColumns)
+            errors["settings.passthrough_columns"] = passthroughColumns;
         if (errors.Count > 0)
             throw DomainException.Validation(errors);
     }

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using OrleansBatch.Api.Tests.Support;
+using OrleansBatch.Client.Jobs;
+using OrleansBatch.EndToEnd.Tests.Support;
+
+namespace OrleansBatch.EndToEnd.Tests;
+
+/// <summary>
+/// Jobs over CSVs whose columns come in another order: matched by name through settings.input_columns, ids carried
+/// through settings.passthrough_columns, a missing column refused at invoke, an empty cell an item error.
+/// </summary>
+public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Platform>
+{
+    private static string[] Sample => File.ReadAllLines(RepositoryPaths.Sample("breast-cancer", "data", "breast_cancer.csv"));
+
+    private static string[] Features => Sample[0].Split(',');
+
+    /// <summary>The sample with its columns in a seeded random order and an <c>id</c> column in the middle.</summary>
+    private string WriteShuffled(string name, Func<int, string[], string[]>? edit = null)
+    {
+        var order = Enumerable.Range(0, Features.Length).ToArray();
+        new Random(5).Shuffle(order);
+        var folder = Path.Combine(platform.DataRoot, name);
+        Directory.CreateDirectory(folder);
+        var lines = Sample.Select((line, i) =>
+        {
+            var cells = line.Split(',');
+            var shuffled = order.Select(c => cells[c]).ToList();
+            shuffled.Insert(7, i == 0 ? "id" : $"case-{i - 1}");
+            return string.Join(',', edit?.Invoke(i - 1, [.. shuffled]) ?? [.. shuffled]);
+        });
+        File.WriteAllText(Path.Combine(folder, "shuffled.csv"), string.Join('\n', lines) + "\n");
+        return folder;
+    }
+
+    [Fact]
+    public async Task Shuffled_columns_score_as_the_original_with_ids_passed_through()
+    {
+        var folder = WriteShuffled("shuffled-" + Guid.NewGuid().ToString("N")[..6]);
+
+        var job = await platform.Client.InvokeEndpointAsync("cancer", new BatchJobInvocation
+        {
+            Input = BatchJobInput.Folder(folder),
+            Settings = new BatchJobSettings { MiniBatchSize = "100 rows", InputColumns = Features, PassthroughColumns = ["id"] },
+        });
+        var done = await job.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(BatchJobStatus.Completed, done.Status);
+        Assert.Equal((569L, 0L), (done.Progress!.Items.Succeeded, done.Progress.Items.Failed));
+        using var output = new MemoryStream();
+        await job.DownloadOutputAsync(output);
+        var lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var expected = File.ReadAllLines(RepositoryPaths.Sample("breast-cancer", "expected.csv"));
+        Assert.Equal("file_name,row,id,label,probabilities_0,probabilities_1", lines[0]);
+        Assert.Equal(expected.Length, lines.Length);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var cells = lines[i].Split(',');
+            Assert.Equal($"case-{i - 1}", cells[2]);
+            lines[i] = string.Join(',', cells.Where((_, c) => c != 2));
+        }
+        Platform.AssertSameRows(expected.Select(l => l.Replace("breast_cancer.csv", "shuffled.csv", StringComparison.Ordinal)).ToList(),
+            string.Join('\n', lines.Skip(1).Prepend(expected[0])));
+    }
+
+    [Fact]
+    public async Task A_column_missing_from_a_local_file_is_400_at_invoke_naming_it_and_the_file()
+    {
+        var folder = WriteShuffled("missing-" + Guid.NewGuid().ToString("N")[..6]);
+        using var http = platform.Http();
+
+        using var response = await http.PostAsJsonAsync("/v1/endpoints/cancer/jobs", new
+        {
+            input = new { type = "uri_folder", path = folder },
+            settings = new { input_columns = Features.Append("tumour_size"), passthrough_columns = new[] { "id", "ward" } },
+        });
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "ValidationFailed", "settings.input_columns");
+        var message = problem.GetProperty("errors").GetProperty("settings.input_columns")[0].GetString()!;
+        Assert.Contains("'tumour_size'", message);
+        Assert.Contains("'shuffled.csv'", message);
+        Assert.Contains("'ward'", problem.GetProperty("errors").GetProperty("settings.passthrough_columns")[0].GetString()!);
+        Assert.DoesNotContain(platform.DataRoot, problem.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_cell_fails_its_row_only_and_the_job_log_names_the_setting_when_columns_map_by_position()
+    {
+        var folder = WriteShuffled("empty-" + Guid.NewGuid().ToString("N")[..6], (row, cells) =>
+        {
+            if (row == 42)
+                cells[3] = "";
+            return cells;
+        });
+
+        var byName = await platform.Client.InvokeEndpointAsync("cancer", new BatchJobInvocation
+        {
+            Input = BatchJobInput.Folder(folder),
+            Settings = new BatchJobSettings { InputColumns = Features },
+        });
+        var positional = await platform.Client.InvokeEndpointAsync("cancer", new BatchJobInvocation { Input = BatchJobInput.Folder(folder) });
+        var done = await byName.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100));
+        await positional.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(BatchJobStatus.Completed, done.Status);
+        Assert.Equal((568L, 1L), (done.Progress!.Items.Succeeded, done.Progress.Items.Failed));
+        using var http = platform.Http();
+        var errors = await http.GetStringAsync($"/v1/jobs/{done.Name}/errors");
+        Assert.Contains("\"InvalidValue\"", errors);
+        Assert.Contains("\"row\":42", errors.Replace(" ", "", StringComparison.Ordinal));
+        var log = await positional.ReadLogAsync(follow: true).ToListAsync();
+        Assert.Contains(log, l => l.Contains("settings.input_columns", StringComparison.Ordinal) && l.Contains("order of the header", StringComparison.Ordinal));
+    }
+}

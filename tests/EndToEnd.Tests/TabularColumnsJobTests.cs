@@ -73,7 +73,7 @@ public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Pl
         using var response = await http.PostAsJsonAsync("/v1/endpoints/cancer/jobs", new
         {
             input = new { type = "uri_folder", path = folder },
-            settings = new { input_columns = Features.Append("tumour_size"), passthrough_columns = new[] { "id", "ward" } },
+            settings = new { input_columns = Features.Skip(1).Prepend("tumour_size"), passthrough_columns = new[] { "id", "ward" } },
         });
 
         var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "ValidationFailed", "settings.input_columns");
@@ -82,6 +82,14 @@ public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Pl
         Assert.Contains("'shuffled.csv'", message);
         Assert.Contains("'ward'", problem.GetProperty("errors").GetProperty("settings.passthrough_columns")[0].GetString()!);
         Assert.DoesNotContain(platform.DataRoot, problem.GetRawText(), StringComparison.Ordinal);
+
+        using var tooFew = await http.PostAsJsonAsync("/v1/endpoints/cancer/jobs", new
+        {
+            input = new { type = "uri_folder", path = folder },
+            settings = new { input_columns = Features.Take(29) },
+        });
+        var count = await Problem.AssertAsync(tooFew, HttpStatusCode.BadRequest, "ValidationFailed", "settings.input_columns");
+        Assert.Contains("takes 30 values per row", count.GetProperty("errors").GetProperty("settings.input_columns")[0].GetString()!);
     }
 
     [Fact]

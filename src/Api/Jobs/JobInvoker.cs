@@ -32,6 +32,8 @@ public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain da
             d.ErrorThreshold, d.LoggingLevel, d.OutputAction == DeploymentSettings.SummaryOnly ? OutputAction.SummaryOnly : OutputAction.AppendRow, d.OutputFileName,
             d.InputColumns, d.PassthroughColumns)
             .With(body.Settings);
+        if (PipelineFit.ColumnsProblem(spec.Graphs[0], settings.InputColumns) is { } columns)
+            throw DomainException.Validation("settings.input_columns", columns);
 
         var resolvedInputs = new List<JobInput>();
         foreach (var input in body.Inputs)

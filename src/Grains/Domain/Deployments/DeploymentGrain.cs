@@ -36,6 +36,7 @@ public sealed class DeploymentGrain(GrainRuntime runtime, EndpointGrain endpoint
             draft.Compute,
             instanceCount,
             settings);
+        PipelineFit.Check(spec.Graphs, settings.InputColumns);
 
         var now = time.GetUtcNow();
         var specJson = JsonSerializer.Serialize(spec, GrainRuntime.StateJson);

@@ -15,6 +15,7 @@ internal sealed class OnnxScorer : IFileBatchScorer, IDisposable
     private readonly ScorerSpec _spec;
     private readonly OnnxPipeline _pipeline;
     private readonly TabularSliceScorer _tabular;
+    private readonly ParquetSliceScorer _parquet;
     private readonly FileSliceScorer _files;
     private readonly Lock _gate = new();
     private int _active;
@@ -49,6 +50,7 @@ internal sealed class OnnxScorer : IFileBatchScorer, IDisposable
         var columns = spec.Columns ?? TabularColumns.None;
         OutputColumns = [.. columns.PassthroughColumns, .. layout.Columns];
         _tabular = new TabularSliceScorer(runtime, _pipeline, layout, columns, options);
+        _parquet = new ParquetSliceScorer(runtime, _pipeline, layout, columns, options);
         _files = new FileSliceScorer(runtime, _pipeline, layout, options);
     }
 
@@ -68,8 +70,13 @@ internal sealed class OnnxScorer : IFileBatchScorer, IDisposable
             {
                 ScorerInputMode.Tabular => true,
                 ScorerInputMode.Files => false,
-                _ => json || extension == ".csv",
+                _ => json || extension is ".csv" or ParquetSlices.Extension,
             };
+            if (tabular && extension == ParquetSlices.Extension)
+            {
+                return _parquet.Score(slice, sink, cancellationToken);
+            }
+
             return tabular
                 ? _tabular.Score(slice, json ? TabularFormat.JsonLines : TabularFormat.Csv, sink, cancellationToken)
                 : RefusePassthrough([slice]) ?? _files.Score([slice], sink, cancellationToken);

@@ -64,6 +64,33 @@ public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Pl
             string.Join('\n', lines.Skip(1).Prepend(expected[0])));
     }
 
+    [Theory]
+    [InlineData("100 rows")]
+    [InlineData("4KB")]
+    public async Task A_shuffled_parquet_file_is_cut_at_row_groups_and_scored_as_the_original(string miniBatchSize)
+    {
+        var folder = WriteShuffled("parquet-" + Guid.NewGuid().ToString("N")[..6]);
+        var csv = Path.Combine(folder, "shuffled.csv");
+        await Scoring.Tests.Tabular.ParquetSample.WriteAsync(File.ReadAllLines(csv), Path.Combine(folder, "shuffled.parquet"), rowsPerGroup: 40);
+        File.Delete(csv);
+
+        var job = await platform.Client.InvokeEndpointAsync("cancer", new BatchJobInvocation
+        {
+            Input = BatchJobInput.Folder(folder),
+            Settings = new BatchJobSettings { MiniBatchSize = miniBatchSize, InputColumns = Features },
+        });
+        var done = await job.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(BatchJobStatus.Completed, done.Status);
+        Assert.True(done.Progress!.MiniBatches.Total > 2, $"{done.Progress.MiniBatches.Total} mini-batches");
+        Assert.Equal((569L, 0L), (done.Progress.Items.Succeeded, done.Progress.Items.Failed));
+        using var output = new MemoryStream();
+        await job.DownloadOutputAsync(output);
+        var expected = File.ReadAllLines(RepositoryPaths.Sample("breast-cancer", "expected.csv"));
+        Platform.AssertSameRows(expected.Select(l => l.Replace("breast_cancer.csv", "shuffled.parquet", StringComparison.Ordinal)).ToList(),
+            System.Text.Encoding.UTF8.GetString(output.ToArray()));
+    }
+
     [Fact]
     public async Task A_column_missing_from_a_local_file_is_400_at_invoke_naming_it_and_the_file()
     {

@@ -9,7 +9,7 @@ namespace OrleansBatch.Scoring.Tabular;
 /// </summary>
 public static class TabularHeader
 {
-    /// <summary>The columns of the local file <paramref name="path"/>, or null when its format has no columns or its start cannot be read as such.</summary>
+    /// <summary>The columns of the local file <paramref name="path"/> (for Parquet, its schema), or null when its format has no columns or cannot be read as such.</summary>
     public static IReadOnlyList<string>? TryRead(string path, string fileName, int maxLineBytes = 1 << 20)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
@@ -18,6 +18,12 @@ public static class TabularHeader
             if (extension == ".csv")
             {
                 return SliceLineReader.ReadFirstLine(path, maxLineBytes) is { } header ? CsvNames(header) : null;
+            }
+
+            if (extension == ParquetSlices.Extension)
+            {
+                using var parquet = ParquetSlices.Open(path);
+                return parquet.Reader.Schema.GetDataFields().Select(f => f.Name).ToArray();
             }
 
             if (extension is ".jsonl" or ".json" or ".ndjson")

@@ -86,7 +86,7 @@ public sealed class JobOrchestrator(
             for (var f = 0; f < files.Count; f++)
             {
                 if (TabularFiles.IsTabular(files[f].FileName))
-                    perRow[f] = SliceLines.EstimateBytesPerRow(await sliceFiles.SampleAsync(files[f], 64 * 1024, cancellationToken).ConfigureAwait(false), files[f].Length);
+                    perRow[f] = await sliceFiles.BytesPerRowAsync(files[f], cancellationToken).ConfigureAwait(false);
             }
         }
         return MiniBatchPlanner.Plan(files, spec.Settings.MiniBatchSize, f => perRow[f]);

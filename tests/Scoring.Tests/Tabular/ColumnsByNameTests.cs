@@ -18,12 +18,12 @@ public sealed class ColumnsByNameTests(RuntimeFixture fixture) : IDisposable
         _dir.Dispose();
     }
 
-    private static string[] SampleLines => File.ReadAllLines(SampleDirectory.Path("breast-cancer", "data", "breast_cancer.csv"));
+    internal static string[] SampleLines => File.ReadAllLines(SampleDirectory.Path("breast-cancer", "data", "breast_cancer.csv"));
 
     /// <summary>The model's 30 features, in the model's order (the sample's header).</summary>
     private static string[] Features => SampleLines[0].Split(',');
 
-    private static ExpectedPredictions Expected => ExpectedPredictions.Load(SampleDirectory.Path("breast-cancer", "expected.csv"));
+    internal static ExpectedPredictions Expected => ExpectedPredictions.Load(SampleDirectory.Path("breast-cancer", "expected.csv"));
 
     private static ScorerSpec BreastCancer(IReadOnlyList<string>? inputColumns = null, IReadOnlyList<string>? passthrough = null) =>
         SampleScoringTests.BreastCancer with { Columns = TabularColumns.Of(inputColumns, passthrough) };

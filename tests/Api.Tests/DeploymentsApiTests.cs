@@ -320,6 +320,7 @@ public sealed class DeploymentsApiTests(GatewayFixture gateway) : IClassFixture<
         { """{"model":"cancer:1","settings":{"input_columns":["a","a"]}}""", "ValidationFailed", "settings.input_columns" },
         { """{"model":"cancer:1","settings":{"input_columns":["a","b"]}}""", "ValidationFailed", "settings.input_columns" },
         { """{"model":"cancer:1","settings":{"passthrough_columns":[""]}}""", "ValidationFailed", "settings.passthrough_columns" },
+        { """{"model":"cancer:1","settings":{"output_format":"xlsx"}}""", "ValidationFailed", "settings.output_format" },
         { """{"type":"script","model":"cancer:1"}""", "ValidationFailed", "type" },
         { """{"model":"cancer:1","settings":{"mini_batch_size":-5}}""", "ValidationFailed", "settings.mini_batch_size" },
         { """{"model":"cancer:1","settings":{"mini_batch_size":"10 parsecs"}}""", "ValidationFailed", "settings.mini_batch_size" },

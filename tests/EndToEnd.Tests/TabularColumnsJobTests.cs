@@ -92,6 +92,55 @@ public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Pl
     }
 
     [Fact]
+    public async Task Output_format_parquet_writes_typed_columns_in_input_order()
+    {
+        var folder = WriteShuffled("out-parquet-" + Guid.NewGuid().ToString("N")[..6]);
+
+        var job = await platform.Client.InvokeEndpointAsync("cancer", new BatchJobInvocation
+        {
+            Input = BatchJobInput.Folder(folder),
+            Settings = new BatchJobSettings { MiniBatchSize = "50 rows", InputColumns = Features, PassthroughColumns = ["id"], OutputFormat = "parquet" },
+        });
+        var done = await job.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(BatchJobStatus.Completed, done.Status);
+        using var http = platform.Http();
+        var described = await Platform.ReadJsonAsync(await http.GetAsync($"/v1/jobs/{done.Name}"));
+        Assert.Equal("predictions.parquet", described.GetProperty("output").GetProperty("file_name").GetString());
+        Assert.Equal("parquet", described.GetProperty("settings").GetProperty("output_format").GetString());
+        using var output = new MemoryStream();
+        await job.DownloadOutputAsync(output);
+        output.Position = 0;
+        await using var reader = await Parquet.ParquetReader.CreateAsync(output);
+        var fields = reader.Schema.GetDataFields();
+        Assert.Equal(["file_name", "row", "id", "label", "probabilities_0", "probabilities_1"], fields.Select(f => f.Name));
+        Assert.Equal([typeof(long), typeof(long), typeof(double), typeof(double)], fields[1..2].Concat(fields[3..]).Select(f => Nullable.GetUnderlyingType(f.ClrType) ?? f.ClrType));
+        var expected = File.ReadAllLines(RepositoryPaths.Sample("breast-cancer", "expected.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        var rows = new List<(long Row, string Id, long Label, double P1)>();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var n = (int)group.RowCount;
+            var row = new long?[n];
+            var ids = new string?[n];
+            var labels = new long?[n];
+            var p1 = new double?[n];
+            await group.ReadAsync<long>(fields[1], row.AsMemory());
+            await group.ReadAsync(fields[2], ids.AsMemory());
+            await group.ReadAsync<long>(fields[3], labels.AsMemory());
+            await group.ReadAsync<double>(fields[5], p1.AsMemory());
+            for (var r = 0; r < n; r++)
+                rows.Add((row[r]!.Value, ids[r]!, labels[r]!.Value, p1[r]!.Value));
+        }
+        Assert.Equal(569, rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal((i, $"case-{i}", long.Parse(expected[i][2], System.Globalization.CultureInfo.InvariantCulture)), (rows[i].Row, rows[i].Id, rows[i].Label));
+            Assert.True(Math.Abs(rows[i].P1 - double.Parse(expected[i][4], System.Globalization.CultureInfo.InvariantCulture)) < 1e-4);
+        }
+    }
+
+    [Fact]
     public async Task A_column_missing_from_a_local_file_is_400_at_invoke_naming_it_and_the_file()
     {
         var folder = WriteShuffled("missing-" + Guid.NewGuid().ToString("N")[..6]);

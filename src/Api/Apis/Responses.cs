@@ -58,7 +58,7 @@ internal static class Responses
                 settings.MaxConcurrencyPerInstance, settings.MiniBatchSize.ToYamlValue(),
                 new RetrySettingsResponse(settings.RetrySettings.MaxRetries, settings.RetrySettings.Timeout),
                 settings.ErrorThreshold, settings.LoggingLevel, settings.OutputAction, settings.OutputFileName, settings.EnvironmentVariables,
-                settings.InputColumns, settings.PassthroughColumns),
+                settings.InputColumns, settings.PassthroughColumns, settings.OutputFormat ?? "csv"),
             version.Version, state.Current.Version, state.CreatedAt, version.CreatedAt);
     }
 

@@ -40,6 +40,7 @@ internal static class DeploymentDrafts
             EnvironmentVariables = settings?.EnvironmentVariables,
             InputColumns = settings?.InputColumns,
             PassthroughColumns = settings?.PassthroughColumns,
+            OutputFormat = settings?.OutputFormat,
         };
     }
 

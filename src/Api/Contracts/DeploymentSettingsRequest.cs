@@ -19,4 +19,5 @@ public sealed record DeploymentSettingsRequest
     public Dictionary<string, string>? EnvironmentVariables { get; init; }
     public List<string>? InputColumns { get; init; }
     public List<string>? PassthroughColumns { get; init; }
+    public string? OutputFormat { get; init; }
 }

@@ -14,4 +14,5 @@ public sealed record DeploymentSettingsResponse(
     string OutputFileName,
     IReadOnlyDictionary<string, string> EnvironmentVariables,
     IReadOnlyList<string>? InputColumns,
-    IReadOnlyList<string>? PassthroughColumns);
+    IReadOnlyList<string>? PassthroughColumns,
+    string OutputFormat);

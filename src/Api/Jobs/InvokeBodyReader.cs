@@ -96,7 +96,8 @@ public static class InvokeBodyReader
             action,
             Text(s, "output_file_name", "settings.output_file_name", errors),
             Names(s, "input_columns", "settings.input_columns", errors),
-            Names(s, "passthrough_columns", "settings.passthrough_columns", errors));
+            Names(s, "passthrough_columns", "settings.passthrough_columns", errors),
+            Text(s, "output_format", "settings.output_format", errors));
     }
 
     private static List<string>? Names(JsonObject obj, string key, string field, Dictionary<string, string[]> errors) => Get(obj, key) switch

@@ -30,7 +30,7 @@ public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain da
         var settings = new JobSettings(
             Grains.Domain.Jobs.MiniBatchSize.Parse(d.MiniBatchSize.ToString()), spec.InstanceCount, d.MaxConcurrencyPerInstance, d.RetrySettings.MaxRetries, d.RetrySettings.Timeout,
             d.ErrorThreshold, d.LoggingLevel, d.OutputAction == DeploymentSettings.SummaryOnly ? OutputAction.SummaryOnly : OutputAction.AppendRow, d.OutputFileName,
-            d.InputColumns, d.PassthroughColumns)
+            d.InputColumns, d.PassthroughColumns, d.OutputFormat ?? "csv")
             .With(body.Settings);
         if (PipelineFit.ColumnsProblem(spec.Graphs[0], settings.InputColumns) is { } columns)
             throw DomainException.Validation("settings.input_columns", columns);

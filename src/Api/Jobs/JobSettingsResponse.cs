@@ -4,4 +4,4 @@ namespace OrleansBatch.Api.Jobs;
 public sealed record JobSettingsResponse(
     object MiniBatchSize, int InstanceCount, int MaxConcurrencyPerInstance, JobRetrySettingsResponse RetrySettings,
     long ErrorThreshold, string LoggingLevel, string OutputAction, string OutputFileName,
-    IReadOnlyList<string>? InputColumns, IReadOnlyList<string>? PassthroughColumns);
+    IReadOnlyList<string>? InputColumns, IReadOnlyList<string>? PassthroughColumns, string OutputFormat);

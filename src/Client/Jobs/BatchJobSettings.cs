@@ -27,4 +27,7 @@ public sealed record BatchJobSettings
 
     /// <summary>Input columns copied into the output after <c>file_name,row</c> (empty unsets the deployment's).</summary>
     public IReadOnlyList<string>? PassthroughColumns { get; init; }
+
+    /// <summary>The format of the joined output: <c>csv</c> or <c>parquet</c>.</summary>
+    public string? OutputFormat { get; init; }
 }

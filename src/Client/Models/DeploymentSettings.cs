@@ -38,4 +38,7 @@ public sealed record DeploymentSettings
 
     /// <summary>Input columns copied into the output after <c>file_name,row</c> (e.g. an id).</summary>
     public IReadOnlyList<string>? PassthroughColumns { get; init; }
+
+    /// <summary>The format of the joined output: <c>csv</c> (default) or <c>parquet</c>.</summary>
+    public string? OutputFormat { get; init; }
 }

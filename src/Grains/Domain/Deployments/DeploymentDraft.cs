@@ -30,6 +30,7 @@ public sealed record DeploymentDraft
     public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; init; }
     public IReadOnlyList<string>? InputColumns { get; init; }
     public IReadOnlyList<string>? PassthroughColumns { get; init; }
+    public string? OutputFormat { get; init; }
 
     /// <summary>
     /// Validates every field into <paramref name="errors"/> (which may already hold parse errors) and
@@ -68,7 +69,10 @@ public sealed record DeploymentDraft
         if (outputAction is not (DeploymentSettings.AppendRow or DeploymentSettings.SummaryOnly))
             errors.Add("settings.output_action", $"'{OutputAction}' is not an output action; use 'append_row' or 'summary_only'.");
 
-        var outputFileName = OutputFileName ?? "predictions.csv";
+        var outputFormat = OutputFormat?.ToLowerInvariant();
+        if (outputFormat is not null && !DeploymentSettings.OutputFormats.Contains(outputFormat))
+            errors.Add("settings.output_format", $"'{OutputFormat}' is not an output format; use {string.Join(" or ", DeploymentSettings.OutputFormats)}.");
+        var outputFileName = OutputFileName ?? DeploymentSettings.DefaultFileName(outputFormat);
         if (!IsPlainFileName(outputFileName))
             errors.Add("settings.output_file_name", $"'{OutputFileName}' must be a plain file name (no folders, no '..', 1-255 characters), e.g. 'predictions.csv'.");
 
@@ -97,7 +101,8 @@ public sealed record DeploymentDraft
             outputFileName,
             StringMap.Normalize(EnvironmentVariables),
             ColumnNames.Normalize(InputColumns),
-            ColumnNames.Normalize(PassthroughColumns));
+            ColumnNames.Normalize(PassthroughColumns),
+            outputFormat is "csv" ? null : outputFormat);
         return (type, InstanceCount ?? 1, settings);
     }
 

@@ -15,12 +15,16 @@ public sealed record JobSettings(
     OutputAction OutputAction = OutputAction.AppendRow,
     string OutputFileName = "predictions.csv",
     IReadOnlyList<string>? InputColumns = null,
-    IReadOnlyList<string>? PassthroughColumns = null)
+    IReadOnlyList<string>? PassthroughColumns = null,
+    string OutputFormat = "csv")
 {
     public static readonly JobSettings Default = new(MiniBatchSize.Default);
 
     /// <summary>Mini-batches a job may have outstanding at once (its flow-control window).</summary>
     public int Window => InstanceCount * MaxConcurrencyPerInstance;
+
+    /// <summary>Whether the joined output is Parquet (else CSV).</summary>
+    public bool WritesParquet => OutputFormat == "parquet";
 
     /// <summary>Whether debug lines go to the job log.</summary>
     public bool LogsDebug => string.Equals(LoggingLevel, "debug", StringComparison.OrdinalIgnoreCase);
@@ -39,7 +43,10 @@ public sealed record JobSettings(
             o.OutputAction ?? OutputAction,
             o.OutputFileName ?? OutputFileName,
             o.InputColumns is null ? InputColumns : ColumnNames.Normalize(o.InputColumns),
-            o.PassthroughColumns is null ? PassthroughColumns : ColumnNames.Normalize(o.PassthroughColumns));
+            o.PassthroughColumns is null ? PassthroughColumns : ColumnNames.Normalize(o.PassthroughColumns),
+            o.OutputFormat?.ToLowerInvariant() ?? OutputFormat);
+        if (o?.OutputFormat is not null && o.OutputFileName is null && OutputFileName == Deployments.DeploymentSettings.DefaultFileName(OutputFormat))
+            s = s with { OutputFileName = Deployments.DeploymentSettings.DefaultFileName(s.OutputFormat) };
         s.Validate();
         return s;
     }
@@ -61,6 +68,8 @@ public sealed record JobSettings(
             errors["settings.input_columns"] = inputColumns;
         if (ColumnNames.Problems(PassthroughColumns).ToArray() is { Length: > 0 } passthroughColumns)
             errors["settings.passthrough_columns"] = passthroughColumns;
+        if (!Deployments.DeploymentSettings.OutputFormats.Contains(OutputFormat))
+            errors["settings.output_format"] = [$"'{OutputFormat}' is not an output format; use csv or parquet"];
         if (errors.Count > 0)
             throw DomainException.Validation(errors);
     }

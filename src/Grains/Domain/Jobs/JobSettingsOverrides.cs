@@ -12,4 +12,5 @@ public sealed record JobSettingsOverrides(
     OutputAction? OutputAction = null,
     string? OutputFileName = null,
     IReadOnlyList<string>? InputColumns = null,
-    IReadOnlyList<string>? PassthroughColumns = null);
+    IReadOnlyList<string>? PassthroughColumns = null,
+    string? OutputFormat = null);

@@ -64,6 +64,12 @@ internal sealed class ParquetColumn(DataField field)
         return _present[row];
     }
 
+    /// <summary>Whether rows [<paramref name="start"/>, <paramref name="start"/>+<paramref name="count"/>) all have a value.</summary>
+    public bool AllPresent(int start, int count) => !_present.AsSpan(start, count).Contains(false);
+
+    /// <summary>The numbers of rows [<paramref name="start"/>, <paramref name="start"/>+<paramref name="count"/>).</summary>
+    public ReadOnlySpan<double> Numbers(int start, int count) => _numbers.AsSpan(start, count);
+
     /// <summary>The value of row <paramref name="row"/> as text (invariant), or null for a null.</summary>
     public string? Text(int row) => !_present[row] ? null
         : IsNumeric ? (_raw?.GetValue(row) is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : _numbers[row].ToString(CultureInfo.InvariantCulture))

@@ -68,6 +68,9 @@ internal sealed class ParquetSliceScorer(
             }
 
             var used = Enumerable.Range(0, columns.Length).Where(c => binding.Targets[c].Tensor >= 0 || binding.Passthrough.Contains(c)).ToArray();
+            var features = used.Where(c => binding.Targets[c].Tensor >= 0).ToArray();
+            // The common case (numeric columns into float inputs) is filled column by column, a batch window at a time.
+            var columnWise = features.All(c => columns[c].IsNumeric && binding.Tensors[binding.Targets[c].Tensor].ElementType == OrtElementType.Float);
             long rowInSlice = 0, scored = 0;
             foreach (var g in owned)
             {
@@ -78,15 +81,26 @@ internal sealed class ParquetSliceScorer(
                     columns[c].Read(rowGroup, rows);
                 }
 
-                for (var r = 0; r < rows; r++, rowInSlice++)
+                for (var r = 0; r < rows;)
                 {
-                    if (!TryFill(state, columns, used, r, rowInSlice))
+                    var window = Math.Min(state.Runner.Capacity - state.Runner.Count, rows - r);
+                    var whole = columnWise && features.All(c => columns[c].AllPresent(r, window));
+                    if (whole)
                     {
-                        continue;
+                        FillWindow(binding, columns, features, r, state.Runner.Count, window);
                     }
 
-                    state.Passthrough?.Capture(TabularText.JoinCsv(binding.Passthrough.Select(c => columns[c].Text(r))));
-                    state.Runner.Commit(rowInSlice);
+                    for (var end = r + window; r < end; r++, rowInSlice++)
+                    {
+                        if (!whole && !TryFill(state, columns, used, r, rowInSlice))
+                        {
+                            continue;
+                        }
+
+                        state.Passthrough?.Capture(TabularText.JoinCsv(binding.Passthrough.Select(c => columns[c].Text(r))));
+                        state.Runner.Commit(rowInSlice);
+                    }
+
                     if (state.Runner.IsFull)
                     {
                         scored += state.Runner.Flush(state.Sink);
@@ -97,6 +111,23 @@ internal sealed class ParquetSliceScorer(
 
             scored += state.Runner.Flush(state.Sink);
             return new ScoreResult(scored, errors.Count, errors.ToList(), binding.Note is { } note ? [note] : []);
+        }
+    }
+
+    /// <summary>Copies rows [<paramref name="row"/>, +<paramref name="count"/>) of every feature column (all present, numeric) into float batch slots from <paramref name="slot"/> on.</summary>
+    private static void FillWindow(TabularBinding binding, ParquetColumn[] columns, int[] features, int row, int slot, int count)
+    {
+        foreach (var c in features)
+        {
+            var (t, offset) = binding.Targets[c];
+            var tensor = binding.Tensors[t];
+            var width = tensor.Width;
+            var items = tensor.FloatItems(slot, count);
+            var numbers = columns[c].Numbers(row, count);
+            for (var k = 0; k < count; k++)
+            {
+                items[(k * width) + offset] = (float)numbers[k];
+            }
         }
     }
 

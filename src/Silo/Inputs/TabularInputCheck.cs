@@ -1,4 +1,4 @@
-using OrleansBatch.Grains;
+using OrleansBatch.Abstractions;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Scoring;

@@ -1,4 +1,6 @@
-using OrleansBatch.Grains.Domain.Models;
+using OrleansBatch.Abstractions;
+using OrleansBatch.Abstractions.Deployments;
+using OrleansBatch.Abstractions.Models;
 
 namespace OrleansBatch.Grains.Domain.Deployments;
 

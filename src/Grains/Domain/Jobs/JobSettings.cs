@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Domain.Jobs;
 
 /// <summary>
@@ -45,8 +46,8 @@ public sealed record JobSettings(
             o.InputColumns is null ? InputColumns : ColumnNames.Normalize(o.InputColumns),
             o.PassthroughColumns is null ? PassthroughColumns : ColumnNames.Normalize(o.PassthroughColumns),
             o.OutputFormat?.ToLowerInvariant() ?? OutputFormat);
-        if (o?.OutputFormat is not null && o.OutputFileName is null && OutputFileName == Deployments.DeploymentSettings.DefaultFileName(OutputFormat))
-            s = s with { OutputFileName = Deployments.DeploymentSettings.DefaultFileName(s.OutputFormat) };
+        if (o?.OutputFormat is not null && o.OutputFileName is null && OutputFileName == OrleansBatch.Abstractions.Deployments.DeploymentSettings.DefaultFileName(OutputFormat))
+            s = s with { OutputFileName = OrleansBatch.Abstractions.Deployments.DeploymentSettings.DefaultFileName(s.OutputFormat) };
         s.Validate();
         return s;
     }
@@ -68,7 +69,7 @@ public sealed record JobSettings(
             errors["settings.input_columns"] = inputColumns;
         if (ColumnNames.Problems(PassthroughColumns).ToArray() is { Length: > 0 } passthroughColumns)
             errors["settings.passthrough_columns"] = passthroughColumns;
-        if (!Deployments.DeploymentSettings.OutputFormats.Contains(OutputFormat))
+        if (!OrleansBatch.Abstractions.Deployments.DeploymentSettings.OutputFormats.Contains(OutputFormat))
             errors["settings.output_format"] = [$"'{OutputFormat}' is not an output format; use csv or parquet"];
         if (errors.Count > 0)
             throw DomainException.Validation(errors);

@@ -1,5 +1,6 @@
 using OrleansBatch.Grains.Domain.Deployments;
-using OrleansBatch.Grains.Domain.Models;
+using OrleansBatch.Abstractions.Deployments;
+using OrleansBatch.Abstractions.Models;
 
 namespace OrleansBatch.Grains.Tests.Domain.Deployments;
 

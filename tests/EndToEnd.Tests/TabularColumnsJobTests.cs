@@ -141,6 +141,38 @@ public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Pl
     }
 
     [Fact]
+    public async Task A_model_of_several_inputs_takes_columns_by_their_names_and_a_missing_one_is_400()
+    {
+        var folder = Path.Combine(platform.DataRoot, "echo-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(folder);
+        var model = Path.Combine(folder, "echo.onnx");
+        Scoring.Tests.Models.EchoModel.Write(model);
+        await platform.Client.CreateModelVersionAsync("echo", model);
+        await platform.Client.CreateOrUpdateEndpointAsync("echo", new Client.Models.BatchEndpointDefinition());
+        await platform.Client.CreateOrUpdateDeploymentAsync("echo", "one", new Client.Models.BatchDeploymentDefinition { Model = new Client.Models.ModelReference("echo", 1) });
+        var data = Path.Combine(folder, "data");
+        Directory.CreateDirectory(data);
+        File.WriteAllText(Path.Combine(data, "rows.csv"), "note,s,b,u8,i32,i64,d,f\nx,hello,true,7,-3,9007199254740993,2.5,1.5\n");
+        var partial = Path.Combine(folder, "partial");
+        Directory.CreateDirectory(partial);
+        File.WriteAllText(Path.Combine(partial, "rows.csv"), "s,u8,i32,i64,d,f\nhello,7,-3,5,2.5,1.5\n");
+
+        var job = await platform.Client.InvokeEndpointAsync("echo", new BatchJobInvocation { Input = BatchJobInput.Folder(data) });
+        var done = await job.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100));
+        using var http = platform.Http();
+        using var refused = await http.PostAsJsonAsync("/v1/endpoints/echo/jobs", new { input = new { type = "uri_folder", path = partial } });
+
+        Assert.Equal(BatchJobStatus.Completed, done.Status);
+        using var output = new MemoryStream();
+        await job.DownloadOutputAsync(output);
+        var lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("file_name,row,f_out,d_out,i64_out,i32_out,u8_out,b_out,s_out", lines[0]);
+        Assert.Equal("rows.csv,0,1.5,2.5,9007199254740993,-3,7,true,hello", lines[1].Replace("True", "true", StringComparison.Ordinal));
+        var problem = await Problem.AssertAsync(refused, HttpStatusCode.BadRequest, "ValidationFailed", "input");
+        Assert.Contains("'b'", problem.GetProperty("errors").GetProperty("input")[0].GetString()!);
+    }
+
+    [Fact]
     public async Task A_column_missing_from_a_local_file_is_400_at_invoke_naming_it_and_the_file()
     {
         var folder = WriteShuffled("missing-" + Guid.NewGuid().ToString("N")[..6]);

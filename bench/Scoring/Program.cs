@@ -9,6 +9,12 @@ Console.WriteLine($"ONNX Runtime {runtime.Version}; {Environment.ProcessorCount}
 Console.WriteLine();
 Console.WriteLine($"{"case",-34} {"scorer rows/s",14} {"bare Run rows/s",16} {"ratio",6}");
 
+if (args.Contains("--tabular"))
+{
+    HandWrittenCase.Run(runtime, options, data.BreastCancerModels, data.BreastCancerCsv, data.BreastCancerParquet);
+    return 0;
+}
+
 if (args.Contains("--breakdown"))
 {
     BreakdownCase.Run(runtime, options, data.BreastCancerModels, data.BreastCancerCsv);
@@ -24,6 +30,8 @@ var results = new List<Measurement>
     FileCase.Run(runtime, options, "digits, PNG files", data.DigitsModels, data.PngFiles),
     FileCase.Run(runtime, options, "digits, NPY files", data.DigitsModels, data.NpyFiles),
 };
+
+HandWrittenCase.Run(runtime, options, data.BreastCancerModels, data.BreastCancerCsv, data.BreastCancerParquet);
 
 Console.WriteLine();
 SklearnRunner.Run(data, options);

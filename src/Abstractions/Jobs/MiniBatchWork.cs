@@ -17,4 +17,6 @@ public sealed record MiniBatchWork(
     IReadOnlyList<MiniBatchWorkSlice> Slices,
     int MaxRetries,
     int TimeoutSeconds,
-    bool LogsDebug);
+    bool LogsDebug,
+    IReadOnlyList<string>? InputColumns = null,
+    IReadOnlyList<string>? PassthroughColumns = null);

@@ -65,7 +65,8 @@ internal static class Responses
             new DeploymentSettingsResponse(
                 settings.MaxConcurrencyPerInstance, settings.MiniBatchSize.ToYamlValue(),
                 new RetrySettingsResponse(settings.RetrySettings.MaxRetries, settings.RetrySettings.Timeout),
-                settings.ErrorThreshold, settings.LoggingLevel, settings.OutputAction, settings.OutputFileName, settings.EnvironmentVariables),
+                settings.ErrorThreshold, settings.LoggingLevel, settings.OutputAction, settings.OutputFileName, settings.EnvironmentVariables,
+                settings.InputColumns, settings.PassthroughColumns, settings.OutputFormat ?? "csv"),
             version.Version, state.Current.Version, state.CreatedAt, version.CreatedAt);
     }
 

@@ -41,6 +41,9 @@ internal static class DeploymentDrafts
             OutputAction = settings?.OutputAction,
             OutputFileName = settings?.OutputFileName,
             EnvironmentVariables = settings?.EnvironmentVariables,
+            InputColumns = settings?.InputColumns,
+            PassthroughColumns = settings?.PassthroughColumns,
+            OutputFormat = settings?.OutputFormat,
         };
     }
 

@@ -12,4 +12,7 @@ public sealed record DeploymentSettingsResponse(
     string LoggingLevel,
     string OutputAction,
     string OutputFileName,
-    IReadOnlyDictionary<string, string> EnvironmentVariables);
+    IReadOnlyDictionary<string, string> EnvironmentVariables,
+    IReadOnlyList<string>? InputColumns,
+    IReadOnlyList<string>? PassthroughColumns,
+    string OutputFormat);

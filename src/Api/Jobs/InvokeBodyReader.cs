@@ -95,8 +95,18 @@ public static class InvokeBodyReader
             Int(s, "error_threshold", "settings.error_threshold", errors),
             Text(s, "logging_level", "settings.logging_level", errors),
             action,
-            Text(s, "output_file_name", "settings.output_file_name", errors));
+            Text(s, "output_file_name", "settings.output_file_name", errors),
+            Names(s, "input_columns", "settings.input_columns", errors),
+            Names(s, "passthrough_columns", "settings.passthrough_columns", errors),
+            Text(s, "output_format", "settings.output_format", errors));
     }
+
+    private static List<string>? Names(JsonObject obj, string key, string field, Dictionary<string, string[]> errors) => Get(obj, key) switch
+    {
+        null => null,
+        JsonArray array when array.All(n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String) => array.Select(n => n!.GetValue<string>()).ToList(),
+        _ => Error<List<string>?>(errors, field, "must be a list of column names such as [\"age\", \"income\"].", null),
+    };
 
     private static void AddInput(List<InvokeInput> inputs, Dictionary<string, string[]> errors, string name, JsonNode? node, string field, string typeKey, string pathKey)
     {

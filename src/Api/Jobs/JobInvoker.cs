@@ -21,7 +21,7 @@ namespace OrleansBatch.Api.Jobs;
 /// version, resolves inputs (uploads, data assets, paths under the data roots) and the output
 /// (<c>OutputExists</c> now, not as a failed job later), applies per-job settings, and creates the job.
 /// </summary>
-public sealed partial class JobInvoker(IGrainFactory grains, JobService jobs, JobInputResolver inputs, OutputStores outputs, TimeProvider time)
+public sealed partial class JobInvoker(IGrainFactory grains, JobService jobs, JobInputResolver inputs, OutputStores outputs, TimeProvider time, TabularInputCheck tabular)
 {
     public async Task<(JobState Job, bool Created)> InvokeAsync(string tenant, string endpoint, InvokeBody body, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -34,12 +34,16 @@ public sealed partial class JobInvoker(IGrainFactory grains, JobService jobs, Jo
         var d = spec.Settings;
         var settings = new JobSettings(
             Grains.Domain.Jobs.MiniBatchSize.Parse(d.MiniBatchSize.ToString()), spec.InstanceCount, d.MaxConcurrencyPerInstance, d.RetrySettings.MaxRetries, d.RetrySettings.Timeout,
-            d.ErrorThreshold, d.LoggingLevel, d.OutputAction == DeploymentSettings.SummaryOnly ? OutputAction.SummaryOnly : OutputAction.AppendRow, d.OutputFileName)
+            d.ErrorThreshold, d.LoggingLevel, d.OutputAction == DeploymentSettings.SummaryOnly ? OutputAction.SummaryOnly : OutputAction.AppendRow, d.OutputFileName,
+            d.InputColumns, d.PassthroughColumns, d.OutputFormat ?? "csv")
             .With(body.Settings);
+        if (PipelineFit.ColumnsProblem(spec.Graphs[0], settings.InputColumns) is { } columns)
+            throw DomainException.Validation("settings.input_columns", columns);
 
         var resolvedInputs = new List<JobInput>();
         foreach (var input in body.Inputs)
             resolvedInputs.Add(await ResolveInputAsync(tenant, input.Name, input.Type, input.Path, input.Field, cancellationToken).ConfigureAwait(false));
+        tabular.Check(resolvedInputs, settings, spec.Graphs[0].Inputs.Select(i => i.Name).ToList());
 
         var name = JobKeys.NewJobName(time.GetUtcNow());
         var output = OutputOf(tenant, name, body, settings);

@@ -22,7 +22,8 @@ public static class JobResponses
             new JobSettingsResponse(
                 s.MiniBatchSize.Kind == MiniBatchSizeKind.Files ? s.MiniBatchSize.Value : s.MiniBatchSize.ToString(),
                 s.InstanceCount, s.MaxConcurrencyPerInstance, new JobRetrySettingsResponse(s.MaxRetries, s.TimeoutSeconds), s.ErrorThreshold,
-                s.LoggingLevel, s.OutputAction == OutputAction.AppendRow ? "append_row" : "summary_only", s.OutputFileName),
+                s.LoggingLevel, s.OutputAction == OutputAction.AppendRow ? "append_row" : "summary_only", s.OutputFileName,
+                s.InputColumns, s.PassthroughColumns, s.OutputFormat),
             new JobProgressResponse(
                 new JobMiniBatchCounts(p.Total, p.Pending, p.Running, p.Succeeded, p.Failed),
                 new JobItemCounts(p.ItemsSucceeded, p.ItemsFailed), p.RowsWritten, p.Percent,

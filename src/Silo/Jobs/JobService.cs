@@ -156,7 +156,8 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
             var (store, path) = outputs.Resolve(job.OutputPath);
             var stream = await store.OpenReadAsync(path, cancellationToken).ConfigureAwait(false);
             var fileName = path[(path.LastIndexOf('/') + 1)..];
-            return (stream, fileName, fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json" : "text/csv");
+            return (stream, fileName, fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json"
+                : job.Spec.Settings.WritesParquet ? "application/vnd.apache.parquet" : "text/csv");
         }
         catch (FileNotFoundException)
         {

@@ -46,6 +46,7 @@ public static class MiniBatchAttempt
         {
             var segments = new List<MiniBatchSegment>(work.Slices.Count);
             var errors = new List<JobItemError>();
+            var notes = new List<string>();
             long ok = 0, failed = 0, omitted = 0;
             // An input that cannot be opened fails the attempt (and is retried: a share may be back, a copy may have finished);
             // a file that opens but holds bad data is the scorer's item error.
@@ -85,6 +86,8 @@ public static class MiniBatchAttempt
                         ok += result.RowsScored;
                         failed += result.RowsFailed;
                         Collect(result.Errors);
+                        if (slice is { FileIndex: 0, Offset: 0 })
+                            notes.AddRange(result.Notes ?? []);
                     }
                 }
             }
@@ -100,7 +103,7 @@ public static class MiniBatchAttempt
                 }
             }
             part.StartReading();
-            return new AttemptOutcome(part, segments, scorer.OutputColumns, ok, failed, errors, omitted);
+            return new AttemptOutcome(part, segments, scorer.OutputColumns, ok, failed, errors, omitted, notes);
         }
         catch
         {

@@ -38,6 +38,7 @@ public sealed class DeploymentGrain(
             draft.Compute,
             instanceCount,
             settings);
+        PipelineFit.Check(spec.Graphs, settings.InputColumns);
 
         var now = Time.GetUtcNow();
         var specJson = JsonSerializer.Serialize(spec, GrainRuntime.StateJson);

@@ -14,12 +14,18 @@ public sealed record JobSettings(
     long ErrorThreshold = -1,
     string LoggingLevel = "info",
     OutputAction OutputAction = OutputAction.AppendRow,
-    string OutputFileName = "predictions.csv")
+    string OutputFileName = "predictions.csv",
+    IReadOnlyList<string>? InputColumns = null,
+    IReadOnlyList<string>? PassthroughColumns = null,
+    string OutputFormat = "csv")
 {
     public static readonly JobSettings Default = new(MiniBatchSize.Default);
 
     /// <summary>Mini-batches a job may have outstanding at once (its flow-control window).</summary>
     public int Window => InstanceCount * MaxConcurrencyPerInstance;
+
+    /// <summary>Whether the joined output is Parquet (else CSV).</summary>
+    public bool WritesParquet => OutputFormat == "parquet";
 
     /// <summary>Whether debug lines go to the job log.</summary>
     public bool LogsDebug => string.Equals(LoggingLevel, "debug", StringComparison.OrdinalIgnoreCase);
@@ -36,7 +42,12 @@ public sealed record JobSettings(
             o.ErrorThreshold ?? ErrorThreshold,
             o.LoggingLevel ?? LoggingLevel,
             o.OutputAction ?? OutputAction,
-            o.OutputFileName ?? OutputFileName);
+            o.OutputFileName ?? OutputFileName,
+            o.InputColumns is null ? InputColumns : ColumnNames.Normalize(o.InputColumns),
+            o.PassthroughColumns is null ? PassthroughColumns : ColumnNames.Normalize(o.PassthroughColumns),
+            o.OutputFormat?.ToLowerInvariant() ?? OutputFormat);
+        if (o?.OutputFormat is not null && o.OutputFileName is null && OutputFileName == OrleansBatch.Abstractions.Deployments.DeploymentSettings.DefaultFileName(OutputFormat))
+            s = s with { OutputFileName = OrleansBatch.Abstractions.Deployments.DeploymentSettings.DefaultFileName(s.OutputFormat) };
         s.Validate();
         return s;
     }
@@ -54,6 +65,12 @@ public sealed record JobSettings(
             errors["settings.logging_level"] = ["must be debug, info or warning"];
         if (string.IsNullOrWhiteSpace(OutputFileName) || OutputFileName.Contains('/') || OutputFileName.Contains('\\') || OutputFileName.StartsWith('.'))
             errors["settings.output_file_name"] = ["must be a plain file name such as predictions.csv"];
+        if (ColumnNames.Problems(InputColumns).ToArray() is { Length: > 0 } inputColumns)
+            errors["settings.input_columns"] = inputColumns;
+        if (ColumnNames.Problems(PassthroughColumns).ToArray() is { Length: > 0 } passthroughColumns)
+            errors["settings.passthrough_columns"] = passthroughColumns;
+        if (!OrleansBatch.Abstractions.Deployments.DeploymentSettings.OutputFormats.Contains(OutputFormat))
+            errors["settings.output_format"] = [$"'{OutputFormat}' is not an output format; use csv or parquet"];
         if (errors.Count > 0)
             throw DomainException.Validation(errors);
     }

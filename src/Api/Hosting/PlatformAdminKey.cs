@@ -19,7 +19,11 @@ internal sealed class PlatformAdminKey
     {
         var key = options.Value.AdminKey ?? LoadOrCreate(options.Value.DataDirectory, logger);
         _hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        Fingerprint = Convert.ToHexStringLower(SHA256.HashData(_hash))[..16];
     }
+
+    /// <summary>Names the current key without revealing it (a hash of its hash), so a dashboard session ends when the key changes.</summary>
+    public string Fingerprint { get; }
 
     public bool Matches(string presented) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _hash);

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+using OrleansBatch.Api.Dashboard.Components;
+using OrleansBatch.Api.Hosting;
+
+namespace OrleansBatch.Api.Dashboard;
+
+/// <summary>
+/// The web dashboard under <c>/dashboard</c>: Razor components rendered on the server (static SSR, no
+/// circuit), live updates by server-sent events, a cookie sign-in with an API key, antiforgery on every form.
+/// </summary>
+public static class DashboardHostingExtensions
+{
+    /// <summary>Adds the dashboard's services: Razor components, the sign-in cookie, antiforgery, data protection keys in the data directory.</summary>
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents();
+        services.AddAuthentication().AddCookie(DashboardAuth.Scheme, DashboardAuth.AddCookie);
+        services.AddAuthorization(DashboardAuth.AddPolicies);
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "__Host-obatch-antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        // Keys that sign the cookies live with the installation's data, so a restart keeps people signed in.
+        services.AddDataProtection().SetApplicationName("OrleansBatch");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<GatewayOptions>, ILoggerFactory>((keys, gateway, loggers) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(gateway.Value.DataDirectory, "dashboard-keys")), loggers));
+        services.AddScoped<DashboardData>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps the dashboard: pages, server-sent events, downloads, sign-out, its two static files, and <c>/</c> redirecting to it.
+    /// Call after <c>UseGateway</c> (antiforgery validation must follow authentication).
+    /// </summary>
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapGet("/", () => Results.Redirect(DashboardPaths.Root)).ExcludeFromDescription();
+        app.MapRazorComponents<App>();
+        DashboardEndpoints.Map(app);
+        DashboardEvents.Map(app);
+
+        // The Orleans Dashboard (Microsoft.Orleans.Dashboard) mounts here once the gateway hosts a real Orleans silo:
+        //   siloBuilder.AddDashboard();  app.MapOrleansDashboard(DashboardPaths.Orleans).RequireAuthorization(DashboardAuth.PlatformPolicy);
+        // The cluster page links to it then.
+        return app;
+    }
+}

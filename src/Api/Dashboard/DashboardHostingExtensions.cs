@@ -22,8 +22,9 @@ public static class DashboardHostingExtensions
         services.AddAuthorization(DashboardAuth.AddPolicies);
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "__Host-obatch-antiforgery";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Not a secret (it only pairs with the form's token), so plain http on loopback may carry it.
+            options.Cookie.Name = "obatch-antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         // Keys that sign the cookies live with the installation's data, so a restart keeps people signed in.

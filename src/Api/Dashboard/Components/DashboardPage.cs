@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Diagnostics;
 using OrleansBatch.Grains;
 
 namespace OrleansBatch.Api.Dashboard.Components;
@@ -82,10 +83,21 @@ public abstract class DashboardPage : ComponentBase
     protected string? Field(string name) =>
         HttpContext.Request.HasFormContentType && HttpContext.Request.Form[name].ToString().Trim() is { Length: > 0 } value ? value : null;
 
-    private void Fail(int status, string message)
+    /// <summary>Shows <paramref name="message"/> in the page's alert and answers <paramref name="status"/>.</summary>
+    protected void Fail(int status, string message)
     {
         Problem = message;
-        if (!HttpContext.Response.HasStarted)
-            HttpContext.Response.StatusCode = status;
+        var response = HttpContext.Response;
+        if (response.HasStarted)
+            return;
+        // The page shows the message itself, so the gateway's problem+json status pages stay out of the way; and the
+        // status is set as the response starts, because static rendering leaves a 404's body empty (for re-execution).
+        if (HttpContext.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+            statusPages.Enabled = false;
+        response.OnStarting(() =>
+        {
+            response.StatusCode = status;
+            return Task.CompletedTask;
+        });
     }
 }

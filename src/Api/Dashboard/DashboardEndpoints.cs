@@ -10,7 +10,8 @@ internal static class DashboardEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost(DashboardPaths.SignOut, SignOutAsync).ExcludeFromDescription();
+        // Authorized with the cookie, so the antiforgery token is checked against the signed-in user it was issued to.
+        app.MapPost(DashboardPaths.SignOut, SignOutAsync).RequireAuthorization(DashboardAuth.Policy).ExcludeFromDescription();
         app.MapGet($"{DashboardPaths.Jobs}/{{name}}/output", DownloadAsync).RequireAuthorization(DashboardAuth.Policy).ExcludeFromDescription();
         app.MapGet("/dashboard/assets/{file}", Asset).ExcludeFromDescription();
     }

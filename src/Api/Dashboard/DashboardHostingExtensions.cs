@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
@@ -46,6 +48,12 @@ public static class DashboardHostingExtensions
         app.MapRazorComponents<App>();
         DashboardEndpoints.Map(app);
         DashboardEvents.Map(app);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            // The address to open, printed with the gateway's own start-up lines.
+            if (app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address)
+                DashboardLog.Ready(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardHostingExtensions)), address.TrimEnd('/') + DashboardPaths.Root);
+        });
 
         // The Orleans Dashboard (Microsoft.Orleans.Dashboard) mounts here once the gateway hosts a real Orleans silo:
         //   siloBuilder.AddDashboard();  app.MapOrleansDashboard(DashboardPaths.Orleans).RequireAuthorization(DashboardAuth.PlatformPolicy);

@@ -11,4 +11,7 @@ internal static partial class DashboardLog
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Dashboard sign-in refused: {Reason}")]
     public static partial void SignInRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Dashboard at {Url} (sign in with an API key)")]
+    public static partial void Ready(ILogger logger, string url);
 }

@@ -115,6 +115,7 @@ function drawThroughput(svg, samples) {
   const line = svg.querySelector("polyline");
   const max = Math.max(1, ...samples);
   const step = 400 / Math.max(1, samples.length - 1);
+  svg.querySelector("[data-scale]").textContent = `${max.toFixed(0)} items/s`;
   line.setAttribute("points", samples.map((v, i) => `${(i * step).toFixed(1)},${(118 - (v / max) * 110).toFixed(1)}`).join(" "));
 }
 

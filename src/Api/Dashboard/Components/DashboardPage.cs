@@ -30,8 +30,6 @@ public abstract class DashboardPage : ComponentBase
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
-    protected bool IsPost => HttpMethods.IsPost(HttpContext.Request.Method);
-
     /// <summary>Runs <paramref name="action"/>; false (with <see cref="Problem"/> set and the response status) when it failed.</summary>
     protected async Task<bool> TryAsync(Func<Task> action)
     {

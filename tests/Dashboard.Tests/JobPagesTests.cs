@@ -50,15 +50,21 @@ public sealed class JobPagesTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task The_job_list_shows_jobs_newest_first_with_filters()
+    public async Task The_job_list_shows_jobs_newest_first_updates_them_live_and_filters()
     {
-        var first = await fixture.InvokeAsync(fixture.ContributorKey, "cancer", "small.csv");
-        var second = await fixture.InvokeAsync(fixture.ContributorKey, "cancer", "small.csv", deployment: "big-batches");
         var page = await fixture.SignInAsync(fixture.ContributorKey);
+        var first = await fixture.InvokeAsync(fixture.ContributorKey, "cancer", "small.csv");
+        var second = await fixture.InvokeAsync(fixture.ContributorKey, "cancer", "large.csv", new { mini_batch_size = "500 rows" }, deployment: "big-batches");
 
         await page.GotoAsync("/dashboard/jobs");
+        await page.EvaluateAsync("window.loadedOnce = true");
         var names = (await page.Locator("table.jobs tbody tr th a").AllTextContentsAsync()).ToList();
         Assert.True(names.IndexOf(second) < names.IndexOf(first), "newest first");
+        // The running job's row turns Completed by server push, without a reload.
+        Assert.NotEqual("Completed", await page.Locator($"tr[data-job='{second}'] [data-field=status]").TextContentAsync());
+        await Assertions.Expect(page.Locator($"tr[data-job='{second}'] [data-field=status]")).ToHaveTextAsync("Completed", new() { Timeout = 120_000 });
+        await Assertions.Expect(page.Locator($"tr[data-job='{second}'] [data-progress]")).ToHaveAttributeAsync("aria-valuenow", "100");
+        Assert.True(await page.EvaluateAsync<bool>("window.loadedOnce === true"), "the page was reloaded");
         await Assertions.Expect(page.Locator($"tr[data-job='{first}'] [data-field=status]")).ToHaveTextAsync("Completed");
 
         await page.GetByLabel("Deployment").FillAsync("big-batches");

@@ -97,4 +97,26 @@ public sealed class EndpointAndModelPagesTests(DashboardFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("ONNX Runtime cannot load 'small.csv'");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_data_asset_registered_on_its_page_is_an_invoke_input()
+    {
+        var page = await fixture.SignInAsync(fixture.ContributorKey);
+        await page.GotoAsync("/dashboard/data");
+        await page.GetByLabel("Name").FillAsync("screening-rows");
+        await page.GetByLabel("Path").FillAsync(Path.Combine(fixture.Inputs, "small.csv"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register version" }).ClickAsync();
+        await page.WaitForURLAsync("**/dashboard/data/screening-rows");
+        await Assertions.Expect(page.Locator("tbody tr")).ToContainTextAsync("uri_file");
+
+        await page.GotoAsync("/dashboard/endpoints/cancer");
+        await page.GetByLabel("Data asset", new() { Exact = true }).First.CheckAsync();
+        await page.Locator("#input-data").SelectOptionAsync(new SelectOptionValue { Label = "screening-rows (latest: v1)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start job" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/dashboard/jobs/batchjob-*");
+        await Assertions.Expect(page.Locator("dl.details")).ToContainTextAsync(["azureml:screening-rows:1"]);
+        await Assertions.Expect(page.Locator("section.job [data-field=status]").First).ToHaveTextAsync("Completed", new() { Timeout = 60_000 });
+        await page.Context.CloseAsync();
+    }
 }

@@ -44,6 +44,18 @@ public static class DashboardHostingExtensions
     public static WebApplication MapDashboard(this WebApplication app)
     {
         app.UseAntiforgery();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(DashboardPaths.Root))
+            {
+                // Only the dashboard's own script and styles (the progress bars' widths are style attributes), never framed.
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "same-origin";
+            }
+            return next(context);
+        });
         app.MapGet("/", () => Results.Redirect(DashboardPaths.Root)).ExcludeFromDescription();
         app.MapRazorComponents<App>();
         DashboardEndpoints.Map(app);

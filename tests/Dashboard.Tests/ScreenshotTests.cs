@@ -53,6 +53,9 @@ public sealed class ScreenshotTests(DashboardFixture fixture)
         await admin.SetViewportSizeAsync(1366, 768);
         await admin.GotoAsync("/dashboard/cluster");
         shots.Add(await ShootAsync(admin, folder, "cluster", fullPage: false));
+        await admin.GotoAsync("/dashboard/orleans/");
+        await admin.WaitForTimeoutAsync(2000); // its own script fetches the statistics
+        shots.Add(await ShootAsync(admin, folder, "orleans", fullPage: false));
         await admin.Context.CloseAsync();
 
         foreach (var shot in shots)

@@ -45,7 +45,7 @@ public sealed class SignInTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task The_platform_admin_sees_the_tenants_and_the_cluster_but_no_tenant_data()
+    public async Task The_platform_admin_sees_the_tenants_the_cluster_and_the_Orleans_Dashboard_but_no_tenant_data()
     {
         var page = await fixture.SignInAsync(DashboardFixture.AdminKey);
 
@@ -57,13 +57,17 @@ public sealed class SignInTests(DashboardFixture fixture)
         await Assertions.Expect(page.Locator("table tbody tr")).Not.ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("table tbody tr").First).ToContainTextAsync("Active");
 
+        var orleans = await page.GotoAsync("/dashboard/orleans/");
+        Assert.Equal(200, orleans!.Status);
+        Assert.Contains("Orleans", await page.TitleAsync(), StringComparison.OrdinalIgnoreCase);
+
         var response = await page.GotoAsync($"/dashboard/jobs/{fixture.OtherTenantJob}");
         Assert.Equal(403, response!.Status);
         await page.Context.CloseAsync();
     }
 
     [Fact]
-    public async Task A_tenant_key_does_not_open_the_platform_pages()
+    public async Task A_tenant_key_opens_neither_the_platform_pages_nor_the_Orleans_Dashboard()
     {
         var page = await fixture.SignInAsync(fixture.ContributorKey);
 
@@ -71,6 +75,8 @@ public sealed class SignInTests(DashboardFixture fixture)
 
         Assert.Equal(403, response!.Status);
         Assert.DoesNotContain("tenant-b", await page.ContentAsync(), StringComparison.Ordinal);
+        await page.GotoAsync("/dashboard/orleans/");
+        Assert.Contains("/dashboard/signin", page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 }

@@ -4,14 +4,14 @@ using OrleansBatch.Api.Assets;
 using OrleansBatch.Api.Hosting;
 using OrleansBatch.Api.Http;
 using OrleansBatch.Api.Jobs;
-using OrleansBatch.Grains;
+using OrleansBatch.Abstractions;
+using OrleansBatch.Abstractions.Data;
+using OrleansBatch.Abstractions.Deployments;
+using OrleansBatch.Abstractions.Endpoints;
+using OrleansBatch.Abstractions.Models;
+using OrleansBatch.Abstractions.Tenants;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Domain.Data;
-using OrleansBatch.Grains.Domain.Deployments;
-using OrleansBatch.Grains.Domain.Endpoints;
 using OrleansBatch.Grains.Domain.Jobs;
-using OrleansBatch.Grains.Domain.Models;
-using OrleansBatch.Grains.Domain.Tenants;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Silo.Jobs;
 using OrleansBatch.Silo.Membership;
@@ -25,8 +25,8 @@ namespace OrleansBatch.Api.Dashboard;
 /// carrying the REST API's status, code and message.
 /// </summary>
 internal sealed class DashboardData(
-    JobService jobs, JobInvoker invoker, EndpointGrain endpoints, DeploymentGrain deployments, ModelGrain models, DataGrain data,
-    TenantGrain tenants, SiloMembership membership, ModelRegistration registration, IArtifactStore artifacts, IOptions<GatewayOptions> options)
+    IGrainFactory grains, JobService jobs, JobInvoker invoker, SiloMembership membership, ModelRegistration registration, IArtifactStore artifacts,
+    IOptions<GatewayOptions> options)
 {
     /// <summary>Rows per page of the dashboard's lists.</summary>
     public const int PageSize = 25;
@@ -74,10 +74,10 @@ internal sealed class DashboardData(
     }
 
     public Task<Page<Snapshot<EndpointState>>> ListEndpointsAsync(string tenant, string? continuation, CancellationToken cancellationToken) =>
-        endpoints.ListAsync(tenant, PageSize, continuation, cancellationToken);
+        For(tenant).Catalog(tenant).ListEndpointsAsync(PageSize, continuation);
 
     public Task<Snapshot<EndpointState>> GetEndpointAsync(string tenant, string name, CancellationToken cancellationToken) =>
-        endpoints.GetAsync(tenant, ResourceName.Normalize(name, "endpoint"), cancellationToken);
+        For(tenant).Endpoint(tenant, ResourceName.Normalize(name, "endpoint")).GetAsync();
 
     /// <summary>An endpoint's deployments, every version of each (an endpoint has a handful).</summary>
     public async Task<IReadOnlyList<DeploymentState>> DeploymentsAsync(string tenant, string endpoint, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ internal sealed class DashboardData(
         string? continuation = null;
         do
         {
-            var page = await deployments.ListAsync(tenant, endpoint, ListQuery.MaxTop, continuation, cancellationToken);
+            var page = await For(tenant).Catalog(tenant).ListDeploymentsAsync(endpoint, ListQuery.MaxTop, continuation);
             all.AddRange(page.Items.Select(d => d.State));
             continuation = page.Continuation;
         } while (continuation is not null);
@@ -95,8 +95,8 @@ internal sealed class DashboardData(
 
     /// <summary>Makes <paramref name="deployment"/> the endpoint's default, as <c>PATCH {"defaults":{"deployment_name":...}}</c> does.</summary>
     public Task<Snapshot<EndpointState>> SetDefaultDeploymentAsync(string tenant, string endpoint, string deployment, CancellationToken cancellationToken) =>
-        endpoints.PatchAsync(tenant, ResourceName.Normalize(endpoint, "endpoint"),
-            new JsonObject { ["defaults"] = new JsonObject { ["deployment_name"] = deployment } }, null, cancellationToken);
+        For(tenant).Endpoint(tenant, ResourceName.Normalize(endpoint, "endpoint"))
+            .PatchAsync(new JsonObject { ["defaults"] = new JsonObject { ["deployment_name"] = deployment } }.ToJsonString(), null);
 
     /// <summary>Invokes the endpoint as <c>POST /v1/endpoints/{e}/jobs</c> does; returns the new job.</summary>
     public async Task<JobState> InvokeAsync(string tenant, string endpoint, InvokeRequest request, CancellationToken cancellationToken)
@@ -106,6 +106,7 @@ internal sealed class DashboardData(
             MaxConcurrencyPerInstance: request.MaxConcurrencyPerInstance, OutputFileName: request.OutputFileName);
         var body = new InvokeBody(request.Deployment, [new InvokeInput("input", request.InputType, request.InputPath, "input.path")],
             null, request.OutputFileName, OutputPolicy.Fail, settings);
+        For(tenant);
         var (job, _) = await invoker.InvokeAsync(tenant, ResourceName.Normalize(endpoint, "endpoint"), body, null, cancellationToken);
         return job;
     }
@@ -124,14 +125,16 @@ internal sealed class DashboardData(
     }
 
     public Task<Page<AssetSummary>> ListModelsAsync(string tenant, string? continuation, CancellationToken cancellationToken) =>
-        models.ListAsync(tenant, PageSize, continuation, cancellationToken);
+        For(tenant).Catalog(tenant).ListModelsAsync(PageSize, continuation);
 
     public Task<Page<ModelVersion>> ModelVersionsAsync(string tenant, string name, string? continuation, CancellationToken cancellationToken) =>
-        models.ListVersionsAsync(tenant, ResourceName.Normalize(name), PageSize, continuation, cancellationToken);
+        For(tenant).Model(tenant, ResourceName.Normalize(name)).ListVersionsAsync(PageSize, continuation);
 
     /// <summary>Registers a model version from the upload form, checked by ONNX Runtime as <c>POST /v1/models/{name}/versions</c> does.</summary>
-    public Task<ModelVersion> RegisterModelAsync(string tenant, string name, IFormFileCollection files, string? description, CancellationToken cancellationToken) =>
-        registration.RegisterAsync(tenant, ResourceName.Normalize(name), async receive =>
+    public Task<ModelVersion> RegisterModelAsync(string tenant, string name, IFormFileCollection files, string? description, CancellationToken cancellationToken)
+    {
+        For(tenant);
+        return registration.RegisterAsync(tenant, ResourceName.Normalize(name), async receive =>
         {
             foreach (var (fileName, file) in SafeNames(files))
             {
@@ -140,25 +143,26 @@ internal sealed class DashboardData(
             }
             return string.IsNullOrWhiteSpace(description) ? null : new JsonObject { ["description"] = description }.ToJsonString();
         }, cancellationToken);
+    }
 
     public Task<Page<AssetSummary>> ListDataAsync(string tenant, string? continuation, CancellationToken cancellationToken) =>
-        data.ListAsync(tenant, PageSize, continuation, cancellationToken);
+        For(tenant).Catalog(tenant).ListDataAsync(PageSize, continuation);
 
     public Task<Page<DataVersion>> DataVersionsAsync(string tenant, string name, string? continuation, CancellationToken cancellationToken) =>
-        data.ListVersionsAsync(tenant, ResourceName.Normalize(name), PageSize, continuation, cancellationToken);
+        For(tenant).Data(tenant, ResourceName.Normalize(name)).ListVersionsAsync(PageSize, continuation);
 
     public Task<DataVersion> AddDataVersionAsync(string tenant, string name, string type, string path, string? description, CancellationToken cancellationToken) =>
-        data.AddVersionAsync(tenant, ResourceName.Normalize(name), new DataDraft(type, path, string.IsNullOrWhiteSpace(description) ? null : description, null), cancellationToken);
+        For(tenant).Data(tenant, ResourceName.Normalize(name)).AddVersionAsync(new DataDraft(type, path, string.IsNullOrWhiteSpace(description) ? null : description, null));
 
     /// <summary>The folders local inputs may come from, as this tenant sees them.</summary>
     public IReadOnlyList<string> DataRoots(string tenant) =>
         options.Value.DataRoots.Select(r => r.Replace("{tenant}", tenant, StringComparison.Ordinal)).ToList();
 
     public Task<Page<Snapshot<TenantState>>> ListTenantsAsync(string? continuation, CancellationToken cancellationToken) =>
-        tenants.ListAsync(PageSize, continuation, cancellationToken);
+        For(TenantContext.Platform).Catalog(TenantContext.Platform).ListTenantsAsync(PageSize, continuation);
 
     public Task<Snapshot<TenantState>> CreateTenantAsync(string name, CancellationToken cancellationToken) =>
-        tenants.CreateAsync(ResourceName.Normalize(name), cancellationToken);
+        For(TenantContext.Platform).Tenant(ResourceName.Normalize(name)).CreateAsync();
 
     public Task<IReadOnlyList<SiloInfo>> ListSilosAsync(CancellationToken cancellationToken) => membership.ListAsync(cancellationToken);
 
@@ -176,6 +180,16 @@ internal sealed class DashboardData(
                 throw DomainException.Validation("file", $"two files are named '{name}'; rename one.");
             yield return (name, file);
         }
+    }
+
+    /// <summary>
+    /// The grain factory for calls made for <paramref name="tenant"/> (or the platform): the silos' tenant filter checks every
+    /// call against it. The gateway sets it from API keys; the dashboard's requests are signed in by cookie, so it is set here.
+    /// </summary>
+    private IGrainFactory For(string tenant)
+    {
+        TenantContext.Set(tenant);
+        return grains;
     }
 
     private static long? Min(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);

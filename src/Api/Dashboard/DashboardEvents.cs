@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using OrleansBatch.Grains;
+using OrleansBatch.Abstractions;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Silo.Jobs;
 

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using OrleansBatch.Api.Dashboard.Components;
+using Orleans.Dashboard;
 using OrleansBatch.Api.Hosting;
+using OrleansBatch.Silo;
 
 namespace OrleansBatch.Api.Dashboard;
 
@@ -34,6 +36,12 @@ public static class DashboardHostingExtensions
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<GatewayOptions>, ILoggerFactory>((keys, gateway, loggers) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(gateway.Value.DataDirectory, "dashboard-keys")), loggers));
         services.AddScoped<DashboardData>();
+
+        // The Orleans Dashboard (grain-level statistics) joins the silo the gateway hosts, or its client of the cluster.
+        if (string.Equals(builder.Configuration[EmbeddedSiloServiceCollectionExtensions.EmbeddedSiloKey]?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+            builder.Host.UseOrleansClient(client => client.AddDashboard());
+        else
+            builder.Host.UseOrleans(silo => silo.AddDashboard());
         return builder;
     }
 
@@ -46,7 +54,7 @@ public static class DashboardHostingExtensions
         app.UseAntiforgery();
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments(DashboardPaths.Root))
+            if (context.Request.Path.StartsWithSegments(DashboardPaths.Root) && !context.Request.Path.StartsWithSegments(DashboardPaths.Orleans))
             {
                 // Only the dashboard's own script and styles (the progress bars' widths are style attributes), never framed.
                 var headers = context.Response.Headers;
@@ -67,9 +75,8 @@ public static class DashboardHostingExtensions
                 DashboardLog.Ready(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardHostingExtensions)), address.TrimEnd('/') + DashboardPaths.Root);
         });
 
-        // The Orleans Dashboard (Microsoft.Orleans.Dashboard) mounts here once the gateway hosts a real Orleans silo:
-        //   siloBuilder.AddDashboard();  app.MapOrleansDashboard(DashboardPaths.Orleans).RequireAuthorization(DashboardAuth.PlatformPolicy);
-        // The cluster page links to it then.
+        // Grain statistics for the platform admin, behind the same sign-in.
+        app.MapOrleansDashboard(DashboardPaths.Orleans).RequireAuthorization(DashboardAuth.PlatformPolicy);
         return app;
     }
 }

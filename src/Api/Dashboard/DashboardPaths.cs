@@ -13,7 +13,7 @@ internal static class DashboardPaths
     public const string Tenants = "/dashboard/tenants";
     public const string Cluster = "/dashboard/cluster";
 
-    /// <summary>Where the Orleans Dashboard goes once the gateway hosts an Orleans silo (see DashboardHostingExtensions).</summary>
+    /// <summary>The Orleans Dashboard (grain statistics), for the platform admin.</summary>
     public const string Orleans = "/dashboard/orleans";
 
     public static string Job(string name) => $"{Jobs}/{Uri.EscapeDataString(name)}";

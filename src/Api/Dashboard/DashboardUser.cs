@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using OrleansBatch.Api.Security;
-using OrleansBatch.Grains.Domain.Tenants;
+using OrleansBatch.Abstractions.Tenants;
 
 namespace OrleansBatch.Api.Dashboard;
 

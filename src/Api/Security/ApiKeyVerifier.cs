@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using OrleansBatch.Abstractions;
+using OrleansBatch.Abstractions.Tenants;
 using OrleansBatch.Api.Hosting;
 using OrleansBatch.Grains.Domain.Tenants;
 
@@ -9,7 +11,7 @@ namespace OrleansBatch.Api.Security;
 /// One check for the REST API (<see cref="ApiKeyAuthenticationHandler"/>, on every request) and the dashboard
 /// sign-in (whose cookie is re-checked on every request with <see cref="IsStillValidAsync"/>).
 /// </summary>
-internal sealed class ApiKeyVerifier(PlatformAdminKey adminKey, TenantGrain tenants)
+internal sealed class ApiKeyVerifier(PlatformAdminKey adminKey, IGrainFactory grains)
 {
     /// <summary>The caller's claims, or null and why the key is refused.</summary>
     public async Task<(Claim[]? Claims, string? Failure)> VerifyAsync(string key, CancellationToken cancellationToken)
@@ -18,7 +20,7 @@ internal sealed class ApiKeyVerifier(PlatformAdminKey adminKey, TenantGrain tena
             return ([new Claim(ApiKeyClaims.Role, ApiKeyClaims.PlatformRole), new Claim(ApiKeyClaims.KeyId, adminKey.Fingerprint)], null);
         if (!ApiKeySecret.TryParse(key, out var tenant, out var keyId))
             return (null, "Malformed API key.");
-        var record = await tenants.FindActiveKeyAsync(tenant, keyId, cancellationToken).ConfigureAwait(false);
+        var record = await FindActiveKeyAsync(tenant, keyId).ConfigureAwait(false);
         if (record is null || !ApiKeySecret.Matches(key, record.Hash))
             return (null, "Unknown or revoked API key.");
         return ([
@@ -35,7 +37,14 @@ internal sealed class ApiKeyVerifier(PlatformAdminKey adminKey, TenantGrain tena
             return false;
         if (user.FindFirst(ApiKeyClaims.Tenant)?.Value is not { } tenant)
             return user.HasClaim(ApiKeyClaims.Role, ApiKeyClaims.PlatformRole) && keyId == adminKey.Fingerprint;
-        var record = await tenants.FindActiveKeyAsync(tenant, keyId, cancellationToken).ConfigureAwait(false);
+        var record = await FindActiveKeyAsync(tenant, keyId).ConfigureAwait(false);
         return record is not null && user.HasClaim(ApiKeyClaims.Role, record.Role.ToString().ToLowerInvariant());
+    }
+
+    private Task<ApiKeyRecord?> FindActiveKeyAsync(string tenant, string keyId)
+    {
+        // The key check acts for the platform: the caller's tenant is not known until the key matches.
+        TenantContext.Set(TenantContext.Platform);
+        return grains.Tenant(tenant).FindActiveKeyAsync(keyId);
     }
 }

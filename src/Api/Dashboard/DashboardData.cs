@@ -14,7 +14,7 @@ using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Silo.Jobs;
-using OrleansBatch.Silo.Membership;
+using OrleansBatch.Silo.Hosting;
 
 namespace OrleansBatch.Api.Dashboard;
 
@@ -25,7 +25,7 @@ namespace OrleansBatch.Api.Dashboard;
 /// carrying the REST API's status, code and message.
 /// </summary>
 internal sealed class DashboardData(
-    IGrainFactory grains, JobService jobs, JobInvoker invoker, SiloMembership membership, ModelRegistration registration, IArtifactStore artifacts,
+    IGrainFactory grains, JobService jobs, JobInvoker invoker, ClusterView cluster, ModelRegistration registration, IArtifactStore artifacts,
     IOptions<GatewayOptions> options)
 {
     /// <summary>Rows per page of the dashboard's lists.</summary>
@@ -164,7 +164,11 @@ internal sealed class DashboardData(
     public Task<Snapshot<TenantState>> CreateTenantAsync(string name, CancellationToken cancellationToken) =>
         For(TenantContext.Platform).Tenant(ResourceName.Normalize(name)).CreateAsync();
 
-    public Task<IReadOnlyList<SiloInfo>> ListSilosAsync(CancellationToken cancellationToken) => membership.ListAsync(cancellationToken);
+    public Task<IReadOnlyList<ClusterSilo>> ListSilosAsync()
+    {
+        For(TenantContext.Platform);
+        return cluster.ListAsync();
+    }
 
     /// <summary>The form's files with safe names, as multipart uploads get them; a name given twice is refused.</summary>
     private static IEnumerable<(string Name, IFormFile File)> SafeNames(IFormFileCollection files)

@@ -20,19 +20,26 @@ namespace OrleansBatch.Api.Assets;
 /// </summary>
 internal sealed class ModelRegistration(IGrainFactory grains, IArtifactStore artifacts, IModelInspector inspector, TimeProvider time)
 {
-    public async Task<ModelVersion> RegisterAsync(string tenant, string name, HttpRequest request, CancellationToken cancellationToken)
+    public Task<ModelVersion> RegisterAsync(string tenant, string name, HttpRequest request, CancellationToken cancellationToken) =>
+        RegisterAsync(tenant, name, async receive => (await MultipartBody.ReadAsync(request, receive, cancellationToken).ConfigureAwait(false)).Metadata, cancellationToken);
+
+    /// <summary>
+    /// Registers from parts read elsewhere (the dashboard's upload form): <paramref name="readParts"/> hands each file
+    /// (a safe, unique name and its content) to the receiver it is given, and returns the metadata text, if any.
+    /// </summary>
+    public async Task<ModelVersion> RegisterAsync(string tenant, string name, Func<Func<string, Stream, Task>, Task<string?>> readParts, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("obatch-model-");
         try
         {
             var files = new List<(string Name, string LocalPath, long Length)>();
-            var (metadataText, _) = await MultipartBody.ReadAsync(request, async (fileName, content) =>
+            var metadataText = await readParts(async (fileName, content) =>
             {
                 var local = Path.Combine(folder.FullName, fileName);
                 await using var file = File.Create(local);
                 await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
                 files.Add((fileName, local, file.Length));
-            }, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
             var metadata = metadataText is null ? new ModelMetadataRequest() : ParseMetadata(metadataText);
 

@@ -46,6 +46,7 @@ public static class GatewayHostingExtensions
         services.AddAuthorization(AccessPolicies.Add);
 
         services.AddSingleton<PlatformAdminKey>();
+        services.AddSingleton<ApiKeyVerifier>();
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ModelRegistration>();
         services.AddHostedService<GatewayStartup>();

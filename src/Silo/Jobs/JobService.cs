@@ -104,20 +104,37 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
     {
         var files = (await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false)).Spec.Files();
         var rowBase = new long[files.Count];
+        await foreach (var result in ResultsAsync(tenant, name, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var error in result.Errors)
+            {
+                var segment = result.Segments.FirstOrDefault(s => s.FileIndex < files.Count && files[s.FileIndex].FileName == error.FileName);
+                yield return error.Row is { } row && segment is not null ? error with { Row = row + rowBase[segment.FileIndex] } : error;
+            }
+            foreach (var segment in result.Segments.Where(s => s.FileIndex < files.Count))
+                rowBase[segment.FileIndex] += segment.Rows;
+        }
+    }
+
+    /// <summary>
+    /// The recorded mini-batch results in index order: where each was scored (<see cref="MiniBatchResult.Worker"/>,
+    /// <c>worker@silo</c>), its attempts, duration and items. The dashboard's per-silo view reads them.
+    /// </summary>
+    public async IAsyncEnumerable<MiniBatchResult> MiniBatchResultsAsync(string tenant, string name, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+        await foreach (var result in ResultsAsync(tenant, name, cancellationToken).ConfigureAwait(false))
+            yield return result;
+    }
+
+    private async IAsyncEnumerable<MiniBatchResult> ResultsAsync(string tenant, string name, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         string? continuation = null;
         do
         {
             var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.ResultType, tenant, JobKeys.ResultPrefix(name), 500, continuation), cancellationToken).ConfigureAwait(false);
             foreach (var result in page.Items.Select(GrainRuntime.Deserialize<MiniBatchResult>))
-            {
-                foreach (var error in result.Errors)
-                {
-                    var segment = result.Segments.FirstOrDefault(s => s.FileIndex < files.Count && files[s.FileIndex].FileName == error.FileName);
-                    yield return error.Row is { } row && segment is not null ? error with { Row = row + rowBase[segment.FileIndex] } : error;
-                }
-                foreach (var segment in result.Segments.Where(s => s.FileIndex < files.Count))
-                    rowBase[segment.FileIndex] += segment.Rows;
-            }
+                yield return result;
             continuation = page.Continuation;
         } while (continuation is not null);
     }

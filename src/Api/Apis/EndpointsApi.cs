@@ -47,6 +47,7 @@ public static class EndpointsApi
         name = ResourceName.Normalize(name);
         var ifMatch = ETags.IfMatch(context.Request);
         var patch = await RequestBody.ReadObjectAsync(context.Request, cancellationToken);
+        StrictBody.Check(patch, BodyShape.Of(typeof(EndpointRequest)));
         AzureYaml.NormalizeTags(patch);
         var endpoint = await endpoints.PatchAsync(caller.Tenant, name, patch, ifMatch, cancellationToken);
         ETags.Set(context, endpoint.Version);

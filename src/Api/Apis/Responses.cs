@@ -58,7 +58,7 @@ internal static class Responses
                 settings.MaxConcurrencyPerInstance, settings.MiniBatchSize.ToYamlValue(),
                 new RetrySettingsResponse(settings.RetrySettings.MaxRetries, settings.RetrySettings.Timeout),
                 settings.ErrorThreshold, settings.LoggingLevel, settings.OutputAction, settings.OutputFileName, settings.EnvironmentVariables),
-            version.Version, state.Current.Version, state.CreatedAt, version.CreatedAt);
+            version.Version, state.Current.Version, state.CreatedAt, version.CreatedAt, spec.IgnoredSettings ?? []);
     }
 
     public static ListResponse<TResponse> List<TItem, TResponse>(Page<TItem> page, Func<TItem, TResponse> map, Http.ListQuery query, HttpRequest request) =>

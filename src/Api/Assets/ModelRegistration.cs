@@ -82,7 +82,7 @@ internal sealed class ModelRegistration(ModelGrain models, IArtifactStore artifa
         var body = YamlToJson.Convert(text) as JsonObject
             ?? throw DomainException.Validation("metadata", "must be a JSON object such as {\"type\": \"onnx\", \"description\": \"...\"}.");
         AzureYaml.NormalizeTags(body);
-        return RequestBody.Bind<ModelMetadataRequest>(body);
+        return RequestBody.Bind<ModelMetadataRequest>(body, "metadata");
     }
 
     /// <summary>The file that is the ONNX graph: metadata <c>path</c>, else the only file, else the only <c>.onnx</c> file.</summary>

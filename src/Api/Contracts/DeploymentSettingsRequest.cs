@@ -16,4 +16,10 @@ public sealed record DeploymentSettingsRequest
     public string? OutputAction { get; init; }
     public string? OutputFileName { get; init; }
     public Dictionary<string, string>? EnvironmentVariables { get; init; }
+
+    /// <summary>Azure ML pipeline deployments' setting; accepted and listed in <c>ignored_settings</c>.</summary>
+    public string? DefaultCompute { get; init; }
+
+    /// <summary>Azure ML pipeline deployments' setting; accepted and listed in <c>ignored_settings</c>.</summary>
+    public bool? ContinueOnStepFailure { get; init; }
 }

@@ -62,6 +62,11 @@ internal static class MultipartBody
         {
             throw DomainException.Invalid(ProblemCodes.BadRequest, "The multipart body is malformed: " + e.Message);
         }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // MultipartReader's "Unexpected end of Stream": the body stopped before its closing boundary.
+            throw DomainException.Invalid(ProblemCodes.BadRequest, "The multipart body ended before its closing boundary; send the whole body.");
+        }
         if (names.Count == 0)
             throw DomainException.Validation("file", "at least one part named 'file' is required.");
         return (metadata, names.Count);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -43,7 +44,8 @@ public static class JobsApi
         var key = headers["Idempotency-Key"].ToString() is { Length: > 0 } k ? k : headers["Repeatability-Request-ID"].ToString();
         if (key.Length > 256)
             throw DomainException.Validation("Idempotency-Key", "must be at most 256 characters.");
-        var (job, _) = await invoker.InvokeAsync(caller.Tenant, endpoint, body, key.Length == 0 ? null : key, cancellationToken);
+        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{endpoint}\n{body.DeploymentName}\n{raw.ToJsonString()}")));
+        var (job, _) = await invoker.InvokeAsync(caller.Tenant, endpoint, body, key.Length == 0 ? null : key, cancellationToken, fingerprint);
         return TypedResults.Accepted($"/v1/jobs/{job.Name}", JobResponses.Of(job, time.GetUtcNow()));
     }
 

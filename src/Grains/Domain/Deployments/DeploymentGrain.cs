@@ -35,7 +35,8 @@ public sealed class DeploymentGrain(GrainRuntime runtime, EndpointGrain endpoint
             StringMap.Normalize(draft.Tags),
             draft.Compute,
             instanceCount,
-            settings);
+            settings,
+            draft.IgnoredSettings is { Count: > 0 } ignored ? ignored : null);
 
         var now = time.GetUtcNow();
         var specJson = JsonSerializer.Serialize(spec, GrainRuntime.StateJson);

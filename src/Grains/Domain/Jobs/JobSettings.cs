@@ -51,8 +51,8 @@ public sealed record JobSettings(
         if (ErrorThreshold < -1) errors["settings.error_threshold"] = ["must be -1 (ignore failures) or a number of failed items >= 0"];
         if (LoggingLevel.ToLowerInvariant() is not ("debug" or "info" or "warning"))
             errors["settings.logging_level"] = ["must be debug, info or warning"];
-        if (string.IsNullOrWhiteSpace(OutputFileName) || OutputFileName.Contains('/') || OutputFileName.Contains('\\') || OutputFileName.StartsWith('.'))
-            errors["settings.output_file_name"] = ["must be a plain file name such as predictions.csv"];
+        if (!PlainFileName.IsValid(OutputFileName) || OutputFileName.StartsWith('.'))
+            errors["settings.output_file_name"] = [PlainFileName.Rule];
         if (errors.Count > 0)
             throw DomainException.Validation(errors);
     }

@@ -108,7 +108,7 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
                 foreach (var error in result.Errors)
                 {
                     var segment = result.Segments.FirstOrDefault(s => s.FileIndex < files.Count && files[s.FileIndex].FileName == error.FileName);
-                    yield return error.Row is { } row && segment is not null ? error with { Row = row + rowBase[segment.FileIndex] } : error;
+                    yield return segment is not null ? error.ShiftedBy(rowBase[segment.FileIndex]) : error;
                 }
                 foreach (var segment in result.Segments.Where(s => s.FileIndex < files.Count))
                     rowBase[segment.FileIndex] += segment.Rows;
@@ -124,14 +124,16 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
         var seen = 0;
         while (true)
         {
-            var ended = (await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false)).Status.IsTerminal();
+            var job = await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+            var ended = job.Status.IsTerminal();
             var index = 0;
             await foreach (var entry in log.ReadAsync(tenant, name, cancellationToken).ConfigureAwait(false))
             {
                 if (index++ >= seen)
                 {
                     seen++;
-                    yield return entry.Format();
+                    if (job.Spec.Settings.Logs(entry.Level))
+                        yield return entry.Format();
                 }
             }
             if (!follow || ended)

@@ -10,7 +10,7 @@ using OrleansBatch.Grains.Domain.Models;
 
 namespace OrleansBatch.Api.Apis;
 
-/// <summary>Registered models: <c>POST /v1/models/{name}/versions</c> (multipart) and reads.</summary>
+/// <summary>Registered models: <c>POST /v1/models/{name}/versions</c> (multipart), reads, and <c>DELETE .../versions/{v}</c>.</summary>
 public static class ModelsApi
 {
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
@@ -21,6 +21,7 @@ public static class ModelsApi
             .RequireAuthorization(AccessPolicies.Contributor).DisableAntiforgery();
         models.MapGet("/{name}/versions", ListVersionsAsync).WithName("ListModelVersions");
         models.MapGet("/{name}/versions/{version}", GetVersionAsync).WithName("GetModelVersion");
+        models.MapDelete("/{name}/versions/{version}", DeleteVersionAsync).WithName("DeleteModelVersion").RequireAuthorization(AccessPolicies.Contributor);
         return app;
     }
 
@@ -45,6 +46,14 @@ public static class ModelsApi
     {
         var page = await models.ListVersionsAsync(caller.Tenant, ResourceName.Normalize(name), query.Top, query.Continuation, cancellationToken);
         return TypedResults.Ok(Responses.List(page, Responses.Model, query, context.Request));
+    }
+
+    /// <summary>204; 409 <c>ModelInUse</c> while a deployment version pins it. <c>latest</c> is not accepted: name the version.</summary>
+    private static async Task<NoContent> DeleteVersionAsync(TenantCaller caller, string name, string version, ModelDeletion deletion, CancellationToken cancellationToken)
+    {
+        var number = VersionLabel.Parse(version) ?? throw DomainException.Validation("version", "name the version to delete (a number), not 'latest'.");
+        await deletion.DeleteVersionAsync(caller.Tenant, ResourceName.Normalize(name), number, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<ModelVersionResponse>> GetVersionAsync(

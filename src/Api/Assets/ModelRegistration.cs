@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
 using OrleansBatch.Api.Compat;
 using OrleansBatch.Api.Contracts;
+using Microsoft.Extensions.Options;
+using OrleansBatch.Api.Hosting;
 using OrleansBatch.Api.Http;
+using OrleansBatch.Api.Limits;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Models;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Scoring;
+using OrleansBatch.Storage.Local;
 
 namespace OrleansBatch.Api.Assets;
 
@@ -15,11 +19,15 @@ namespace OrleansBatch.Api.Assets;
 /// the ONNX graph is loaded by ONNX Runtime (an unloadable file is 400 <c>ModelInvalid</c>), then a
 /// version number is reserved, the files are stored under it and the version is committed.
 /// </summary>
-internal sealed class ModelRegistration(ModelGrain models, IArtifactStore artifacts, IModelInspector inspector, TimeProvider time)
+internal sealed class ModelRegistration(
+    ModelGrain models, IArtifactStore artifacts, IModelInspector inspector, TenantQuotas quotas, IOptions<GatewayOptions> options, TimeProvider time)
 {
     public async Task<ModelVersion> RegisterAsync(string tenant, string name, HttpRequest request, CancellationToken cancellationToken)
     {
-        var folder = Directory.CreateTempSubdirectory("obatch-model-");
+        var storedBytes = await quotas.StoredBytesAsync(tenant, cancellationToken).ConfigureAwait(false);
+        quotas.RequireStorage(storedBytes, request.ContentLength ?? 0);
+        // In the data directory's temp folder, named for this process: a start after a kill removes what it left (FileArtifactStore).
+        var folder = Directory.CreateDirectory(Path.Combine(options.Value.DataDirectory, "tmp", FileArtifactStore.TempName("model-")));
         try
         {
             var files = new List<(string Name, string LocalPath, long Length)>();
@@ -55,6 +63,7 @@ internal sealed class ModelRegistration(ModelGrain models, IArtifactStore artifa
                 throw new DomainException(400, "ModelInvalid", message + " Upload a valid ONNX model file.", new Dictionary<string, string[]> { ["file"] = [message] });
             }
 
+            quotas.RequireStorage(storedBytes, files.Sum(f => f.Length));
             var version = await models.ReserveVersionAsync(tenant, name, cancellationToken).ConfigureAwait(false);
             var stored = new List<ModelFile>(files.Count);
             foreach (var file in files)

@@ -5,6 +5,7 @@ using OrleansBatch.Api.Assets;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Http;
 using OrleansBatch.Api.Jobs;
+using OrleansBatch.Api.Limits;
 using OrleansBatch.Api.Metrics;
 using OrleansBatch.Api.Security;
 using OrleansBatch.Silo;
@@ -44,6 +45,8 @@ public static class GatewayHostingExtensions
         services.AddSingleton<PlatformAdminKey>();
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ModelRegistration>();
+        services.AddSingleton<ModelDeletion>();
+        services.AddSingleton<TenantQuotas>();
         services.AddHostedService<GatewayStartup>();
 
         services.AddEmbeddedSilo(builder.Configuration, sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory);

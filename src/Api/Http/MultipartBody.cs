@@ -46,6 +46,9 @@ internal static class MultipartBody
                 }
                 else if (string.Equals(name, "file", StringComparison.OrdinalIgnoreCase))
                 {
+                    if (names.Count >= options.MaxUploadFiles)
+                        throw DomainException.Invalid("TooManyFiles",
+                            $"A request may carry at most {options.MaxUploadFiles} files; send them in several uploads, or ask the operator to raise {GatewayOptions.MaxUploadFilesKey}.");
                     var fileName = UploadFileName.Sanitize(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
                     var unique = fileName;
                     for (var i = 1; !names.Add(unique); i++)

@@ -16,7 +16,8 @@ namespace OrleansBatch.Api.Jobs;
 /// version, resolves inputs (uploads, data assets, paths under the data roots) and the output
 /// (<c>OutputExists</c> now, not as a failed job later), applies per-job settings, and creates the job.
 /// </summary>
-public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain data, JobService jobs, JobInputResolver inputs, OutputStores outputs, TimeProvider time)
+public sealed partial class JobInvoker(
+    DeploymentGrain deployments, DataGrain data, JobService jobs, JobInputResolver inputs, OutputStores outputs, Limits.TenantQuotas quotas, TimeProvider time)
 {
     /// <summary>
     /// Creates the job, or returns the one <paramref name="idempotencyKey"/> created; <paramref name="requestFingerprint"/> (of the
@@ -27,6 +28,7 @@ public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain da
     {
         if (await jobs.FindByIdempotencyKeyAsync(tenant, idempotencyKey, cancellationToken, requestFingerprint).ConfigureAwait(false) is { } earlier)
             return (earlier, false);
+        await quotas.RequireJobSlotAsync(tenant, cancellationToken).ConfigureAwait(false);
 
         var deploymentName = body.DeploymentName is null ? null : ResourceName.Normalize(body.DeploymentName, "deployment_name");
         var resolved = await deployments.ResolveAsync(tenant, endpoint, deploymentName, cancellationToken).ConfigureAwait(false);

@@ -44,6 +44,7 @@ public sealed class LocalDatabase : IDisposable
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
         CreateSchema();
+        PrivateFiles.Restrict(DataDirectory);
     }
 
     /// <summary>Full path of the data directory.</summary>

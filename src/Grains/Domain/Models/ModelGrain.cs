@@ -40,6 +40,20 @@ public sealed class ModelGrain(GrainRuntime runtime, TimeProvider time)
         return found ?? throw DomainException.NotFound("ModelNotFound", $"Model '{model}' has no version {version}; it has versions 1-{state.Latest!.Version}.");
     }
 
+    /// <summary>
+    /// Removes version <paramref name="version"/> (its number is never given again) and returns it, so the caller can delete
+    /// its files; 404 <c>ModelNotFound</c> when it does not exist. Whether a deployment pins it is checked by the caller.
+    /// </summary>
+    public async Task<ModelVersion> DeleteVersionAsync(string tenant, string model, int version, CancellationToken cancellationToken = default)
+    {
+        var removed = await GetVersionAsync(tenant, model, version, cancellationToken).ConfigureAwait(false);
+        return await runtime.ExecuteAsync<ModelState, ModelVersion>(IdOf(tenant, model), current =>
+            current.State is { } state && state.Versions.Any(v => v.Version == version)
+                ? Outcome<ModelState, ModelVersion>.Write(state with { Versions = state.Versions.Where(v => v.Version != version).ToList() }, removed)
+                : throw DomainException.NotFound("ModelNotFound", $"Model '{model}' has no version {version}."),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<Page<ModelVersion>> ListVersionsAsync(string tenant, string model, int top, string? continuation, CancellationToken cancellationToken = default)
     {
         var state = await GetStateAsync(tenant, model, cancellationToken).ConfigureAwait(false);

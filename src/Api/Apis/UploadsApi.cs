@@ -6,6 +6,7 @@ using OrleansBatch.Api.Security;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Apis;
 

@@ -1,3 +1,4 @@
+using Orleans;
 using System.Text.Json.Nodes;
 using OrleansBatch.Api.Compat;
 using OrleansBatch.Api.Contracts;
@@ -11,6 +12,8 @@ using OrleansBatch.Grains.Domain.Models;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Scoring;
 using OrleansBatch.Storage.Local;
+using OrleansBatch.Abstractions.Models;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Assets;
 
@@ -20,7 +23,7 @@ namespace OrleansBatch.Api.Assets;
 /// version number is reserved, the files are stored under it and the version is committed.
 /// </summary>
 internal sealed class ModelRegistration(
-    ModelGrain models, IArtifactStore artifacts, IModelInspector inspector, TenantQuotas quotas, IOptions<GatewayOptions> options, TimeProvider time)
+    IGrainFactory grains, IArtifactStore artifacts, IModelInspector inspector, TenantQuotas quotas, IOptions<GatewayOptions> options, TimeProvider time)
 {
     public async Task<ModelVersion> RegisterAsync(string tenant, string name, HttpRequest request, CancellationToken cancellationToken)
     {
@@ -64,7 +67,7 @@ internal sealed class ModelRegistration(
             }
 
             quotas.RequireStorage(storedBytes, files.Sum(f => f.Length));
-            var version = await models.ReserveVersionAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+            var version = await grains.Model(tenant, name).ReserveVersionAsync().ConfigureAwait(false);
             var stored = new List<ModelFile>(files.Count);
             foreach (var file in files)
             {
@@ -77,7 +80,7 @@ internal sealed class ModelRegistration(
                 name, version, type!, metadata.Description, StringMap.Normalize(metadata.Tags),
                 ArtifactPaths.ModelFile(tenant, name, version, graphFile.Name), stored,
                 signature.Inputs.Select(Io).ToList(), signature.Outputs.Select(Io).ToList(), time.GetUtcNow());
-            return await models.CommitVersionAsync(tenant, model, cancellationToken).ConfigureAwait(false);
+            return await grains.Model(tenant, model.Name).CommitVersionAsync(model).ConfigureAwait(false);
         }
         finally
         {

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using OrleansBatch.Grains;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Http;
 

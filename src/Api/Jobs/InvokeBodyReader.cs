@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using OrleansBatch.Api.Http;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Jobs;
 

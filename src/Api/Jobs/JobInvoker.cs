@@ -1,3 +1,4 @@
+using Orleans;
 using System.Text.RegularExpressions;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
@@ -8,6 +9,9 @@ using OrleansBatch.Grains.Providers;
 using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Jobs;
 using OrleansBatch.Silo.Outputs;
+using OrleansBatch.Abstractions.Data;
+using OrleansBatch.Abstractions.Deployments;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Jobs;
 
@@ -17,7 +21,7 @@ namespace OrleansBatch.Api.Jobs;
 /// (<c>OutputExists</c> now, not as a failed job later), applies per-job settings, and creates the job.
 /// </summary>
 public sealed partial class JobInvoker(
-    DeploymentGrain deployments, DataGrain data, JobService jobs, JobInputResolver inputs, OutputStores outputs, Limits.TenantQuotas quotas, TimeProvider time)
+    IGrainFactory grains, JobService jobs, JobInputResolver inputs, OutputStores outputs, Limits.TenantQuotas quotas, TimeProvider time)
 {
     /// <summary>
     /// Creates the job, or returns the one <paramref name="idempotencyKey"/> created; <paramref name="requestFingerprint"/> (of the
@@ -31,7 +35,7 @@ public sealed partial class JobInvoker(
         await quotas.RequireJobSlotAsync(tenant, cancellationToken).ConfigureAwait(false);
 
         var deploymentName = body.DeploymentName is null ? null : ResourceName.Normalize(body.DeploymentName, "deployment_name");
-        var resolved = await deployments.ResolveAsync(tenant, endpoint, deploymentName, cancellationToken).ConfigureAwait(false);
+        var resolved = await grains.Endpoint(tenant, endpoint).ResolveAsync(deploymentName).ConfigureAwait(false);
         var spec = resolved.Version.Spec;
         var d = spec.Settings;
         var settings = new JobSettings(
@@ -80,7 +84,7 @@ public sealed partial class JobInvoker(
             DataVersion found;
             try
             {
-                found = await data.GetVersionAsync(tenant, assetName, version, cancellationToken).ConfigureAwait(false);
+                found = await grains.Data(tenant, assetName).GetVersionAsync(version).ConfigureAwait(false);
             }
             catch (DomainException e) when (e.Status == 404)
             {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansBatch.Api.Hosting;
-using OrleansBatch.Grains;
+using OrleansBatch.Abstractions;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Runtime;
@@ -39,7 +39,7 @@ public sealed class TenantQuotas(IArtifactStore artifacts, GrainRuntime runtime,
     public async Task RequireJobSlotAsync(string tenant, CancellationToken cancellationToken)
     {
         var limit = Options.TenantMaxLiveJobs;
-        var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.ActiveType, GrainId.PlatformTenant, tenant + "/", Math.Min(limit + 1, GrainQuery.MaxTop)), cancellationToken).ConfigureAwait(false);
+        var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.ActiveType, StateKey.PlatformTenant, tenant + "/", Math.Min(limit + 1, GrainQuery.MaxTop)), cancellationToken).ConfigureAwait(false);
         if (page.Items.Count >= limit)
             throw new DomainException(429, "QuotaExceeded",
                 $"The tenant has {limit} live jobs, its limit: wait until some end (or cancel some), or ask the operator to raise {GatewayOptions.TenantMaxLiveJobsKey}.");

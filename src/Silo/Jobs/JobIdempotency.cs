@@ -10,7 +10,7 @@ public sealed record JobIdempotency(string Job, DateTimeOffset CreatedAt, string
     /// <summary>The job this key created; 422 when <paramref name="fingerprint"/> is not the request's the key was first used with.</summary>
     public string JobFor(string? fingerprint) =>
         RequestFingerprint is not null && fingerprint is not null && RequestFingerprint != fingerprint
-            ? throw new Grains.DomainException(422, "IdempotencyKeyReused",
+            ? throw new OrleansBatch.Abstractions.DomainException(422, "IdempotencyKeyReused",
                 $"This Idempotency-Key created job '{Job}' from a different request; send a new key for a new request, or repeat the same request to get that job.")
             : Job;
 }

@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Domain.Jobs;
 
 /// <summary>
@@ -26,7 +27,7 @@ public sealed record JobSettings(
     /// <summary>Whether a log line of <paramref name="level"/> shows at this job's <c>logging_level</c> (warning drops info lines, info drops debug).</summary>
     public bool Logs(string level) => Rank(level) >= Rank(LoggingLevel);
 
-    private static int Rank(string level) => Array.IndexOf(Deployments.DeploymentSettings.LoggingLevels, level.ToLowerInvariant()) is var i and >= 0 ? i : 1;
+    private static int Rank(string level) => Array.IndexOf(OrleansBatch.Abstractions.Deployments.DeploymentSettings.LoggingLevels, level.ToLowerInvariant()) is var i and >= 0 ? i : 1;
 
     /// <summary>These settings with every non-null override applied, validated.</summary>
     public JobSettings With(JobSettingsOverrides? o)
@@ -54,8 +55,8 @@ public sealed record JobSettings(
         if (MaxRetries is < 0 or > 100) errors["settings.retry_settings.max_retries"] = ["must be between 0 and 100"];
         if (TimeoutSeconds is < 1 or > 86400) errors["settings.retry_settings.timeout"] = ["must be between 1 and 86400 seconds"];
         if (ErrorThreshold < -1) errors["settings.error_threshold"] = ["must be -1 (ignore failures) or a number of failed items >= 0"];
-        if (!Deployments.DeploymentSettings.LoggingLevels.Contains(LoggingLevel.ToLowerInvariant()))
-            errors["settings.logging_level"] = [$"must be one of {string.Join(", ", Deployments.DeploymentSettings.LoggingLevels)}"];
+        if (!OrleansBatch.Abstractions.Deployments.DeploymentSettings.LoggingLevels.Contains(LoggingLevel.ToLowerInvariant()))
+            errors["settings.logging_level"] = [$"must be one of {string.Join(", ", OrleansBatch.Abstractions.Deployments.DeploymentSettings.LoggingLevels)}"];
         if (!PlainFileName.IsValid(OutputFileName) || OutputFileName.StartsWith('.'))
             errors["settings.output_file_name"] = [PlainFileName.Rule];
         if (errors.Count > 0)

@@ -225,6 +225,7 @@ public sealed class DeploymentsApiTests(GatewayFixture gateway) : IClassFixture<
 
         Assert.Equal(2, deployment.GetProperty("resources").GetProperty("instance_count").GetInt32());
         Assert.Equal("azureml:batch-cluster", deployment.GetProperty("compute").GetString());
+        Assert.Equal(["compute"], deployment.GetProperty("ignored_settings").EnumerateArray().Select(s => s.GetString()));
         var settings = deployment.GetProperty("settings");
         Assert.Equal("10MB", settings.GetProperty("mini_batch_size").GetString());
         Assert.Equal(300, settings.GetProperty("retry_settings").GetProperty("timeout").GetInt32());
@@ -339,7 +340,7 @@ public sealed class DeploymentsApiTests(GatewayFixture gateway) : IClassFixture<
         { """{"model":"cancer:1","name":"other"}""", "ValidationFailed", "name" },
         { """{"model":"cancer:1","endpoint_name":"other"}""", "ValidationFailed", "endpoint_name" },
         { """{"model":"cancer:1","code_configuration":{"code":"./src","scoring_script":"score.py"}}""", "ScoringScriptNotSupported", "code_configuration" },
-        { """{"model":"cancer:1","environment":"azureml:sklearn:1"}""", "ScoringScriptNotSupported", "environment" },
+        { """{"model":"cancer:1","settings":{"mini_bach_size":5}}""", "ValidationFailed", "settings.mini_bach_size" },
     };
 
     [Theory]

@@ -33,6 +33,9 @@ public sealed record DeploymentDraft
     [Id(17)] public IReadOnlyList<string>? PassthroughColumns { get; init; }
     [Id(18)] public string? OutputFormat { get; init; }
 
+    /// <summary>Keys of Azure ML's schema that were given and that this platform accepts but does not use (e.g. <c>compute</c>).</summary>
+    [Id(19)] public IReadOnlyList<string>? IgnoredSettings { get; init; }
+
     /// <summary>
     /// Validates every field into <paramref name="errors"/> (which may already hold parse errors) and
     /// throws 400 <c>ValidationFailed</c> listing them all; otherwise returns the settings with defaults filled in.
@@ -74,8 +77,8 @@ public sealed record DeploymentDraft
         if (outputFormat is not null && !DeploymentSettings.OutputFormats.Contains(outputFormat))
             errors.Add("settings.output_format", $"'{OutputFormat}' is not an output format; use {string.Join(" or ", DeploymentSettings.OutputFormats)}.");
         var outputFileName = OutputFileName ?? DeploymentSettings.DefaultFileName(outputFormat);
-        if (!IsPlainFileName(outputFileName))
-            errors.Add("settings.output_file_name", $"'{OutputFileName}' must be a plain file name (no folders, no '..', 1-255 characters), e.g. 'predictions.csv'.");
+        if (!PlainFileName.IsValid(outputFileName))
+            errors.Add("settings.output_file_name", $"'{OutputFileName}' {PlainFileName.Rule}.");
 
         StringMap.Validate(Tags, "tags", errors);
         StringMap.Validate(EnvironmentVariables, "settings.environment_variables", errors);
@@ -112,8 +115,4 @@ public sealed record DeploymentDraft
         if (value is { } v && (v < min || v > max))
             errors.Add(field, $"{v} is out of range; use {min}-{max}.");
     }
-
-    private static bool IsPlainFileName(string name) =>
-        name.Length is > 0 and <= 255 && name is not ("." or "..") && name.Trim() == name
-        && name.IndexOfAny(['/', '\\', ':', '*', '?', '"', '<', '>', '|']) < 0 && !name.Any(char.IsControl);
 }

@@ -67,7 +67,7 @@ internal static class Responses
                 new RetrySettingsResponse(settings.RetrySettings.MaxRetries, settings.RetrySettings.Timeout),
                 settings.ErrorThreshold, settings.LoggingLevel, settings.OutputAction, settings.OutputFileName, settings.EnvironmentVariables,
                 settings.InputColumns, settings.PassthroughColumns, settings.OutputFormat ?? "csv"),
-            version.Version, state.Current.Version, state.CreatedAt, version.CreatedAt);
+            version.Version, state.Current.Version, state.CreatedAt, version.CreatedAt, spec.IgnoredSettings ?? []);
     }
 
     public static ListResponse<TResponse> List<TItem, TResponse>(Page<TItem> page, Func<TItem, TResponse> map, Http.ListQuery query, HttpRequest request) =>

@@ -44,7 +44,25 @@ internal static class DeploymentDrafts
             InputColumns = settings?.InputColumns,
             PassthroughColumns = settings?.PassthroughColumns,
             OutputFormat = settings?.OutputFormat,
+            IgnoredSettings = Ignored(request),
         };
+    }
+
+    /// <summary>The Azure ML keys given that this platform accepts and does not use, in schema order.</summary>
+    private static List<string> Ignored(DeploymentRequest request)
+    {
+        var given = new (string Key, bool Present)[]
+        {
+            ("compute", request.Compute is not null),
+            ("environment", request.Environment is { ValueKind: not JsonValueKind.Null }),
+            ("component", request.Component is { ValueKind: not JsonValueKind.Null }),
+            ("job_definition", request.JobDefinition is not null),
+            ("resources.instance_type", request.Resources?.InstanceType is not null),
+            ("resources.properties", request.Resources?.Properties is not null),
+            ("settings.default_compute", request.Settings?.DefaultCompute is not null),
+            ("settings.continue_on_step_failure", request.Settings?.ContinueOnStepFailure is not null),
+        };
+        return given.Where(g => g.Present).Select(g => g.Key).ToList();
     }
 
     private static ModelReference? Missing(string field, ValidationErrors errors)

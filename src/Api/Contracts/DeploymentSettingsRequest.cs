@@ -20,4 +20,10 @@ public sealed record DeploymentSettingsRequest
     public List<string>? InputColumns { get; init; }
     public List<string>? PassthroughColumns { get; init; }
     public string? OutputFormat { get; init; }
+
+    /// <summary>Azure ML pipeline deployments' setting; accepted and listed in <c>ignored_settings</c>.</summary>
+    public string? DefaultCompute { get; init; }
+
+    /// <summary>Azure ML pipeline deployments' setting; accepted and listed in <c>ignored_settings</c>.</summary>
+    public bool? ContinueOnStepFailure { get; init; }
 }

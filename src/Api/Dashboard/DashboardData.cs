@@ -142,7 +142,7 @@ internal sealed class DashboardData(
                 await receive(fileName, content);
             }
             return string.IsNullOrWhiteSpace(description) ? null : new JsonObject { ["description"] = description }.ToJsonString();
-        }, cancellationToken);
+        }, cancellationToken, files.Sum(f => f.Length));
     }
 
     public Task<Page<AssetSummary>> ListDataAsync(string tenant, string? continuation, CancellationToken cancellationToken) =>

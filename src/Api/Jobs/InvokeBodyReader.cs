@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrleansBatch.Api.Http;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Abstractions;
@@ -10,12 +11,13 @@ namespace OrleansBatch.Api.Jobs;
 /// Reads an invoke body: this API's (<c>deployment_name</c>, <c>input</c> or <c>inputs</c>, <c>output</c>,
 /// <c>settings</c>, <c>output_policy</c>) or Azure ML's (<c>properties.InputData</c> /
 /// <c>properties.OutputData</c>, PascalCase or camelCase). Keys match case-insensitively. Every problem is
-/// a 400 naming the field.
+/// a 400 naming the field, and so is a key neither body knows (<see cref="InvokeBodyShape"/>).
 /// </summary>
 public static class InvokeBodyReader
 {
     public static InvokeBody Read(JsonObject body, string? deploymentHeader)
     {
+        StrictBody.Check(body, Get(body, "properties") is null ? InvokeBodyShape.ThisApi : InvokeBodyShape.AzureMl);
         var errors = new Dictionary<string, string[]>();
         var inputs = new List<InvokeInput>();
         string? outputPath = null, outputFile = null;

@@ -34,5 +34,5 @@ public static class JobResponses
 
     /// <summary>One line of <c>GET /v1/jobs/{name}/errors</c>.</summary>
     public static JobItemErrorResponse Error(JobItemError e) =>
-        new(e.MiniBatch, e.FileName, e.Row, e.RowCount, e.Attempt, e.Code, SasRedaction.Text(e.Message), e.Column, e.Value);
+        new(e.MiniBatch, e.FileName, e.Row, e.RowCount, e.Attempt, e.Code, SasRedaction.Text(e.Message), e.Column, e.Value, e.Count, e.Row, e.LastRowCovered);
 }

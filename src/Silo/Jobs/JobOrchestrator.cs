@@ -192,10 +192,9 @@ public sealed class JobOrchestrator(
                 await CancelAsync(job, token, progress, cancellationToken).ConfigureAwait(false);
                 return (job with { Status = JobStatus.Canceled }, staging);
             }
-            if (progress.ExceedsThreshold(job.Spec.Settings.ErrorThreshold))
+            if (progress.Failure(job.Spec.Settings.ErrorThreshold, job.Name) is { } failure)
             {
-                var message = $"{progress.ItemsFailed} item(s) failed, more than error_threshold {job.Spec.Settings.ErrorThreshold}; see GET /v1/jobs/{job.Name}/errors.";
-                await EndAsync(job, JobCommands.Fail(token, new JobError("ErrorThresholdExceeded", message), Summarize(job, "Failed", progress, results), progress, time.GetUtcNow()), "error", "job failed: " + message, cancellationToken).ConfigureAwait(false);
+                await EndAsync(job, JobCommands.Fail(token, failure, Summarize(job, "Failed", progress, results), progress, time.GetUtcNow()), "error", "job failed: " + failure.Message, cancellationToken).ConfigureAwait(false);
                 return (job with { Status = JobStatus.Failed }, staging);
             }
             if (allDone)

@@ -28,7 +28,12 @@ public sealed record JobSettings(
     public bool WritesParquet => OutputFormat == "parquet";
 
     /// <summary>Whether debug lines go to the job log.</summary>
-    public bool LogsDebug => string.Equals(LoggingLevel, "debug", StringComparison.OrdinalIgnoreCase);
+    public bool LogsDebug => Logs("debug");
+
+    /// <summary>Whether a log line of <paramref name="level"/> shows at this job's <c>logging_level</c> (warning drops info lines, info drops debug).</summary>
+    public bool Logs(string level) => Rank(level) >= Rank(LoggingLevel);
+
+    private static int Rank(string level) => Array.IndexOf(OrleansBatch.Abstractions.Deployments.DeploymentSettings.LoggingLevels, level.ToLowerInvariant()) is var i and >= 0 ? i : 1;
 
     /// <summary>These settings with every non-null override applied, validated.</summary>
     public JobSettings With(JobSettingsOverrides? o)
@@ -61,10 +66,10 @@ public sealed record JobSettings(
         if (MaxRetries is < 0 or > 100) errors["settings.retry_settings.max_retries"] = ["must be between 0 and 100"];
         if (TimeoutSeconds is < 1 or > 86400) errors["settings.retry_settings.timeout"] = ["must be between 1 and 86400 seconds"];
         if (ErrorThreshold < -1) errors["settings.error_threshold"] = ["must be -1 (ignore failures) or a number of failed items >= 0"];
-        if (LoggingLevel.ToLowerInvariant() is not ("debug" or "info" or "warning"))
-            errors["settings.logging_level"] = ["must be debug, info or warning"];
-        if (string.IsNullOrWhiteSpace(OutputFileName) || OutputFileName.Contains('/') || OutputFileName.Contains('\\') || OutputFileName.StartsWith('.'))
-            errors["settings.output_file_name"] = ["must be a plain file name such as predictions.csv"];
+        if (!OrleansBatch.Abstractions.Deployments.DeploymentSettings.LoggingLevels.Contains(LoggingLevel.ToLowerInvariant()))
+            errors["settings.logging_level"] = [$"must be one of {string.Join(", ", OrleansBatch.Abstractions.Deployments.DeploymentSettings.LoggingLevels)}"];
+        if (!PlainFileName.IsValid(OutputFileName) || OutputFileName.StartsWith('.'))
+            errors["settings.output_file_name"] = [PlainFileName.Rule];
         if (ColumnNames.Problems(InputColumns).ToArray() is { Length: > 0 } inputColumns)
             errors["settings.input_columns"] = inputColumns;
         if (ColumnNames.Problems(PassthroughColumns).ToArray() is { Length: > 0 } passthroughColumns)

@@ -28,6 +28,6 @@ catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationExc
 }
 var silo = host.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>();
 host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansBatch.Silo").LogInformation("Silo {SiloName} started at {Address}", silo.Name, silo.SiloAddress);
-Console.WriteLine($"silo {silo.SiloAddress} started");
+Console.WriteLine($"silo {silo.Name} started");
 await host.WaitForShutdownAsync();
 return 0;

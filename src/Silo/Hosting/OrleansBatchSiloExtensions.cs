@@ -4,6 +4,9 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Security;
+using OrleansBatch.Silo.Jobs;
+using Orleans.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansBatch.Storage.Local;
 using OrleansBatch.Storage.Sqlite;
 using Microsoft.Extensions.Options;
@@ -64,6 +67,8 @@ public static class OrleansBatchSiloExtensions
             silo.UseSqliteReminderService(o => o.Configure<IOptions<LocalStorageOptions>>((s, local) => s.DatabasePath = GrainsDatabase(local.Value)));
         }
         silo.UseSystemTextJsonGrainStorageSerializer();
+        // Job logs and results name the silo as Orleans' membership does.
+        silo.Services.AddOptions<JobOptions>().Configure<ILocalSiloDetails>((o, local) => o.SiloId = local.Name);
         silo.AddIncomingGrainCallFilter<TenantCallFilter>();
         return silo;
     }

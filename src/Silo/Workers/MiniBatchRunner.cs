@@ -29,7 +29,7 @@ public sealed class MiniBatchRunner(
         if (active.State is null or { CancelRequested: true } || (await runtime.ReadAsync<MiniBatchResult>(resultId, stoppingToken).ConfigureAwait(false)).Exists)
             return;
 
-        var worker = $"{options.SiloId}";
+        var worker = $"worker@{options.SiloId}";
         var result = await ScoreAsync(work, worker, stoppingToken).ConfigureAwait(false);
         var winner = await runtime.CreateFirstAsync(resultId, result, stoppingToken).ConfigureAwait(false);
         if (!ReferenceEquals(winner, result) && result.PartPath is not null && winner.PartPath != result.PartPath)

@@ -42,12 +42,36 @@ internal sealed class SqliteFile : IDisposable
         }.ToString();
     }
 
+    /// <summary>
+    /// Creates the file readable by its owner only (0600) before SQLite does, so the grain state it will hold is not
+    /// readable by other users of the machine; SQLite gives its WAL and shared-memory files the same mode.
+    /// </summary>
+    private void CreatePrivately()
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(_path) || !Directory.Exists(System.IO.Path.GetDirectoryName(Path)))
+            return;
+        try
+        {
+            using var created = new FileStream(_path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(_path))
+        {
+            // Another connection created it first.
+        }
+    }
+
     /// <summary>Full path of the database file.</summary>
     public string Path => System.IO.Path.GetFullPath(_path);
 
     /// <summary>An open connection with this file's pragmas set (once per pooled native handle).</summary>
     public SqliteConnection Open()
     {
+        CreatePrivately();
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         var handle = connection.Handle!;

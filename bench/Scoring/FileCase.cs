@@ -1,6 +1,6 @@
 using OrleansBatch.Scoring;
 using OrleansBatch.Scoring.Files;
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime;
 
 namespace OrleansBatch.Bench.Scoring;
 
@@ -24,7 +24,7 @@ internal static class FileCase
 
         const int width = 64;
         var batch = scoringOptions.BatchFiles;
-        var values = new List<OrtValueHandle>();
+        var values = new List<OrtValue>();
         for (var start = 0; start < files.Length; start += batch)
         {
             var count = Math.Min(batch, files.Length - start);
@@ -38,7 +38,7 @@ internal static class FileCase
                 pixels.CopyTo(buffer, i * width);
             }
 
-            values.Add(OrtTensors.OverPinned(runtime, buffer, buffer.Length, [count, 1, 8, 8], OrtElementType.Float));
+            values.Add(OrtValue.CreateTensorValueFromMemory(buffer, [count, 1, 8, 8]));
         }
 
         var pipeline = scorer.Pipeline;

@@ -4,7 +4,7 @@ using OrleansBatch.Bench.Scoring;
 // Usage: dotnet run -c Release --project bench/Scoring -- [--rows 200000] [--batch 1024] [--files 6000]
 var options = BenchOptions.Parse(args);
 using var data = BenchData.Create(options);
-using var runtime = new OrleansBatch.Scoring.OnnxRuntime();
+var runtime = new OrleansBatch.Scoring.OnnxRuntime();
 Console.WriteLine($"ONNX Runtime {runtime.Version}; {Environment.ProcessorCount} cores; {options.Rows:N0} rows per tabular case, batch {options.BatchRows}; {options.Files:N0} files per file case");
 Console.WriteLine();
 Console.WriteLine($"{"case",-34} {"scorer rows/s",14} {"bare Run rows/s",16} {"ratio",6}");

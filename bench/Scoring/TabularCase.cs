@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OrleansBatch.Scoring;
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime;
 
 namespace OrleansBatch.Bench.Scoring;
 
@@ -25,7 +25,7 @@ internal static class TabularCase
 
         var rows = Load(dataPath);
         var width = rows[0].Length;
-        var values = new List<OrtValueHandle>();
+        var values = new List<OrtValue>();
         for (var start = 0; start < rows.Count; start += options.BatchRows)
         {
             var count = Math.Min(options.BatchRows, rows.Count - start);
@@ -35,7 +35,7 @@ internal static class TabularCase
                 rows[start + r].CopyTo(buffer, r * width);
             }
 
-            values.Add(OrtTensors.OverPinned(runtime, buffer, buffer.Length, [count, width], OrtElementType.Float));
+            values.Add(OrtValue.CreateTensorValueFromMemory(buffer, [count, width]));
         }
 
         var pipeline = scorer.Pipeline;

@@ -1,4 +1,5 @@
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime;
+using OrleansBatch.Scoring.Models;
 
 namespace OrleansBatch.Scoring;
 

@@ -1,6 +1,6 @@
 using OrleansBatch.Scoring.Files;
 using OrleansBatch.Scoring.Models;
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime;
 using OrleansBatch.Scoring.Tabular;
 
 namespace OrleansBatch.Scoring;
@@ -37,9 +37,9 @@ internal sealed class OnnxScorer : IFileBatchScorer, IDisposable
         OutputLayout layout;
         try
         {
-            layout = OutputLayout.Probe(runtime, _pipeline, _pipeline.Inputs.Select(i => FileSliceScorer.CreateTensor(i, 1)).ToArray());
+            layout = OutputLayout.Probe(_pipeline, _pipeline.Inputs.Select(i => FileSliceScorer.CreateTensor(i, 1)).ToArray());
         }
-        catch (Exception e) when (e is OnnxRuntimeException or NotSupportedException)
+        catch (Exception e) when (e is OnnxRuntimeException or NotSupportedException or ResourceLimitExceededException)
         {
             _pipeline.Dispose();
             throw new ModelLoadException(
@@ -47,8 +47,8 @@ internal sealed class OnnxScorer : IFileBatchScorer, IDisposable
         }
 
         OutputColumns = layout.Columns;
-        _tabular = new TabularSliceScorer(runtime, _pipeline, layout, spec.InputColumns, options);
-        _files = new FileSliceScorer(runtime, _pipeline, layout, options);
+        _tabular = new TabularSliceScorer(_pipeline, layout, spec.InputColumns, options);
+        _files = new FileSliceScorer(_pipeline, layout, options);
     }
 
     public IReadOnlyList<string> OutputColumns { get; }

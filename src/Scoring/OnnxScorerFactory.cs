@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using OrleansBatch.Scoring.Native;
 
 namespace OrleansBatch.Scoring;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OrleansBatch.Scoring.Models;
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace OrleansBatch.Scoring.Files;
 
@@ -11,7 +11,7 @@ namespace OrleansBatch.Scoring.Files;
 /// numbers. Each file must hold exactly the values of one item of the model's single input (its shape without
 /// the dynamic batch dimension); files are batched into one Run, up to <c>BatchFiles</c> at a time.
 /// </summary>
-internal sealed class FileSliceScorer(OnnxRuntime runtime, OnnxPipeline pipeline, OutputLayout layout, OnnxScoringOptions options)
+internal sealed class FileSliceScorer(OnnxPipeline pipeline, OutputLayout layout, OnnxScoringOptions options)
 {
     public ScoreResult Score(IReadOnlyList<InputSlice> files, IPredictionSink sink, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ internal sealed class FileSliceScorer(OnnxRuntime runtime, OnnxPipeline pipeline
         }
 
         var tensor = CreateTensor(pipeline.Inputs[0], options.BatchFiles);
-        var runner = new BatchRunner(runtime, pipeline, layout, [tensor]);
+        var runner = new BatchRunner(pipeline, layout, [tensor]);
         long scored = 0;
         for (var i = 0; i < files.Count; i++)
         {
@@ -39,7 +39,7 @@ internal sealed class FileSliceScorer(OnnxRuntime runtime, OnnxPipeline pipeline
                 runner.Commit(i);
                 if (runner.IsFull)
                 {
-                    scored += runner.Flush(sink);
+                    scored += runner.Flush(sink, cancellationToken);
                 }
             }
             else
@@ -48,7 +48,7 @@ internal sealed class FileSliceScorer(OnnxRuntime runtime, OnnxPipeline pipeline
             }
         }
 
-        scored += runner.Flush(sink);
+        scored += runner.Flush(sink, cancellationToken);
         return new ScoreResult(scored, errors.Count, errors.ToList());
     }
 
@@ -137,7 +137,7 @@ internal sealed class FileSliceScorer(OnnxRuntime runtime, OnnxPipeline pipeline
             return Mismatch($"array is [{string.Join(",", array.Shape)}] = {array.ElementCount} values", tensor, out code, out message);
         }
 
-        if (tensor.ElementType == OrtElementType.UInt8)
+        if (tensor.ElementType == TensorElementType.UInt8)
         {
             tensor.SetBytes(slot, array.ToByteArray());
             (code, message) = (null, null);

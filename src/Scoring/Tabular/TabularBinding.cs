@@ -1,5 +1,5 @@
 using OrleansBatch.Scoring.Models;
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace OrleansBatch.Scoring.Tabular;
 
@@ -19,7 +19,7 @@ internal sealed class TabularBinding
         Tensors = tensors;
         Targets = targets;
         Required = targets.Count(t => t.Tensor >= 0);
-        PlainFloatOffsets = tensors is [{ ElementType: OrtElementType.Float }]
+        PlainFloatOffsets = tensors is [{ ElementType: TensorElementType.Float }]
             ? targets.Select(t => t.Tensor < 0 ? -1 : t.Offset).ToArray()
             : null;
     }

@@ -9,7 +9,7 @@ namespace OrleansBatch.Scoring.Tabular;
 /// <c>BatchRows</c> rows. A row that cannot be parsed becomes an <see cref="ItemError"/>; the rest still score.
 /// </summary>
 internal sealed class TabularSliceScorer(
-    OnnxRuntime runtime, OnnxPipeline pipeline, OutputLayout layout, IReadOnlyList<string>? inputColumns, OnnxScoringOptions options)
+    OnnxPipeline pipeline, OutputLayout layout, IReadOnlyList<string>? inputColumns, OnnxScoringOptions options)
 {
     public ScoreResult Score(InputSlice slice, TabularFormat format, IPredictionSink sink, CancellationToken cancellationToken)
     {
@@ -62,13 +62,13 @@ internal sealed class TabularSliceScorer(
                 state.Runner!.Commit(current);
                 if (state.Runner.IsFull)
                 {
-                    scored += state.Runner.Flush(sink);
+                    scored += state.Runner.Flush(sink, cancellationToken);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
         }
 
-        scored += state.Runner?.Flush(sink) ?? 0;
+        scored += state.Runner?.Flush(sink, cancellationToken) ?? 0;
         return new ScoreResult(scored, errors.Count, errors.ToList());
     }
 
@@ -150,7 +150,7 @@ internal sealed class TabularSliceScorer(
         state.Binding = binding;
         state.ColumnNames = binding.Columns.Select(Encoding.UTF8.GetBytes).ToArray();
         state.Seen = new bool[binding.Columns.Length];
-        state.Runner = new BatchRunner(runtime, pipeline, layout, binding.Tensors);
+        state.Runner = new BatchRunner(pipeline, layout, binding.Tensors);
         return true;
     }
 }

@@ -1,4 +1,4 @@
-namespace OrleansBatch.Scoring.Native;
+namespace OrleansBatch.Scoring;
 
 /// <summary>
 /// Thread settings of one ONNX Runtime session. The policy: several mini-batch workers run at once in a silo

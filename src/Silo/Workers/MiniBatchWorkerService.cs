@@ -185,7 +185,7 @@ public sealed class MiniBatchWorkerService(
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                var code = e is TimeoutException ? "Timeout" : e is IOException or UnauthorizedAccessException ? "InputUnreadable" : "ScoringFailed";
+                var code = e is TimeoutException ? "Timeout" : e is ResourceLimitExceededException ? ResourceLimitExceededException.Code : e is IOException or UnauthorizedAccessException ? "InputUnreadable" : "ScoringFailed";
                 await log.WriteAsync(work.Tenant, work.Job, "warning", worker, $"mini-batch {work.Index} attempt {attempt} of {attempts} failed: {code}: {e.Message}", stoppingToken).ConfigureAwait(false);
                 if (attempt == attempts)
                     return await FailedAsync(work, worker, started, attempt, code, e.Message, stoppingToken).ConfigureAwait(false);

@@ -33,7 +33,7 @@ internal static class FileCase
             {
                 var file = files[start + i];
                 var pixels = file.EndsWith(".png", StringComparison.Ordinal)
-                    ? PngDecoder.DecodeFile(file).Pixels.Select(p => (float)p).ToArray()
+                    ? ImageChannels.Convert(ImageDecoder.DecodeFile(file), 1).Select(p => (float)p).ToArray()
                     : NpyReader.ReadFile(file).ToSingleArray();
                 pixels.CopyTo(buffer, i * width);
             }

@@ -48,7 +48,7 @@ internal sealed class OnnxScorer : IFileBatchScorer, IDisposable
 
         OutputColumns = layout.Columns;
         _tabular = new TabularSliceScorer(_pipeline, layout, spec.InputColumns, options);
-        _files = new FileSliceScorer(_pipeline, layout, options);
+        _files = new FileSliceScorer(_pipeline, layout, options, spec.Image ?? ImageSettings.Default);
     }
 
     public IReadOnlyList<string> OutputColumns { get; }

@@ -57,7 +57,8 @@ internal static class Responses
             new DeploymentSettingsResponse(
                 settings.MaxConcurrencyPerInstance, settings.MiniBatchSize.ToYamlValue(),
                 new RetrySettingsResponse(settings.RetrySettings.MaxRetries, settings.RetrySettings.Timeout),
-                settings.ErrorThreshold, settings.LoggingLevel, settings.OutputAction, settings.OutputFileName, settings.EnvironmentVariables),
+                settings.ErrorThreshold, settings.LoggingLevel, settings.OutputAction, settings.OutputFileName, settings.EnvironmentVariables,
+                settings.Image is { } image ? new ImageSettingsResponse(image.Resize, image.Scale, image.Mean, image.Std) : null),
             version.Version, state.Current.Version, state.CreatedAt, version.CreatedAt);
     }
 

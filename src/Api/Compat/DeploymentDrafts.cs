@@ -38,6 +38,10 @@ internal static class DeploymentDrafts
             OutputAction = settings?.OutputAction,
             OutputFileName = settings?.OutputFileName,
             EnvironmentVariables = settings?.EnvironmentVariables,
+            ImageResize = settings?.Image?.Resize,
+            ImageScale = settings?.Image?.Scale,
+            ImageMean = settings?.Image?.Mean,
+            ImageStd = settings?.Image?.Std,
         };
     }
 

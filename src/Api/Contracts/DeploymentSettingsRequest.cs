@@ -16,4 +16,5 @@ public sealed record DeploymentSettingsRequest
     public string? OutputAction { get; init; }
     public string? OutputFileName { get; init; }
     public Dictionary<string, string>? EnvironmentVariables { get; init; }
+    public ImageSettingsRequest? Image { get; init; }
 }

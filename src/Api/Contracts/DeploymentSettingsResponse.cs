@@ -12,4 +12,5 @@ public sealed record DeploymentSettingsResponse(
     string LoggingLevel,
     string OutputAction,
     string OutputFileName,
-    IReadOnlyDictionary<string, string> EnvironmentVariables);
+    IReadOnlyDictionary<string, string> EnvironmentVariables,
+    ImageSettingsResponse? Image = null);

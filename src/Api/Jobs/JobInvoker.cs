@@ -29,7 +29,7 @@ public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain da
         var d = spec.Settings;
         var settings = new JobSettings(
             Grains.Domain.Jobs.MiniBatchSize.Parse(d.MiniBatchSize.ToString()), spec.InstanceCount, d.MaxConcurrencyPerInstance, d.RetrySettings.MaxRetries, d.RetrySettings.Timeout,
-            d.ErrorThreshold, d.LoggingLevel, d.OutputAction == DeploymentSettings.SummaryOnly ? OutputAction.SummaryOnly : OutputAction.AppendRow, d.OutputFileName)
+            d.ErrorThreshold, d.LoggingLevel, d.OutputAction == DeploymentSettings.SummaryOnly ? OutputAction.SummaryOnly : OutputAction.AppendRow, d.OutputFileName, d.Image)
             .With(body.Settings);
 
         var resolvedInputs = new List<JobInput>();

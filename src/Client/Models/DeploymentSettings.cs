@@ -29,4 +29,7 @@ public sealed record DeploymentSettings
 
     /// <summary>Environment variables for the scoring of this deployment.</summary>
     public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; init; }
+
+    /// <summary>How image inputs become the model's input: resizing and pixel scaling / normalisation (<c>settings.image</c>).</summary>
+    public ImageSettings? Image { get; init; }
 }

@@ -286,7 +286,7 @@ public sealed class JobOrchestrator(
             .ToList();
         var spec = job.Spec;
         var work = new MiniBatchWork(job.Tenant, job.Name, index, spec.Endpoint, spec.Deployment, spec.DeploymentVersion, spec.DeploymentType, spec.Steps,
-            slices, spec.Settings.MaxRetries, spec.Settings.TimeoutSeconds, spec.Settings.LogsDebug);
+            slices, spec.Settings.MaxRetries, spec.Settings.TimeoutSeconds, spec.Settings.LogsDebug, spec.Settings.Image);
         tenants.Announce(job.Tenant);
         await queue.EnqueueAsync(tenants.QueueOf(job.Tenant), JsonSerializer.Serialize(work, GrainRuntime.StateJson), cancellationToken).ConfigureAwait(false);
         signals.Pulse(JobSignals.Work);

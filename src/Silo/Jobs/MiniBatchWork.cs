@@ -18,4 +18,5 @@ public sealed record MiniBatchWork(
     IReadOnlyList<MiniBatchWorkSlice> Slices,
     int MaxRetries,
     int TimeoutSeconds,
-    bool LogsDebug);
+    bool LogsDebug,
+    Grains.Domain.Deployments.ImageSettings? Image = null);

@@ -160,7 +160,8 @@ public sealed class MiniBatchWorkerService(
                 var modelPaths = new List<string>(work.Steps.Count);
                 foreach (var step in work.Steps)
                     modelPaths.Add(await modelFiles.GetLocalPathAsync(step.ArtifactPath, stoppingToken).ConfigureAwait(false));
-                var scorer = scorers.GetOrCreate(new ScorerSpec($"{work.Tenant}/{work.Endpoint}/{work.Deployment}@{work.DeploymentVersion}", modelPaths));
+                var image = work.Image is { } i ? new ImageSettings(i.Resize, i.Scale, i.Mean, i.Std) : null;
+                var scorer = scorers.GetOrCreate(new ScorerSpec($"{work.Tenant}/{work.Endpoint}/{work.Deployment}@{work.DeploymentVersion}", modelPaths, Image: image));
                 // Inputs in blobs are fetched (only the slice's bytes) into temporary files for the scorer.
                 using var staged = await sliceFiles.StageAsync(work, stoppingToken).ConfigureAwait(false);
                 var outcome = await MiniBatchAttempt.RunAsync(threads, scorer, work, slice => staged[IndexOf(work, slice)], attempt, TimeSpan.FromSeconds(work.TimeoutSeconds), stoppingToken).ConfigureAwait(false);

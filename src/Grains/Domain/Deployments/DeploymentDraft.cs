@@ -28,6 +28,10 @@ public sealed record DeploymentDraft
     public string? OutputAction { get; init; }
     public string? OutputFileName { get; init; }
     public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; init; }
+    public bool? ImageResize { get; init; }
+    public float? ImageScale { get; init; }
+    public IReadOnlyList<float>? ImageMean { get; init; }
+    public IReadOnlyList<float>? ImageStd { get; init; }
 
     /// <summary>
     /// Validates every field into <paramref name="errors"/> (which may already hold parse errors) and
@@ -75,6 +79,7 @@ public sealed record DeploymentDraft
         }
         if (Description is { Length: > 4096 })
             errors.Add("description", "is longer than 4096 characters.");
+        var image = ImageSettings.Validate(ImageResize, ImageScale, ImageMean, ImageStd, errors);
         errors.ThrowIfAny();
 
         var settings = new DeploymentSettings(
@@ -85,7 +90,8 @@ public sealed record DeploymentDraft
             loggingLevel,
             outputAction,
             outputFileName,
-            StringMap.Normalize(EnvironmentVariables));
+            StringMap.Normalize(EnvironmentVariables),
+            image);
         return (type, InstanceCount ?? 1, settings);
     }
 

@@ -2,7 +2,8 @@ namespace OrleansBatch.Grains.Domain.Deployments;
 
 /// <summary>
 /// <c>settings</c> of a batch deployment, with Azure ML's defaults. <see cref="ErrorThreshold"/> -1
-/// ignores failed items; <see cref="OutputAction"/> is <c>append_row</c> or <c>summary_only</c>.
+/// ignores failed items; <see cref="OutputAction"/> is <c>append_row</c> or <c>summary_only</c>;
+/// <see cref="Image"/> (<c>settings.image</c>) is null unless given.
 /// </summary>
 public sealed record DeploymentSettings(
     int MaxConcurrencyPerInstance,
@@ -12,7 +13,8 @@ public sealed record DeploymentSettings(
     string LoggingLevel,
     string OutputAction,
     string OutputFileName,
-    IReadOnlyDictionary<string, string> EnvironmentVariables)
+    IReadOnlyDictionary<string, string> EnvironmentVariables,
+    ImageSettings? Image = null)
 {
     public const string AppendRow = "append_row";
     public const string SummaryOnly = "summary_only";

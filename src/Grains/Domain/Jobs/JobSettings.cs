@@ -13,7 +13,8 @@ public sealed record JobSettings(
     long ErrorThreshold = -1,
     string LoggingLevel = "info",
     OutputAction OutputAction = OutputAction.AppendRow,
-    string OutputFileName = "predictions.csv")
+    string OutputFileName = "predictions.csv",
+    Deployments.ImageSettings? Image = null)
 {
     public static readonly JobSettings Default = new(MiniBatchSize.Default);
 
@@ -35,7 +36,8 @@ public sealed record JobSettings(
             o.ErrorThreshold ?? ErrorThreshold,
             o.LoggingLevel ?? LoggingLevel,
             o.OutputAction ?? OutputAction,
-            o.OutputFileName ?? OutputFileName);
+            o.OutputFileName ?? OutputFileName,
+            Image);
         s.Validate();
         return s;
     }

@@ -10,6 +10,11 @@ public sealed class OnnxModelInspector(OnnxRuntime runtime) : IModelInspector
     public ModelSignature Inspect(string modelPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
+        if (File.Exists(modelPath) && ModelFormats.Detect(modelPath) == ModelFormats.MlNet)
+        {
+            return new MlNet.MlNetModel(modelPath).Signature;
+        }
+
         try
         {
             using var session = new OnnxSession(runtime, modelPath, new SessionThreading(1));

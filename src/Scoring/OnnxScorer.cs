@@ -10,7 +10,7 @@ namespace OrleansBatch.Scoring;
 /// through <see cref="FileSliceScorer"/>. Thread-safe; its sessions are shared by all callers. Once evicted
 /// from the cache it is disposed when its last running slice ends.
 /// </summary>
-internal sealed class OnnxScorer : IFileBatchScorer, IDisposable
+internal sealed class OnnxScorer : IFileBatchScorer, ICachedScorer
 {
     private readonly ScorerSpec _spec;
     private readonly OnnxPipeline _pipeline;

@@ -17,6 +17,9 @@ namespace OrleansBatch.Scoring.MlNet;
 /// </summary>
 internal sealed class MlNetScorer : ICachedScorer
 {
+    /// <summary>Rows per Transform: building ML.NET's cursor chain costs about as much as scoring a few thousand rows, so batches are larger than ONNX's.</summary>
+    private const int MinBatchRows = 16 * 1024;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private readonly MlNetModel _model;
     private readonly ScorerSpec _spec;
@@ -90,7 +93,8 @@ internal sealed class MlNetScorer : ICachedScorer
         }
 
         var batch = new StringBuilder();
-        var ids = new List<long>(_options.BatchRows);
+        var batchRows = Math.Max(_options.BatchRows, MinBatchRows);
+        var ids = new List<long>(batchRows);
         var scratch = new FieldScratch();
         long row = 0, scored = 0;
         LineKind kind;
@@ -117,7 +121,7 @@ internal sealed class MlNetScorer : ICachedScorer
             }
 
             ids.Add(current);
-            if (ids.Count == _options.BatchRows)
+            if (ids.Count == batchRows)
             {
                 scored += Flush(batch, ids, sink);
                 cancellationToken.ThrowIfCancellationRequested();

@@ -59,6 +59,21 @@ public sealed class JobRunTests : IAsyncLifetime
         Samples.AssertSameRows(Samples.Lines(File.ReadAllText(Samples.Path("digits", "expected.csv"))), Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name)));
     }
 
+    [Fact]
+    public async Task Scores_a_csv_with_the_sample_ml_net_model_as_its_references_say()
+    {
+        var folder = Path.Combine(DataRoot, "mlnet");
+        Directory.CreateDirectory(folder);
+        File.Copy(Samples.Path("breast-cancer", "data", "breast_cancer.csv"), Path.Combine(folder, "breast_cancer.csv"));
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("100 rows") }, models: Samples.Path("mlnet-cancer", "model.zip"));
+
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
+        var done = await _silo.WaitAsync(Tenant, job.Name);
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.Equal(File.ReadAllLines(Samples.Path("mlnet-cancer", "expected.csv")), Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name)));
+    }
+
     [Theory]
     [InlineData("1000 rows", false)]
     [InlineData("64KB", false)]

@@ -24,7 +24,16 @@ app.MapUploadsApi();
 app.MapEndpointsApi();
 app.MapDeploymentsApi();
 app.MapJobsApi();
-app.Run();
+try
+{
+    app.Run();
+}
+catch (InvalidOperationException e) when (e.Message.Contains("OBATCH_", StringComparison.Ordinal))
+{
+    // A setting or the data directory stops the start: say what to fix, no stack trace.
+    Console.Error.WriteLine($"The gateway cannot start: {e.Message}");
+    return 2;
+}
 return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

@@ -8,6 +8,7 @@ using OrleansBatch.Scoring;
 using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Silo.Jobs;
 using OrleansBatch.Silo.Membership;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo;
 
@@ -38,7 +39,6 @@ public static class EmbeddedSiloServiceCollectionExtensions
     public static IServiceCollection AddSiloServices(this IServiceCollection services, bool runsWork = true)
     {
         services.AddGrainRuntime();
-        services.AddDomainGrains();
         services.AddOnnxScoring();
         services.AddSiloMembership(runsWork: runsWork);
         services.AddJobs(runsWork: runsWork);

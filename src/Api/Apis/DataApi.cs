@@ -1,3 +1,4 @@
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBatch.Api.Compat;
 using OrleansBatch.Api.Contracts;
@@ -5,6 +6,8 @@ using OrleansBatch.Api.Http;
 using OrleansBatch.Api.Security;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Data;
+using OrleansBatch.Abstractions.Data;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Apis;
 
@@ -23,36 +26,36 @@ public static class DataApi
     }
 
     private static async Task<Created<DataVersionResponse>> CreateVersionAsync(
-        HttpContext context, TenantCaller caller, string name, DataGrain data, CancellationToken cancellationToken)
+        HttpContext context, TenantCaller caller, string name, IGrainFactory grains, CancellationToken cancellationToken)
     {
         name = ResourceName.Normalize(name);
         var raw = await RequestBody.ReadObjectAsync(context.Request, cancellationToken);
         AzureYaml.NormalizeTags(raw);
         var body = RequestBody.Bind<DataVersionRequest>(raw);
         if (body.Name is not null && !string.Equals(body.Name, name, StringComparison.OrdinalIgnoreCase))
-            throw Grains.DomainException.Validation("name", $"'{body.Name}' differs from the data asset name '{name}' in the URL.");
-        var version = await data.AddVersionAsync(caller.Tenant, name, new DataDraft(body.Type?.ToLowerInvariant(), body.Path, body.Description, body.Tags), cancellationToken);
+            throw DomainException.Validation("name", $"'{body.Name}' differs from the data asset name '{name}' in the URL.");
+        var version = await grains.Data(caller.Tenant, name).AddVersionAsync(new DataDraft(body.Type?.ToLowerInvariant(), body.Path, body.Description, body.Tags));
         ETags.Set(context, version.Version);
         return TypedResults.Created($"/v1/data/{name}/versions/{version.Version}", Responses.Data(version));
     }
 
-    private static async Task<Ok<ListResponse<AssetSummaryResponse>>> ListAsync(HttpContext context, TenantCaller caller, ListQuery query, DataGrain data, CancellationToken cancellationToken)
+    private static async Task<Ok<ListResponse<AssetSummaryResponse>>> ListAsync(HttpContext context, TenantCaller caller, ListQuery query, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var page = await data.ListAsync(caller.Tenant, query.Top, query.Continuation, cancellationToken);
+        var page = await grains.Catalog(caller.Tenant).ListDataAsync(query.Top, query.Continuation);
         return TypedResults.Ok(Responses.List(page, Responses.Summary, query, context.Request));
     }
 
     private static async Task<Ok<ListResponse<DataVersionResponse>>> ListVersionsAsync(
-        HttpContext context, TenantCaller caller, string name, ListQuery query, DataGrain data, CancellationToken cancellationToken)
+        HttpContext context, TenantCaller caller, string name, ListQuery query, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var page = await data.ListVersionsAsync(caller.Tenant, ResourceName.Normalize(name), query.Top, query.Continuation, cancellationToken);
+        var page = await grains.Data(caller.Tenant, ResourceName.Normalize(name)).ListVersionsAsync(query.Top, query.Continuation);
         return TypedResults.Ok(Responses.List(page, Responses.Data, query, context.Request));
     }
 
     private static async Task<Ok<DataVersionResponse>> GetVersionAsync(
-        HttpContext context, TenantCaller caller, string name, string version, DataGrain data, CancellationToken cancellationToken)
+        HttpContext context, TenantCaller caller, string name, string version, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var found = await data.GetVersionAsync(caller.Tenant, ResourceName.Normalize(name), VersionLabel.Parse(version), cancellationToken);
+        var found = await grains.Data(caller.Tenant, ResourceName.Normalize(name)).GetVersionAsync(VersionLabel.Parse(version));
         ETags.Set(context, found.Version);
         return TypedResults.Ok(Responses.Data(found));
     }

@@ -1,3 +1,4 @@
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBatch.Api.Compat;
 using OrleansBatch.Api.Contracts;
@@ -7,6 +8,8 @@ using OrleansBatch.Api.Security;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Deployments;
+using OrleansBatch.Abstractions.Deployments;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Apis;
 
@@ -27,7 +30,7 @@ public static class DeploymentsApi
     }
 
     private static async Task<Results<Created<DeploymentResponse>, Ok<DeploymentResponse>>> PutAsync(
-        HttpContext context, TenantCaller caller, string endpoint, string name, DeploymentGrain deployments, ILogger<DeploymentGrain> logger,
+        HttpContext context, TenantCaller caller, string endpoint, string name, IGrainFactory grains, ILogger<IDeploymentGrain> logger,
         CancellationToken cancellationToken)
     {
         endpoint = ResourceName.Normalize(endpoint, "endpoint");
@@ -39,7 +42,9 @@ public static class DeploymentsApi
         var body = RequestBody.Bind<DeploymentRequest>(raw);
         var errors = new ValidationErrors();
         var draft = DeploymentDrafts.From(body, endpoint, name, errors);
-        var result = await deployments.PutAsync(caller.Tenant, endpoint, name, draft, errors, setDefault, ifMatch, cancellationToken);
+        // Parse and field errors answer together, before any grain is called.
+        draft.Validate(errors);
+        var result = await grains.Deployment(caller.Tenant, endpoint, name).PutAsync(draft, setDefault, ifMatch);
         var state = result.Deployment.State;
         if (result.Changed)
             GatewayLog.DeploymentVersionCreated(logger, endpoint, name, state.Current.Version, caller.Tenant);
@@ -49,43 +54,44 @@ public static class DeploymentsApi
     }
 
     private static async Task<Ok<DeploymentResponse>> GetAsync(
-        HttpContext context, TenantCaller caller, string endpoint, string name, DeploymentGrain deployments, CancellationToken cancellationToken)
+        HttpContext context, TenantCaller caller, string endpoint, string name, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var deployment = await deployments.GetAsync(caller.Tenant, ResourceName.Normalize(endpoint, "endpoint"), ResourceName.Normalize(name), cancellationToken);
+        var deployment = await grains.Deployment(caller.Tenant, ResourceName.Normalize(endpoint, "endpoint"), ResourceName.Normalize(name)).GetAsync();
         ETags.Set(context, deployment.Version);
         return TypedResults.Ok(Responses.Deployment(deployment.State));
     }
 
     private static async Task<Ok<ListResponse<DeploymentResponse>>> ListVersionsAsync(
-        HttpContext context, TenantCaller caller, string endpoint, string name, ListQuery query, DeploymentGrain deployments, CancellationToken cancellationToken)
+        HttpContext context, TenantCaller caller, string endpoint, string name, ListQuery query, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var state = (await deployments.GetAsync(caller.Tenant, ResourceName.Normalize(endpoint, "endpoint"), ResourceName.Normalize(name), cancellationToken)).State;
+        var state = (await grains.Deployment(caller.Tenant, ResourceName.Normalize(endpoint, "endpoint"), ResourceName.Normalize(name)).GetAsync()).State;
         var page = Page<DeploymentVersion>.Of(state.Versions, query.Top, query.Continuation);
         return TypedResults.Ok(Responses.List(page, v => Responses.Deployment(state, v), query, context.Request));
     }
 
     private static async Task<Ok<DeploymentResponse>> GetVersionAsync(
-        HttpContext context, TenantCaller caller, string endpoint, string name, string version, DeploymentGrain deployments, CancellationToken cancellationToken)
+        HttpContext context, TenantCaller caller, string endpoint, string name, string version, IGrainFactory grains, CancellationToken cancellationToken)
     {
         endpoint = ResourceName.Normalize(endpoint, "endpoint");
         name = ResourceName.Normalize(name);
-        var state = (await deployments.GetAsync(caller.Tenant, endpoint, name, cancellationToken)).State;
-        var pinned = await deployments.GetVersionAsync(caller.Tenant, endpoint, name, VersionLabel.Parse(version), cancellationToken);
+        var deployment = grains.Deployment(caller.Tenant, endpoint, name);
+        var state = (await deployment.GetAsync()).State;
+        var pinned = await deployment.GetVersionAsync(VersionLabel.Parse(version));
         ETags.Set(context, pinned.Version);
         return TypedResults.Ok(Responses.Deployment(state, pinned));
     }
 
     private static async Task<Ok<ListResponse<DeploymentResponse>>> ListAsync(
-        HttpContext context, TenantCaller caller, string endpoint, ListQuery query, DeploymentGrain deployments, CancellationToken cancellationToken)
+        HttpContext context, TenantCaller caller, string endpoint, ListQuery query, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var page = await deployments.ListAsync(caller.Tenant, ResourceName.Normalize(endpoint, "endpoint"), query.Top, query.Continuation, cancellationToken);
+        var page = await grains.Catalog(caller.Tenant).ListDeploymentsAsync(ResourceName.Normalize(endpoint, "endpoint"), query.Top, query.Continuation);
         return TypedResults.Ok(Responses.List(page, d => Responses.Deployment(d.State), query, context.Request));
     }
 
     private static async Task<NoContent> DeleteAsync(
-        HttpContext context, TenantCaller caller, string endpoint, string name, DeploymentGrain deployments, CancellationToken cancellationToken)
+        HttpContext context, TenantCaller caller, string endpoint, string name, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        await deployments.DeleteAsync(caller.Tenant, ResourceName.Normalize(endpoint, "endpoint"), ResourceName.Normalize(name), ETags.IfMatch(context.Request), cancellationToken);
+        await grains.Deployment(caller.Tenant, ResourceName.Normalize(endpoint, "endpoint"), ResourceName.Normalize(name)).DeleteAsync(ETags.IfMatch(context.Request));
         return TypedResults.NoContent();
     }
 }

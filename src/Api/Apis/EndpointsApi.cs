@@ -1,3 +1,4 @@
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBatch.Api.Compat;
 using OrleansBatch.Api.Contracts;
@@ -6,6 +7,8 @@ using OrleansBatch.Api.Security;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Endpoints;
+using OrleansBatch.Abstractions.Endpoints;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Apis;
 
@@ -26,7 +29,7 @@ public static class EndpointsApi
     }
 
     private static async Task<Results<Created<EndpointResponse>, Ok<EndpointResponse>>> PutAsync(
-        HttpContext context, TenantCaller caller, string name, EndpointGrain endpoints, CancellationToken cancellationToken)
+        HttpContext context, TenantCaller caller, string name, IGrainFactory grains, CancellationToken cancellationToken)
     {
         name = ResourceName.Normalize(name);
         var ifMatch = ETags.IfMatch(context.Request);
@@ -36,39 +39,39 @@ public static class EndpointsApi
         if (body.Name is not null && !string.Equals(body.Name, name, StringComparison.OrdinalIgnoreCase))
             throw DomainException.Validation("name", $"'{body.Name}' differs from the endpoint name '{name}' in the URL.");
         var definition = new EndpointDefinition(body.Description, body.Tags, body.AuthMode, body.Defaults is not null, body.Defaults?.DeploymentName);
-        var (endpoint, created) = await endpoints.PutAsync(caller.Tenant, name, definition, ifMatch, cancellationToken);
+        var (endpoint, created) = await grains.Endpoint(caller.Tenant, name).PutAsync(definition, ifMatch);
         ETags.Set(context, endpoint.Version);
         var response = Responses.Endpoint(endpoint, context.Request);
         return created ? TypedResults.Created($"/v1/endpoints/{name}", response) : TypedResults.Ok(response);
     }
 
-    private static async Task<Ok<EndpointResponse>> PatchAsync(HttpContext context, TenantCaller caller, string name, EndpointGrain endpoints, CancellationToken cancellationToken)
+    private static async Task<Ok<EndpointResponse>> PatchAsync(HttpContext context, TenantCaller caller, string name, IGrainFactory grains, CancellationToken cancellationToken)
     {
         name = ResourceName.Normalize(name);
         var ifMatch = ETags.IfMatch(context.Request);
         var patch = await RequestBody.ReadObjectAsync(context.Request, cancellationToken);
         AzureYaml.NormalizeTags(patch);
-        var endpoint = await endpoints.PatchAsync(caller.Tenant, name, patch, ifMatch, cancellationToken);
+        var endpoint = await grains.Endpoint(caller.Tenant, name).PatchAsync(patch.ToJsonString(), ifMatch);
         ETags.Set(context, endpoint.Version);
         return TypedResults.Ok(Responses.Endpoint(endpoint, context.Request));
     }
 
-    private static async Task<Ok<EndpointResponse>> GetAsync(HttpContext context, TenantCaller caller, string name, EndpointGrain endpoints, CancellationToken cancellationToken)
+    private static async Task<Ok<EndpointResponse>> GetAsync(HttpContext context, TenantCaller caller, string name, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var endpoint = await endpoints.GetAsync(caller.Tenant, ResourceName.Normalize(name), cancellationToken);
+        var endpoint = await grains.Endpoint(caller.Tenant, ResourceName.Normalize(name)).GetAsync();
         ETags.Set(context, endpoint.Version);
         return TypedResults.Ok(Responses.Endpoint(endpoint, context.Request));
     }
 
-    private static async Task<Ok<ListResponse<EndpointResponse>>> ListAsync(HttpContext context, TenantCaller caller, ListQuery query, EndpointGrain endpoints, CancellationToken cancellationToken)
+    private static async Task<Ok<ListResponse<EndpointResponse>>> ListAsync(HttpContext context, TenantCaller caller, ListQuery query, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var page = await endpoints.ListAsync(caller.Tenant, query.Top, query.Continuation, cancellationToken);
+        var page = await grains.Catalog(caller.Tenant).ListEndpointsAsync(query.Top, query.Continuation);
         return TypedResults.Ok(Responses.List(page, e => Responses.Endpoint(e, context.Request), query, context.Request));
     }
 
-    private static async Task<NoContent> DeleteAsync(HttpContext context, TenantCaller caller, string name, EndpointGrain endpoints, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteAsync(HttpContext context, TenantCaller caller, string name, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        await endpoints.DeleteAsync(caller.Tenant, ResourceName.Normalize(name), ETags.IfMatch(context.Request), cancellationToken);
+        await grains.Endpoint(caller.Tenant, ResourceName.Normalize(name)).DeleteAsync(ETags.IfMatch(context.Request));
         return TypedResults.NoContent();
     }
 }

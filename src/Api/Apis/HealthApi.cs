@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions;
 using OrleansBatch.Api.Metrics;
 
 namespace OrleansBatch.Api.Apis;

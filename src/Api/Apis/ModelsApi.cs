@@ -1,3 +1,4 @@
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBatch.Api.Assets;
 using OrleansBatch.Api.Contracts;
@@ -7,6 +8,8 @@ using OrleansBatch.Api.Security;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Models;
+using OrleansBatch.Abstractions.Models;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Apis;
 
@@ -34,23 +37,23 @@ public static class ModelsApi
         return TypedResults.Created($"/v1/models/{name}/versions/{model.Version}", Responses.Model(model));
     }
 
-    private static async Task<Ok<ListResponse<AssetSummaryResponse>>> ListAsync(HttpContext context, TenantCaller caller, ListQuery query, ModelGrain models, CancellationToken cancellationToken)
+    private static async Task<Ok<ListResponse<AssetSummaryResponse>>> ListAsync(HttpContext context, TenantCaller caller, ListQuery query, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var page = await models.ListAsync(caller.Tenant, query.Top, query.Continuation, cancellationToken);
+        var page = await grains.Catalog(caller.Tenant).ListModelsAsync(query.Top, query.Continuation);
         return TypedResults.Ok(Responses.List(page, Responses.Summary, query, context.Request));
     }
 
     private static async Task<Ok<ListResponse<ModelVersionResponse>>> ListVersionsAsync(
-        HttpContext context, TenantCaller caller, string name, ListQuery query, ModelGrain models, CancellationToken cancellationToken)
+        HttpContext context, TenantCaller caller, string name, ListQuery query, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var page = await models.ListVersionsAsync(caller.Tenant, ResourceName.Normalize(name), query.Top, query.Continuation, cancellationToken);
+        var page = await grains.Model(caller.Tenant, ResourceName.Normalize(name)).ListVersionsAsync(query.Top, query.Continuation);
         return TypedResults.Ok(Responses.List(page, Responses.Model, query, context.Request));
     }
 
     private static async Task<Ok<ModelVersionResponse>> GetVersionAsync(
-        HttpContext context, TenantCaller caller, string name, string version, ModelGrain models, CancellationToken cancellationToken)
+        HttpContext context, TenantCaller caller, string name, string version, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var model = await models.GetVersionAsync(caller.Tenant, ResourceName.Normalize(name), VersionLabel.Parse(version), cancellationToken);
+        var model = await grains.Model(caller.Tenant, ResourceName.Normalize(name)).GetVersionAsync(VersionLabel.Parse(version));
         ETags.Set(context, model.Version);
         return TypedResults.Ok(Responses.Model(model));
     }

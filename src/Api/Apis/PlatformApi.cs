@@ -1,3 +1,4 @@
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Hosting;
@@ -7,6 +8,8 @@ using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Tenants;
 using OrleansBatch.Silo.Membership;
+using OrleansBatch.Abstractions.Tenants;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Apis;
 
@@ -29,51 +32,51 @@ public static class PlatformApi
         return app;
     }
 
-    private static async Task<Created<TenantResponse>> CreateTenantAsync(HttpContext context, TenantGrain tenants, ILogger<TenantGrain> logger, CancellationToken cancellationToken)
+    private static async Task<Created<TenantResponse>> CreateTenantAsync(HttpContext context, IGrainFactory grains, ILogger<ITenantGrain> logger, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync<TenantRequest>(context.Request, cancellationToken);
-        var tenant = await tenants.CreateAsync(ResourceName.Normalize(body.Name), cancellationToken);
+        var tenant = await grains.Tenant(ResourceName.Normalize(body.Name)).CreateAsync();
         GatewayLog.TenantCreated(logger, tenant.State.Name);
         ETags.Set(context, tenant.Version);
         return TypedResults.Created($"/v1/tenants/{tenant.State.Name}", Responses.Tenant(tenant));
     }
 
-    private static async Task<Ok<ListResponse<TenantResponse>>> ListTenantsAsync(HttpContext context, ListQuery query, TenantGrain tenants, CancellationToken cancellationToken)
+    private static async Task<Ok<ListResponse<TenantResponse>>> ListTenantsAsync(HttpContext context, ListQuery query, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var page = await tenants.ListAsync(query.Top, query.Continuation, cancellationToken);
+        var page = await grains.Catalog(TenantContext.Platform).ListTenantsAsync(query.Top, query.Continuation);
         return TypedResults.Ok(Responses.List(page, Responses.Tenant, query, context.Request));
     }
 
-    private static async Task<Ok<TenantResponse>> GetTenantAsync(HttpContext context, string tenant, TenantGrain tenants, CancellationToken cancellationToken)
+    private static async Task<Ok<TenantResponse>> GetTenantAsync(HttpContext context, string tenant, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var found = await tenants.GetAsync(ResourceName.Normalize(tenant, "tenant"), cancellationToken);
+        var found = await grains.Tenant(ResourceName.Normalize(tenant, "tenant")).GetAsync();
         ETags.Set(context, found.Version);
         return TypedResults.Ok(Responses.Tenant(found));
     }
 
-    private static async Task<Created<ApiKeyResponse>> CreateKeyAsync(HttpContext context, string tenant, TenantGrain tenants, ILogger<TenantGrain> logger, CancellationToken cancellationToken)
+    private static async Task<Created<ApiKeyResponse>> CreateKeyAsync(HttpContext context, string tenant, IGrainFactory grains, ILogger<ITenantGrain> logger, CancellationToken cancellationToken)
     {
         tenant = TenantInScope(context, tenant);
         var body = await RequestBody.ReadAsync<ApiKeyRequest>(context.Request, cancellationToken);
         if (!Enum.TryParse<TenantRole>(body.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(body.Role, out _))
             throw DomainException.Validation("role", $"'{body.Role}' is not a role; use reader, contributor or admin.");
         var issued = ApiKeySecret.Issue(tenant);
-        var key = await tenants.AddKeyAsync(tenant, role, issued, cancellationToken);
+        var key = await grains.Tenant(tenant).AddKeyAsync(issued.Id, issued.Hash, role);
         GatewayLog.ApiKeyIssued(logger, key.Id, body.Role!, tenant);
         return TypedResults.Created($"/v1/tenants/{tenant}/keys/{key.Id}", Responses.Key(tenant, key, issued.Key));
     }
 
-    private static async Task<Ok<ListResponse<ApiKeyResponse>>> ListKeysAsync(HttpContext context, string tenant, TenantGrain tenants, CancellationToken cancellationToken)
+    private static async Task<Ok<ListResponse<ApiKeyResponse>>> ListKeysAsync(HttpContext context, string tenant, IGrainFactory grains, CancellationToken cancellationToken)
     {
         tenant = TenantInScope(context, tenant);
-        var found = await tenants.GetAsync(tenant, cancellationToken);
+        var found = await grains.Tenant(tenant).GetAsync();
         return TypedResults.Ok(new ListResponse<ApiKeyResponse>(found.State.Keys.Select(k => Responses.Key(tenant, k)).ToList(), null));
     }
 
-    private static async Task<NoContent> RevokeKeyAsync(HttpContext context, string tenant, string id, TenantGrain tenants, ILogger<TenantGrain> logger, CancellationToken cancellationToken)
+    private static async Task<NoContent> RevokeKeyAsync(HttpContext context, string tenant, string id, IGrainFactory grains, ILogger<ITenantGrain> logger, CancellationToken cancellationToken)
     {
         tenant = TenantInScope(context, tenant);
-        await tenants.RevokeKeyAsync(tenant, id, cancellationToken);
+        await grains.Tenant(tenant).RevokeKeyAsync(id);
         GatewayLog.ApiKeyRevoked(logger, id, tenant);
         return TypedResults.NoContent();
     }

@@ -6,6 +6,12 @@ using OrleansBatch.Grains.Domain.Endpoints;
 using OrleansBatch.Grains.Domain.Models;
 using OrleansBatch.Grains.Domain.Tenants;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Abstractions.Data;
+using OrleansBatch.Abstractions.Deployments;
+using OrleansBatch.Abstractions.Endpoints;
+using OrleansBatch.Abstractions.Models;
+using OrleansBatch.Abstractions.Tenants;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Apis;
 

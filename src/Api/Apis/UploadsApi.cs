@@ -4,6 +4,7 @@ using OrleansBatch.Api.Http;
 using OrleansBatch.Api.Security;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Apis;
 

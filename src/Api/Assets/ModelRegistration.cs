@@ -1,3 +1,4 @@
+using Orleans;
 using System.Text.Json.Nodes;
 using OrleansBatch.Api.Compat;
 using OrleansBatch.Api.Contracts;
@@ -7,6 +8,8 @@ using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Models;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Scoring;
+using OrleansBatch.Abstractions.Models;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Assets;
 
@@ -15,7 +18,7 @@ namespace OrleansBatch.Api.Assets;
 /// the ONNX graph is loaded by ONNX Runtime (an unloadable file is 400 <c>ModelInvalid</c>), then a
 /// version number is reserved, the files are stored under it and the version is committed.
 /// </summary>
-internal sealed class ModelRegistration(ModelGrain models, IArtifactStore artifacts, IModelInspector inspector, TimeProvider time)
+internal sealed class ModelRegistration(IGrainFactory grains, IArtifactStore artifacts, IModelInspector inspector, TimeProvider time)
 {
     public async Task<ModelVersion> RegisterAsync(string tenant, string name, HttpRequest request, CancellationToken cancellationToken)
     {
@@ -63,7 +66,7 @@ internal sealed class ModelRegistration(ModelGrain models, IArtifactStore artifa
                 throw new DomainException(400, "ModelInvalid", message, new Dictionary<string, string[]> { ["metadata.type"] = [message] });
             }
 
-            var version = await models.ReserveVersionAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+            var version = await grains.Model(tenant, name).ReserveVersionAsync().ConfigureAwait(false);
             var stored = new List<ModelFile>(files.Count);
             foreach (var file in files)
             {
@@ -76,7 +79,7 @@ internal sealed class ModelRegistration(ModelGrain models, IArtifactStore artifa
                 name, version, type!, metadata.Description, StringMap.Normalize(metadata.Tags),
                 ArtifactPaths.ModelFile(tenant, name, version, graphFile.Name), stored,
                 signature.Inputs.Select(Io).ToList(), signature.Outputs.Select(Io).ToList(), time.GetUtcNow());
-            return await models.CommitVersionAsync(tenant, model, cancellationToken).ConfigureAwait(false);
+            return await grains.Model(tenant, model.Name).CommitVersionAsync(model).ConfigureAwait(false);
         }
         finally
         {

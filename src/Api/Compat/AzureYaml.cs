@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrleansBatch.Api.Http;
 using OrleansBatch.Grains;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Compat;
 

@@ -4,6 +4,9 @@ using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Deployments;
 using OrleansBatch.Grains.Domain.Models;
+using OrleansBatch.Abstractions.Deployments;
+using OrleansBatch.Abstractions.Models;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Compat;
 

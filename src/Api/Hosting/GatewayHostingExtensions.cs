@@ -1,6 +1,8 @@
+using Orleans;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using OrleansBatch.Abstractions;
 using OrleansBatch.Api.Assets;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Http;
@@ -8,6 +10,7 @@ using OrleansBatch.Api.Jobs;
 using OrleansBatch.Api.Metrics;
 using OrleansBatch.Api.Security;
 using OrleansBatch.Silo;
+using OrleansBatch.Silo.Hosting;
 
 namespace OrleansBatch.Api.Hosting;
 
@@ -46,7 +49,12 @@ public static class GatewayHostingExtensions
         services.AddSingleton<ModelRegistration>();
         services.AddHostedService<GatewayStartup>();
 
-        services.AddEmbeddedSilo(builder.Configuration, sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory);
+        var runsSilo = services.AddEmbeddedSilo(builder.Configuration, sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory);
+        var provider = SiloProviderServiceCollectionExtensions.Read(builder.Configuration);
+        if (runsSilo)
+            builder.Host.UseOrleans(silo => silo.UseOrleansBatch(provider, builder.Configuration));
+        else
+            builder.Host.UseOrleansClient(client => client.UseOrleansBatchCluster(provider, builder.Configuration));
         services.AddJobsGateway();
         return builder;
     }
@@ -69,6 +77,15 @@ public static class GatewayHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // Grain calls of this request act for its tenant (or the platform admin): the silos' tenant filter checks it.
+        app.Use((context, next) =>
+        {
+            if (context.User.FindFirst(ApiKeyClaims.Tenant)?.Value is { } tenant)
+                TenantContext.Set(tenant);
+            else if (context.User.FindFirst(ApiKeyClaims.Role)?.Value == ApiKeyClaims.PlatformRole)
+                TenantContext.Set(TenantContext.Platform);
+            return next(context);
+        });
         app.UseAuthorization();
         app.MapOpenApi();
         return app;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrleansBatch.Grains;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Http;
 

@@ -1,6 +1,6 @@
 namespace OrleansBatch.Api.Http;
 
-/// <summary>Stable error codes the gateway itself produces (domain codes come with <see cref="Grains.DomainException"/>).</summary>
+/// <summary>Stable error codes the gateway itself produces (domain codes come with <see cref="OrleansBatch.Abstractions.DomainException"/>).</summary>
 internal static class ProblemCodes
 {
     public const string InvalidJson = "InvalidJson";

@@ -8,6 +8,7 @@ using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Hosting;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Http;
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using OrleansBatch.Grains;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Http;
 

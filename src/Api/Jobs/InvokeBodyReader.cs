@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Jobs;
 

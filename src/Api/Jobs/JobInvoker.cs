@@ -1,3 +1,4 @@
+using Orleans;
 using System.Text.RegularExpressions;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
@@ -8,6 +9,9 @@ using OrleansBatch.Grains.Providers;
 using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Jobs;
 using OrleansBatch.Silo.Outputs;
+using OrleansBatch.Abstractions.Data;
+using OrleansBatch.Abstractions.Deployments;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Jobs;
 
@@ -16,7 +20,7 @@ namespace OrleansBatch.Api.Jobs;
 /// version, resolves inputs (uploads, data assets, paths under the data roots) and the output
 /// (<c>OutputExists</c> now, not as a failed job later), applies per-job settings, and creates the job.
 /// </summary>
-public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain data, JobService jobs, JobInputResolver inputs, OutputStores outputs, TimeProvider time)
+public sealed partial class JobInvoker(IGrainFactory grains, JobService jobs, JobInputResolver inputs, OutputStores outputs, TimeProvider time)
 {
     public async Task<(JobState Job, bool Created)> InvokeAsync(string tenant, string endpoint, InvokeBody body, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -24,7 +28,7 @@ public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain da
             return (earlier, false);
 
         var deploymentName = body.DeploymentName is null ? null : ResourceName.Normalize(body.DeploymentName, "deployment_name");
-        var resolved = await deployments.ResolveAsync(tenant, endpoint, deploymentName, cancellationToken).ConfigureAwait(false);
+        var resolved = await grains.Endpoint(tenant, endpoint).ResolveAsync(deploymentName).ConfigureAwait(false);
         var spec = resolved.Version.Spec;
         var d = spec.Settings;
         var settings = new JobSettings(
@@ -69,7 +73,7 @@ public sealed partial class JobInvoker(DeploymentGrain deployments, DataGrain da
             DataVersion found;
             try
             {
-                found = await data.GetVersionAsync(tenant, assetName, version, cancellationToken).ConfigureAwait(false);
+                found = await grains.Data(tenant, assetName).GetVersionAsync(version).ConfigureAwait(false);
             }
             catch (DomainException e) when (e.Status == 404)
             {

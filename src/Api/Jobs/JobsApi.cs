@@ -8,6 +8,7 @@ using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Silo.Jobs;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Jobs;
 

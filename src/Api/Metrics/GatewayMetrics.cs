@@ -1,13 +1,17 @@
+using Orleans;
 using System.Globalization;
 using System.Text;
+using OrleansBatch.Abstractions;
 using OrleansBatch.Grains.Domain.Tenants;
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Silo.Membership;
+using OrleansBatch.Abstractions.Tenants;
 
 namespace OrleansBatch.Api.Metrics;
 
 /// <summary>Counters and gauges of this gateway process, rendered in the Prometheus text format.</summary>
-internal sealed class GatewayMetrics(GrainRuntime runtime, TenantGrain tenants, SiloMembership membership)
+internal sealed class GatewayMetrics(GrainRuntime runtime, IGrainFactory grains, SiloMembership membership)
 {
     private readonly long[] _requestsByClass = new long[6];
 
@@ -32,7 +36,8 @@ internal sealed class GatewayMetrics(GrainRuntime runtime, TenantGrain tenants, 
 
         text.Append("# HELP obatch_tenants Tenants on the platform.\n");
         text.Append("# TYPE obatch_tenants gauge\n");
-        Line(text, "obatch_tenants", await tenants.CountAsync(cancellationToken).ConfigureAwait(false));
+        TenantContext.Set(TenantContext.Platform);
+        Line(text, "obatch_tenants", await grains.Catalog(TenantContext.Platform).CountTenantsAsync().ConfigureAwait(false));
 
         var silos = await membership.ListAsync(cancellationToken).ConfigureAwait(false);
         text.Append("# HELP obatch_silos Silos in the cluster, by status.\n");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using OrleansBatch.Grains.Domain.Tenants;
+using OrleansBatch.Abstractions.Tenants;
 
 namespace OrleansBatch.Api.Security;
 

@@ -1,10 +1,13 @@
+using Orleans;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using OrleansBatch.Abstractions;
 using OrleansBatch.Api.Hosting;
 using OrleansBatch.Api.Http;
 using OrleansBatch.Grains.Domain.Tenants;
+using OrleansBatch.Abstractions.Tenants;
 
 namespace OrleansBatch.Api.Security;
 
@@ -14,7 +17,7 @@ namespace OrleansBatch.Api.Security;
 /// stops working at once). Answers 401 and 403 as problem+json.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PlatformAdminKey adminKey, TenantGrain tenants)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PlatformAdminKey adminKey, IGrainFactory grains)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -26,7 +29,9 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Success(new Claim(ApiKeyClaims.Role, ApiKeyClaims.PlatformRole));
         if (!ApiKeySecret.TryParse(key, out var tenant, out var keyId))
             return AuthenticateResult.Fail("Malformed API key.");
-        var record = await tenants.FindActiveKeyAsync(tenant, keyId, Context.RequestAborted).ConfigureAwait(false);
+        // The key check acts for the platform: the caller's tenant is not known until the key matches.
+        TenantContext.Set(TenantContext.Platform);
+        var record = await grains.Tenant(tenant).FindActiveKeyAsync(keyId).ConfigureAwait(false);
         if (record is null || !ApiKeySecret.Matches(key, record.Hash))
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         return Success(

@@ -1,4 +1,5 @@
 using OrleansBatch.Grains.Domain.Tenants;
+using OrleansBatch.Abstractions.Tenants;
 
 namespace OrleansBatch.Api.Security;
 

@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Domain;
 
 /// <summary>Where a tenant's files live in the artifact store. Every path starts with the tenant, so no tenant can name another's files.</summary>

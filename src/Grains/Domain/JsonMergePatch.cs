@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Domain;
 

@@ -1,5 +1,7 @@
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Domain;
 
@@ -8,13 +10,13 @@ internal static class StateQueries
 {
     /// <summary>One page of states mapped by <paramref name="map"/>; states it maps to null (e.g. nothing committed yet) are left out.</summary>
     public static async Task<Page<T>> QueryAsync<TState, T>(
-        this GrainRuntime runtime, GrainQuery query, Func<TState, GrainStateRecord, T?> map, CancellationToken cancellationToken)
+        this IGrainStateStore store, GrainQuery query, Func<TState, GrainStateRecord, T?> map, CancellationToken cancellationToken = default)
         where T : class
     {
         GrainStatePage page;
         try
         {
-            page = await runtime.Store.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+            page = await store.QueryAsync(query, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException) when (query.Continuation is not null)
         {

@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Providers;
 
 /// <summary>
@@ -5,10 +6,10 @@ namespace OrleansBatch.Grains.Providers;
 /// (or the record exists when it was expected not to, or is gone when it was expected to exist).
 /// Every provider maps its own conflict signal (SQLite row count, HTTP 412/409/404) to this one type.
 /// </summary>
-public sealed class ConcurrencyConflictException(GrainId id, string? expectedETag, string? storedETag)
+public sealed class ConcurrencyConflictException(StateKey id, string? expectedETag, string? storedETag)
     : Exception($"Write to {id} lost: expected etag '{expectedETag ?? "<none>"}', store has '{storedETag ?? "<none>"}'.")
 {
-    public GrainId Id { get; } = id;
+    public StateKey Id { get; } = id;
     public string? ExpectedETag { get; } = expectedETag;
     public string? StoredETag { get; } = storedETag;
 }

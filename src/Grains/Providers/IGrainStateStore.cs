@@ -1,20 +1,21 @@
+using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Providers;
 
 /// <summary>Grain state with optimistic concurrency: the storage is the arbiter between silos.</summary>
 public interface IGrainStateStore
 {
     /// <summary>Reads the state, or null when the grain has none.</summary>
-    Task<GrainStateRecord?> ReadAsync(GrainId id, CancellationToken cancellationToken = default);
+    Task<GrainStateRecord?> ReadAsync(StateKey id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Writes <paramref name="json"/> as version <paramref name="version"/>. With <paramref name="expectedETag"/>
     /// null the record must not exist yet; otherwise the stored etag must equal it. Throws
     /// <see cref="ConcurrencyConflictException"/> when the condition fails. Returns the new record.
     /// </summary>
-    Task<GrainStateRecord> WriteAsync(GrainId id, string json, long version, string? expectedETag, CancellationToken cancellationToken = default);
+    Task<GrainStateRecord> WriteAsync(StateKey id, string json, long version, string? expectedETag, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the record if its etag still equals <paramref name="expectedETag"/>; else throws <see cref="ConcurrencyConflictException"/>.</summary>
-    Task DeleteAsync(GrainId id, string expectedETag, CancellationToken cancellationToken = default);
+    Task DeleteAsync(StateKey id, string expectedETag, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Lists the records of one type and tenant whose key starts with the query's key prefix,

@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Providers;
 
 /// <summary>Cluster membership: each silo writes its own row (heartbeat); anyone may read all.</summary>

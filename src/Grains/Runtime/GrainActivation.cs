@@ -1,5 +1,7 @@
 using System.Text.Json;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Domain;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Runtime;
 
@@ -8,7 +10,7 @@ namespace OrleansBatch.Grains.Runtime;
 /// from the store at the start of every turn, because another silo may have written it; the store's
 /// etag arbitrates every write.
 /// </summary>
-internal sealed class GrainActivation(GrainId id, IGrainStateStore store, GrainRuntimeOptions options, TimeProvider time)
+internal sealed class GrainActivation(StateKey id, IGrainStateStore store, GrainRuntimeOptions options, TimeProvider time)
 {
     private const int Deactivated = -1;
 
@@ -19,7 +21,7 @@ internal sealed class GrainActivation(GrainId id, IGrainStateStore store, GrainR
     // Callers inside or queued for a turn; Deactivated once dropped, after which nobody may enter.
     private int _callers;
 
-    public GrainId Id { get; } = id;
+    public StateKey Id { get; } = id;
 
     /// <summary>
     /// Registers a caller; false when the activation was dropped meanwhile (the caller then needs a new one).

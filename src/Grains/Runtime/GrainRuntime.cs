@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Domain;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Runtime;
 
@@ -19,7 +21,7 @@ public sealed class GrainRuntime : IAsyncDisposable
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
+    private readonly ConcurrentDictionary<StateKey, GrainActivation> _activations = new();
     private readonly IGrainStateStore _store;
     private readonly GrainRuntimeOptions _options;
     private readonly TimeProvider _time;
@@ -45,7 +47,7 @@ public sealed class GrainRuntime : IAsyncDisposable
     /// <paramref name="ifMatchVersion"/> is set and the grain is not at that version, throws 412.
     /// </summary>
     public Task<TResult> ExecuteAsync<TState, TResult>(
-        GrainId id, Func<Current<TState>, Outcome<TState, TResult>> command, long? ifMatchVersion = null, CancellationToken cancellationToken = default)
+        StateKey id, Func<Current<TState>, Outcome<TState, TResult>> command, long? ifMatchVersion = null, CancellationToken cancellationToken = default)
         where TState : class
     {
         while (true)
@@ -54,7 +56,7 @@ public sealed class GrainRuntime : IAsyncDisposable
             if (activation.TryEnter())
                 return activation.RunAsync(command, ifMatchVersion, StateJson, cancellationToken);
             // Dropped between lookup and entry: make sure it is gone, then take (or create) the current one.
-            _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(id, activation));
+            _activations.TryRemove(new KeyValuePair<StateKey, GrainActivation>(id, activation));
         }
     }
 
@@ -63,7 +65,7 @@ public sealed class GrainRuntime : IAsyncDisposable
     /// such as a mini-batch's result; returns the stored state: <paramref name="state"/>, or the state another
     /// writer created first (the first write wins).
     /// </summary>
-    public async Task<TState> CreateFirstAsync<TState>(GrainId id, TState state, CancellationToken cancellationToken = default) where TState : class
+    public async Task<TState> CreateFirstAsync<TState>(StateKey id, TState state, CancellationToken cancellationToken = default) where TState : class
     {
         var json = JsonSerializer.Serialize(state, StateJson);
         while (true)
@@ -83,7 +85,7 @@ public sealed class GrainRuntime : IAsyncDisposable
     }
 
     /// <summary>Reads a grain's state without taking a turn (a consistent snapshot from the store).</summary>
-    public async Task<Current<TState>> ReadAsync<TState>(GrainId id, CancellationToken cancellationToken = default) where TState : class
+    public async Task<Current<TState>> ReadAsync<TState>(StateKey id, CancellationToken cancellationToken = default) where TState : class
     {
         var record = await _store.ReadAsync(id, cancellationToken).ConfigureAwait(false);
         return record is null
@@ -101,7 +103,7 @@ public sealed class GrainRuntime : IAsyncDisposable
         foreach (var (id, activation) in _activations)
         {
             if (activation.TryDeactivate(now))
-                _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(id, activation));
+                _activations.TryRemove(new KeyValuePair<StateKey, GrainActivation>(id, activation));
         }
     }
 

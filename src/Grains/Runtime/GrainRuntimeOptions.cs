@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Runtime;
 
 /// <summary>Settings of the grain runtime of one silo.</summary>

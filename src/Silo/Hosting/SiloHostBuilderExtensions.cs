@@ -22,6 +22,7 @@ public static class SiloHostBuilderExtensions
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.SectionName).Configure(o => o.DataRoots = provider.DataRoots.ToList());
         services.AddOptions<SiloMembershipOptions>().BindConfiguration("Membership");
         services.AddSiloServices(runsWork: true);
+        builder.UseOrleans(silo => silo.UseOrleansBatch(provider, builder.Configuration));
         // Stops first: the silo reports ShuttingDown before its workers and owners stop.
         services.AddHostedService<SiloDrain>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));

@@ -5,6 +5,7 @@ using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Storage.Azure.Rest;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Inputs;
 

@@ -1,4 +1,5 @@
 using OrleansBatch.Grains;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Jobs;
 

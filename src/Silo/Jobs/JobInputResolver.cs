@@ -2,6 +2,7 @@ using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Silo.Inputs;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Jobs;
 

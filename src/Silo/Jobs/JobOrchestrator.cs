@@ -4,11 +4,13 @@ using Microsoft.Extensions.Logging;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Outputs;
 using OrleansBatch.Silo.Workers;
 using EarlyStaging = (System.Threading.Tasks.Task Task, int Next, long[] RowBase);
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Jobs;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Silo.Jobs;
@@ -50,7 +51,7 @@ public sealed class JobOwnerService(
         string? continuation = null;
         do
         {
-            var page = await store.QueryAsync(new GrainQuery(JobKeys.ActiveType, GrainId.PlatformTenant, "", 500, continuation), stoppingToken).ConfigureAwait(false);
+            var page = await store.QueryAsync(new GrainQuery(JobKeys.ActiveType, StateKey.PlatformTenant, "", 500, continuation), stoppingToken).ConfigureAwait(false);
             foreach (var record in page.Items)
             {
                 if (_owned.ContainsKey(record.Id.Key))

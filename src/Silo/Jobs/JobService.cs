@@ -2,8 +2,10 @@ using System.Runtime.CompilerServices;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Silo.Outputs;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Jobs;
 

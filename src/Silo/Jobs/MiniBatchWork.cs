@@ -19,4 +19,4 @@ public sealed record MiniBatchWork(
     int MaxRetries,
     int TimeoutSeconds,
     bool LogsDebug,
-    Grains.Domain.Deployments.ImageSettings? Image = null);
+    Abstractions.Deployments.ImageSettings? Image = null);

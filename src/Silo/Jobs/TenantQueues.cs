@@ -1,5 +1,6 @@
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Silo.Jobs;
@@ -70,7 +71,7 @@ public sealed class TenantQueues(IGrainStateStore store, JobOptions options, Tim
         string? continuation = null;
         do
         {
-            var page = await store.QueryAsync(new GrainQuery(JobKeys.ActiveType, GrainId.PlatformTenant, "", 500, continuation), cancellationToken).ConfigureAwait(false);
+            var page = await store.QueryAsync(new GrainQuery(JobKeys.ActiveType, StateKey.PlatformTenant, "", 500, continuation), cancellationToken).ConfigureAwait(false);
             foreach (var record in page.Items)
                 live.Add(GrainRuntime.Deserialize<ActiveJob>(record).Tenant);
             continuation = page.Continuation;

@@ -3,6 +3,7 @@ using OrleansBatch.Grains;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Storage.Azure;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Outputs;
 

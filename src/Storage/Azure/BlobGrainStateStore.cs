@@ -25,14 +25,14 @@ public sealed class BlobGrainStateStore(AzureStorageBackend backend) : IGrainSta
 
     private BlobContainerClient Blobs => backend.State;
 
-    public async Task<GrainStateRecord?> ReadAsync(GrainId id, CancellationToken cancellationToken = default)
+    public async Task<GrainStateRecord?> ReadAsync(StateKey id, CancellationToken cancellationToken = default)
     {
         Validate(id);
         await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         return await ReadBlobAsync(id, BlobName(id), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<GrainStateRecord> WriteAsync(GrainId id, string json, long version, string? expectedETag, CancellationToken cancellationToken = default)
+    public async Task<GrainStateRecord> WriteAsync(StateKey id, string json, long version, string? expectedETag, CancellationToken cancellationToken = default)
     {
         Validate(id);
         ArgumentNullException.ThrowIfNull(json);
@@ -55,7 +55,7 @@ public sealed class BlobGrainStateStore(AzureStorageBackend backend) : IGrainSta
         }
     }
 
-    public async Task DeleteAsync(GrainId id, string expectedETag, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(StateKey id, string expectedETag, CancellationToken cancellationToken = default)
     {
         Validate(id);
         ArgumentNullException.ThrowIfNull(expectedETag);
@@ -92,7 +92,7 @@ public sealed class BlobGrainStateStore(AzureStorageBackend backend) : IGrainSta
         await Parallel.ForEachAsync(Enumerable.Range(0, page.Count), new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
-                var id = new GrainId(query.Type, query.Tenant, BlobNames.Decode(page[i][folder.Length..]));
+                var id = new StateKey(query.Type, query.Tenant, BlobNames.Decode(page[i][folder.Length..]));
                 records[i] = await ReadBlobAsync(id, page[i], ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
@@ -140,7 +140,7 @@ public sealed class BlobGrainStateStore(AzureStorageBackend backend) : IGrainSta
         return all.Count > count ? all.GetRange(0, count) : all;
     }
 
-    private async Task<GrainStateRecord?> ReadBlobAsync(GrainId id, string blobName, CancellationToken cancellationToken)
+    private async Task<GrainStateRecord?> ReadBlobAsync(StateKey id, string blobName, CancellationToken cancellationToken)
     {
         try
         {
@@ -157,7 +157,7 @@ public sealed class BlobGrainStateStore(AzureStorageBackend backend) : IGrainSta
         }
     }
 
-    private async Task<ConcurrencyConflictException> ConflictAsync(GrainId id, string? expectedETag, CancellationToken cancellationToken)
+    private async Task<ConcurrencyConflictException> ConflictAsync(StateKey id, string? expectedETag, CancellationToken cancellationToken)
     {
         string? stored;
         try
@@ -171,12 +171,12 @@ public sealed class BlobGrainStateStore(AzureStorageBackend backend) : IGrainSta
         return new ConcurrencyConflictException(id, expectedETag, stored);
     }
 
-    private static string BlobName(GrainId id) => $"{BlobNames.Encode(id.Type)}/{BlobNames.Encode(id.Tenant)}/{BlobNames.Encode(id.Key)}";
+    private static string BlobName(StateKey id) => $"{BlobNames.Encode(id.Type)}/{BlobNames.Encode(id.Tenant)}/{BlobNames.Encode(id.Key)}";
 
-    private static void Validate(GrainId id)
+    private static void Validate(StateKey id)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id.Type, nameof(GrainId.Type));
-        ArgumentException.ThrowIfNullOrEmpty(id.Tenant, nameof(GrainId.Tenant));
-        ArgumentException.ThrowIfNullOrEmpty(id.Key, nameof(GrainId.Key));
+        ArgumentException.ThrowIfNullOrEmpty(id.Type, nameof(StateKey.Type));
+        ArgumentException.ThrowIfNullOrEmpty(id.Tenant, nameof(StateKey.Tenant));
+        ArgumentException.ThrowIfNullOrEmpty(id.Key, nameof(StateKey.Key));
     }
 }

@@ -8,7 +8,7 @@ public sealed class LocalStorageOptions
 
     /// <summary>
     /// The data directory. Holds <c>obatch.db</c> (grain state, leases, queue, membership) and <c>files/</c>
-    /// (artifacts, inputs, outputs). Several processes may share one directory on one machine.
+    /// (artifacts, inputs, outputs). One process uses it at a time (the embedded silo holds its lock).
     /// </summary>
     public string DataDirectory { get; set; } = "";
 

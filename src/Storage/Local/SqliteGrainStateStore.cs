@@ -12,13 +12,13 @@ public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateS
 {
     private const string Columns = "type, tenant, key, json, version, etag, updated_at";
 
-    public Task<GrainStateRecord?> ReadAsync(GrainId id, CancellationToken cancellationToken = default)
+    public Task<GrainStateRecord?> ReadAsync(StateKey id, CancellationToken cancellationToken = default)
     {
         Validate(id);
         return database.ReadAsync(connection => ReadRecord(connection, null, id), cancellationToken);
     }
 
-    public Task<GrainStateRecord> WriteAsync(GrainId id, string json, long version, string? expectedETag, CancellationToken cancellationToken = default)
+    public Task<GrainStateRecord> WriteAsync(StateKey id, string json, long version, string? expectedETag, CancellationToken cancellationToken = default)
     {
         Validate(id);
         ArgumentNullException.ThrowIfNull(json);
@@ -39,7 +39,7 @@ public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateS
         }, cancellationToken);
     }
 
-    public Task DeleteAsync(GrainId id, string expectedETag, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(StateKey id, string expectedETag, CancellationToken cancellationToken = default)
     {
         Validate(id);
         ArgumentNullException.ThrowIfNull(expectedETag);
@@ -103,7 +103,7 @@ public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateS
         }, cancellationToken);
     }
 
-    private static GrainStateRecord? ReadRecord(SqliteConnection connection, SqliteTransaction? transaction, GrainId id)
+    private static GrainStateRecord? ReadRecord(SqliteConnection connection, SqliteTransaction? transaction, StateKey id)
     {
         using var command = connection.Command(
             $"SELECT {Columns} FROM grain_state WHERE type = $type AND tenant = $tenant AND key = $key",
@@ -112,7 +112,7 @@ public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateS
         return reader.Read() ? ToRecord(reader) : null;
     }
 
-    private static string? ReadETag(SqliteConnection connection, SqliteTransaction transaction, GrainId id)
+    private static string? ReadETag(SqliteConnection connection, SqliteTransaction transaction, StateKey id)
     {
         using var command = connection.Command(
             "SELECT etag FROM grain_state WHERE type = $type AND tenant = $tenant AND key = $key",
@@ -121,7 +121,7 @@ public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateS
     }
 
     private static GrainStateRecord ToRecord(SqliteDataReader reader) => new(
-        new GrainId(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
+        new StateKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
         reader.GetString(3),
         reader.GetInt64(4),
         reader.GetString(5),
@@ -129,11 +129,11 @@ public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateS
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
 
-    private static void Validate(GrainId id)
+    private static void Validate(StateKey id)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id.Type, nameof(GrainId.Type));
-        ArgumentException.ThrowIfNullOrEmpty(id.Tenant, nameof(GrainId.Tenant));
-        ArgumentException.ThrowIfNullOrEmpty(id.Key, nameof(GrainId.Key));
+        ArgumentException.ThrowIfNullOrEmpty(id.Type, nameof(StateKey.Type));
+        ArgumentException.ThrowIfNullOrEmpty(id.Tenant, nameof(StateKey.Tenant));
+        ArgumentException.ThrowIfNullOrEmpty(id.Key, nameof(StateKey.Key));
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using OrleansBatch.Api.Jobs;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Tests.Jobs;
 

@@ -1,4 +1,6 @@
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Tests.Runtime;
 

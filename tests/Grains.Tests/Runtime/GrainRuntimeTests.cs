@@ -1,5 +1,7 @@
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Tests.Runtime;
 
@@ -9,7 +11,7 @@ public sealed class GrainRuntimeTests : IAsyncLifetime
     private static readonly TimeSpan Eventually = TimeSpan.FromSeconds(30);
 
     private readonly SiloCluster _cluster = new();
-    private readonly GrainId _id = new("counter", "acme", "c-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly StateKey _id = new("counter", "acme", "c-" + Guid.NewGuid().ToString("N")[..8]);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

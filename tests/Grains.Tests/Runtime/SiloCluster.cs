@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Storage.Local;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Tests.Runtime;
 

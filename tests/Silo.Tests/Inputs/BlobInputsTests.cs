@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansBatch.Grains;
 using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Silo.Inputs;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Tests.Inputs;
 

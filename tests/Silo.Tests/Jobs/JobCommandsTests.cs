@@ -1,6 +1,8 @@
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Tests.Jobs;
 

@@ -256,7 +256,7 @@ public sealed class JobRunTests : IAsyncLifetime
             Assert.Equal(JobStatus.CancelRequested, requested.Status);
             Assert.Equal(JobStatus.Canceled, done.Status);
             Assert.Null(await _silo.Artifacts.GetInfoAsync(spec.Output.Path));
-            var again = await Assert.ThrowsAsync<OrleansBatch.Grains.DomainException>(() => _silo.Jobs.CancelAsync(Tenant, job.Name));
+            var again = await Assert.ThrowsAsync<OrleansBatch.Abstractions.DomainException>(() => _silo.Jobs.CancelAsync(Tenant, job.Name));
             Assert.Equal(409, again.Status);
         }
         finally

@@ -1,5 +1,6 @@
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Tests.Jobs;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Silo.Tests.Jobs;

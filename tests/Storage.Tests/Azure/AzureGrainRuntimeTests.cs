@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Storage.Azure;
 
@@ -24,7 +25,7 @@ public sealed class AzureGrainRuntimeTests(AzuriteFixture azurite) : IClassFixtu
     public async Task Concurrent_increments_on_three_silos_are_all_applied_exactly_once()
     {
         var silos = new[] { AddSilo(), AddSilo(), AddSilo() };
-        var id = new GrainId("counter", "acme", "shared");
+        var id = new StateKey("counter", "acme", "shared");
 
         var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() =>
             silos[i % 3].ExecuteAsync<Counter, int>(id, c =>

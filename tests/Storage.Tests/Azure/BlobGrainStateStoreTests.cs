@@ -16,7 +16,7 @@ public sealed class BlobGrainStateStoreTests(AzuriteFixture azurite) : GrainStat
         var store = CreateStore();
         string[] keys = ["z", "a/b", "a b", "ü", "日本", "a%2F", "A", "a\u00a0"];
         foreach (var key in keys)
-            await store.WriteAsync(new GrainId("job", "tenant/with/slashes", key), $"\"{key}\"", 1, null);
+            await store.WriteAsync(new StateKey("job", "tenant/with/slashes", key), $"\"{key}\"", 1, null);
 
         var page = await store.QueryAsync(new GrainQuery("job", "tenant/with/slashes"));
         var other = await store.QueryAsync(new GrainQuery("job", "tenant"));
@@ -32,11 +32,11 @@ public sealed class BlobGrainStateStoreTests(AzuriteFixture azurite) : GrainStat
         var store = CreateStore();
         var written = new Dictionary<string, GrainStateRecord>();
         foreach (var key in new[] { "k1", "k2", "k3", "k4", "k6" })
-            written[key] = await store.WriteAsync(new GrainId("job", "t", key), "1", 1, null);
+            written[key] = await store.WriteAsync(new StateKey("job", "t", key), "1", 1, null);
 
         var first = await store.QueryAsync(new GrainQuery("job", "t", Top: 2));
-        await store.DeleteAsync(new GrainId("job", "t", "k3"), written["k3"].ETag);
-        await store.WriteAsync(new GrainId("job", "t", "k5"), "1", 1, null);
+        await store.DeleteAsync(new StateKey("job", "t", "k3"), written["k3"].ETag);
+        await store.WriteAsync(new StateKey("job", "t", "k5"), "1", 1, null);
         var second = await store.QueryAsync(new GrainQuery("job", "t", Top: 2, Continuation: first.Continuation));
         var third = await store.QueryAsync(new GrainQuery("job", "t", Top: 2, Continuation: second.Continuation));
 

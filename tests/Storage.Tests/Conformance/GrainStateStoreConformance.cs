@@ -13,7 +13,7 @@ public abstract class GrainStateStoreConformance
 
     private readonly string _tenant = "t" + Guid.NewGuid().ToString("N")[..10];
 
-    private GrainId Id(string key, string type = "endpoint") => new(type, _tenant, key);
+    private StateKey Id(string key, string type = "endpoint") => new(type, _tenant, key);
 
     [Fact]
     public async Task Read_of_absent_grain_is_null()
@@ -150,11 +150,11 @@ public abstract class GrainStateStoreConformance
         var store = CreateStore();
         await store.WriteAsync(Id("k", "endpoint"), "endpoint", 1, null);
         await store.WriteAsync(Id("k", "model"), "model", 1, null);
-        await store.WriteAsync(new GrainId("endpoint", _tenant + "x", "k"), "other-tenant", 1, null);
+        await store.WriteAsync(new StateKey("endpoint", _tenant + "x", "k"), "other-tenant", 1, null);
 
         Assert.Equal("endpoint", (await store.ReadAsync(Id("k", "endpoint")))!.Json);
         Assert.Equal("model", (await store.ReadAsync(Id("k", "model")))!.Json);
-        Assert.Equal("other-tenant", (await store.ReadAsync(new GrainId("endpoint", _tenant + "x", "k")))!.Json);
+        Assert.Equal("other-tenant", (await store.ReadAsync(new StateKey("endpoint", _tenant + "x", "k")))!.Json);
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public abstract class GrainStateStoreConformance
         foreach (var key in new[] { "blue/2", "blue/10", "blue", "bluegreen", "red/1", "blu", "blue/1" })
             await store.WriteAsync(Id(key), $"\"{key}\"", 1, null);
         await store.WriteAsync(Id("blue/9", "model"), "1", 1, null);
-        await store.WriteAsync(new GrainId("endpoint", _tenant + "x", "blue/8"), "1", 1, null);
+        await store.WriteAsync(new StateKey("endpoint", _tenant + "x", "blue/8"), "1", 1, null);
 
         var ascending = await store.QueryAsync(new GrainQuery("endpoint", _tenant, "blue/"));
         var descending = await store.QueryAsync(new GrainQuery("endpoint", _tenant, "blue", Descending: true));

@@ -42,7 +42,7 @@ public sealed class LocalDatabaseTests : IDisposable
         other.Open();
         var hold = other.BeginTransaction(deferred: false);
 
-        var write = Task.Run(() => store.WriteAsync(new GrainId("endpoint", "acme", "e"), "{}", 1, null));
+        var write = Task.Run(() => store.WriteAsync(new StateKey("endpoint", "acme", "e"), "{}", 1, null));
         await Task.Delay(300);
         Assert.False(write.IsCompleted);
         hold.Commit();

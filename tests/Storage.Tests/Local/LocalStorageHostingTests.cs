@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Storage.Local;
 
@@ -22,7 +23,7 @@ public sealed class LocalStorageHostingTests : IDisposable
 
         await host.StartAsync();
         var runtime = host.Services.GetRequiredService<GrainRuntime>();
-        var id = new GrainId("counter", "acme", "c1");
+        var id = new StateKey("counter", "acme", "c1");
         var value = await runtime.ExecuteAsync<Counter, int>(id, c => Outcome<Counter, int>.Write(new Counter((c.State?.Value ?? 0) + 1), (c.State?.Value ?? 0) + 1));
         await host.StopAsync();
 

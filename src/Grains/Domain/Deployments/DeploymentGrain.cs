@@ -1,132 +1,110 @@
 using System.Text.Json;
-using OrleansBatch.Grains.Domain.Endpoints;
-using OrleansBatch.Grains.Domain.Models;
+using OrleansBatch.Abstractions;
+using OrleansBatch.Abstractions.Deployments;
+using OrleansBatch.Abstractions.Models;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Grains.Domain.Deployments;
 
 /// <summary>
-/// Deployments of an endpoint. Every PUT that changes something adds an immutable version; jobs pin a
-/// version (<see cref="ResolveAsync"/>, <see cref="GetVersionAsync"/>), so later changes never alter a running job.
+/// A deployment of an endpoint. Every PUT that changes something adds an immutable version; jobs pin a version, so
+/// later changes never alter a running job. Keyed <c>tenant/endpoint/deployment</c>.
 /// </summary>
-public sealed class DeploymentGrain(GrainRuntime runtime, EndpointGrain endpoints, ModelGrain models, TimeProvider time)
+public sealed class DeploymentGrain(
+    [PersistentState("deployment", StorageNames.Grains)] IPersistentState<StoredState<DeploymentState>> state, IGrainStateStore catalog, TimeProvider time)
+    : ResourceGrain<DeploymentState>(state, catalog, time), IDeploymentGrain
 {
     public const string GrainType = "deployment";
 
-    public static GrainId IdOf(string tenant, string endpoint, string deployment) => new(GrainType, tenant, $"{endpoint}/{deployment}");
+    protected override StateKey CatalogKey => new(GrainType, Tenant, $"{Endpoint}/{Name}");
 
-    /// <summary>
-    /// Creates a new version when the (validated, model-resolved) spec differs from the current one;
-    /// lists the deployment on its endpoint and makes it the default when <paramref name="setDefault"/>
-    /// or when the endpoint has none.
-    /// </summary>
-    public async Task<DeploymentPutResult> PutAsync(
-        string tenant, string endpoint, string name, DeploymentDraft draft, ValidationErrors errors, bool setDefault, long? ifMatch,
-        CancellationToken cancellationToken = default)
+    private string Endpoint => Names[0];
+
+    private string Name => Names[1];
+
+    public async Task<DeploymentPutResult> PutAsync(DeploymentDraft draft, bool setDefault, long? ifMatch)
     {
-        var (type, instanceCount, settings) = draft.Validate(errors);
-        await endpoints.GetAsync(tenant, endpoint, cancellationToken).ConfigureAwait(false);
+        var (type, instanceCount, settings) = draft.Validate(new ValidationErrors());
+        var endpoint = GrainFactory.Endpoint(Tenant, Endpoint);
+        await endpoint.GetAsync();
         var spec = new DeploymentSpec(
             type,
-            type == DeploymentSpec.ModelType ? await BindAsync(tenant, draft.Model!, "model", cancellationToken).ConfigureAwait(false) : null,
-            type == DeploymentSpec.PipelineType ? await BindStepsAsync(tenant, draft.Steps!, cancellationToken).ConfigureAwait(false) : [],
+            type == DeploymentSpec.ModelType ? await BindAsync(draft.Model!, "model") : null,
+            type == DeploymentSpec.PipelineType ? await BindStepsAsync(draft.Steps!) : [],
             draft.Description,
             StringMap.Normalize(draft.Tags),
             draft.Compute,
             instanceCount,
             settings);
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var specJson = JsonSerializer.Serialize(spec, GrainRuntime.StateJson);
-        var (snapshot, created, changed) = await runtime.ExecuteAsync<DeploymentState, (Snapshot<DeploymentState>, bool, bool)>(IdOf(tenant, endpoint, name), current =>
+        var (snapshot, created, changed) = await ExecuteAsync(current =>
         {
-            if (current.State is { } state && JsonSerializer.Serialize(state.Current.Spec, GrainRuntime.StateJson) == specJson)
-                return Outcome<DeploymentState, (Snapshot<DeploymentState>, bool, bool)>.Keep((new(state, current.Version), false, false));
+            if (current.State is { } deployment && JsonSerializer.Serialize(deployment.Current.Spec, GrainRuntime.StateJson) == specJson)
+                return Outcome<DeploymentState, (Snapshot<DeploymentState>, bool, bool)>.Keep((new(deployment, current.Version), false, false));
             var version = new DeploymentVersion((int)current.Version + 1, spec, now);
             var updated = current.State is { } existing
-                ? existing with { Versions = [.. existing.Versions, version] }
-                : new DeploymentState(endpoint, name, [version], now);
+                ? existing with { Versions = existing.Versions.Append(version).ToList() }
+                : new DeploymentState(Endpoint, Name, [version], now);
             return Outcome<DeploymentState, (Snapshot<DeploymentState>, bool, bool)>.Write(updated, (new(updated, current.Version + 1), !current.Exists, true));
-        }, ifMatch, cancellationToken).ConfigureAwait(false);
+        }, ifMatch);
 
         try
         {
-            var endpointState = await endpoints.AddDeploymentAsync(tenant, endpoint, name, setDefault, cancellationToken).ConfigureAwait(false);
-            return new DeploymentPutResult(snapshot, created, changed, endpointState.State.DefaultDeployment == name);
+            var endpointState = await endpoint.AddDeploymentAsync(Name, setDefault);
+            return new DeploymentPutResult(snapshot, created, changed, endpointState.State.DefaultDeployment == Name);
         }
         catch (DomainException e) when (e.Code == "EndpointNotFound")
         {
             // The endpoint was deleted meanwhile: do not leave an orphan deployment behind.
-            await runtime.ExecuteAsync<DeploymentState, bool>(IdOf(tenant, endpoint, name), _ => Outcome<DeploymentState, bool>.Delete(true), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await PurgeAsync();
             throw;
         }
     }
 
-    public async Task<Snapshot<DeploymentState>> GetAsync(string tenant, string endpoint, string name, CancellationToken cancellationToken = default)
-    {
-        var current = await runtime.ReadAsync<DeploymentState>(IdOf(tenant, endpoint, name), cancellationToken).ConfigureAwait(false);
-        return current.State is { } state ? new(state, current.Version) : throw NotFound(endpoint, name);
-    }
+    public Task<Snapshot<DeploymentState>> GetAsync() => Task.FromResult(Existing());
 
-    /// <summary>One version of a deployment; null <paramref name="version"/> means the current one.</summary>
-    public async Task<DeploymentVersion> GetVersionAsync(string tenant, string endpoint, string name, int? version, CancellationToken cancellationToken = default)
+    public Task<DeploymentVersion> GetVersionAsync(int? version)
     {
-        var state = (await GetAsync(tenant, endpoint, name, cancellationToken).ConfigureAwait(false)).State;
+        var deployment = Existing().State;
         if (version is null)
-            return state.Current;
-        return state.Versions.FirstOrDefault(v => v.Version == version)
-            ?? throw DomainException.NotFound("DeploymentVersionNotFound", $"Deployment '{name}' has no version {version}; it has versions 1-{state.Current.Version}.");
+            return Task.FromResult(deployment.Current);
+        return Task.FromResult(deployment.Versions.FirstOrDefault(v => v.Version == version)
+            ?? throw DomainException.NotFound("DeploymentVersionNotFound", $"Deployment '{Name}' has no version {version}; it has versions 1-{deployment.Current.Version}."));
     }
 
-    public async Task<Page<Snapshot<DeploymentState>>> ListAsync(string tenant, string endpoint, int top, string? continuation, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(long? ifMatch)
     {
-        await endpoints.GetAsync(tenant, endpoint, cancellationToken).ConfigureAwait(false);
-        return await runtime.QueryAsync<DeploymentState, Snapshot<DeploymentState>>(new GrainQuery(GrainType, tenant, endpoint + "/", top, continuation),
-            (state, record) => new(state, record.Version), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Deletes a deployment; 409 <c>DeploymentIsDefault</c> while it is the endpoint's default.</summary>
-    public async Task DeleteAsync(string tenant, string endpoint, string name, long? ifMatch, CancellationToken cancellationToken = default)
-    {
-        var current = await GetAsync(tenant, endpoint, name, cancellationToken).ConfigureAwait(false);
+        var current = Existing();
         if (ifMatch is { } expected && expected != current.Version)
             throw DomainException.PreconditionFailed(current.Version, expected);
-        await endpoints.RemoveDeploymentAsync(tenant, endpoint, name, cancellationToken).ConfigureAwait(false);
-        await runtime.ExecuteAsync<DeploymentState, bool>(IdOf(tenant, endpoint, name), c =>
-            c.Exists ? Outcome<DeploymentState, bool>.Delete(true) : throw NotFound(endpoint, name), ifMatch, cancellationToken).ConfigureAwait(false);
+        await GrainFactory.Endpoint(Tenant, Endpoint).RemoveDeploymentAsync(Name);
+        await ExecuteAsync(c => c.Exists ? Outcome<DeploymentState, bool>.Delete(true) : throw NotFound(Endpoint, Name), ifMatch);
     }
 
-    /// <summary>
-    /// Picks what an invocation of <paramref name="endpoint"/> runs: <paramref name="deployment"/> when named,
-    /// else the default (409 <c>NoDefaultDeployment</c> when there is none), at its current version.
-    /// </summary>
-    public async Task<ResolvedDeployment> ResolveAsync(string tenant, string endpoint, string? deployment, CancellationToken cancellationToken = default)
-    {
-        var state = (await endpoints.GetAsync(tenant, endpoint, cancellationToken).ConfigureAwait(false)).State;
-        var name = deployment?.ToLowerInvariant() ?? state.DefaultDeployment
-            ?? throw DomainException.Conflict("NoDefaultDeployment",
-                $"Endpoint '{endpoint}' has no default deployment; name one with deployment_name (or the azureml-model-deployment header), or set defaults.deployment_name.");
-        var version = await GetVersionAsync(tenant, endpoint, name, null, cancellationToken).ConfigureAwait(false);
-        return new ResolvedDeployment(endpoint, name, version);
-    }
+    public Task PurgeAsync() => ExecuteAsync(_ => Outcome<DeploymentState, bool>.Delete(true));
+
+    private Snapshot<DeploymentState> Existing() => Current is { State: { } deployment } current ? new(deployment, current.Version) : throw NotFound(Endpoint, Name);
 
     public static DomainException NotFound(string endpoint, string deployment) =>
         DomainException.NotFound("DeploymentNotFound", $"Endpoint '{endpoint}' has no deployment '{deployment}'.");
 
-    private async Task<IReadOnlyList<ModelBinding>> BindStepsAsync(string tenant, IReadOnlyList<ModelReference> steps, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ModelBinding>> BindStepsAsync(IReadOnlyList<ModelReference> steps)
     {
         var bound = new List<ModelBinding>(steps.Count);
         for (var i = 0; i < steps.Count; i++)
-            bound.Add(await BindAsync(tenant, steps[i], $"steps[{i}].model", cancellationToken).ConfigureAwait(false));
+            bound.Add(await BindAsync(steps[i], $"steps[{i}].model"));
         return bound;
     }
 
-    private async Task<ModelBinding> BindAsync(string tenant, ModelReference reference, string field, CancellationToken cancellationToken)
+    private async Task<ModelBinding> BindAsync(ModelReference reference, string field)
     {
         try
         {
-            return ModelBinding.Of(await models.GetVersionAsync(tenant, reference.Name, reference.Version, cancellationToken).ConfigureAwait(false));
+            return ModelBinding.Of(await GrainFactory.Model(Tenant, reference.Name).GetVersionAsync(reference.Version));
         }
         catch (DomainException e) when (e.Code == "ModelNotFound")
         {

@@ -1,123 +1,120 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrleansBatch.Abstractions;
+using OrleansBatch.Abstractions.Deployments;
+using OrleansBatch.Abstractions.Endpoints;
 using OrleansBatch.Grains.Domain.Deployments;
 using OrleansBatch.Grains.Providers;
-using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Grains.Domain.Endpoints;
 
-/// <summary>Batch endpoints of a tenant: description, tags, auth mode, the list of deployments and the default one.</summary>
-public sealed class EndpointGrain(GrainRuntime runtime, TimeProvider time)
+/// <summary>A batch endpoint of a tenant: description, tags, auth mode, its deployments and the default one. Keyed <c>tenant/endpoint</c>.</summary>
+public sealed class EndpointGrain(
+    [PersistentState("endpoint", StorageNames.Grains)] IPersistentState<StoredState<EndpointState>> state, IGrainStateStore catalog, TimeProvider time)
+    : ResourceGrain<EndpointState>(state, catalog, time), IEndpointGrain
 {
     public const string GrainType = "endpoint";
 
-    public static GrainId IdOf(string tenant, string endpoint) => new(GrainType, tenant, endpoint);
+    protected override StateKey CatalogKey => new(GrainType, Tenant, Name);
 
-    /// <summary>Creates or overwrites. Returns the new state and whether it was created.</summary>
-    public Task<(Snapshot<EndpointState> Endpoint, bool Created)> PutAsync(
-        string tenant, string name, EndpointDefinition definition, long? ifMatch, CancellationToken cancellationToken = default)
+    private string Name => Names[0];
+
+    public Task<EndpointPutResult> PutAsync(EndpointDefinition definition, long? ifMatch)
     {
         var errors = new ValidationErrors();
         definition.Validate(errors);
         errors.ThrowIfAny();
-        var now = time.GetUtcNow();
-        return runtime.ExecuteAsync<EndpointState, (Snapshot<EndpointState>, bool)>(IdOf(tenant, name), current =>
+        var now = Time.GetUtcNow();
+        return ExecuteAsync(current =>
         {
-            var state = Apply(current.State ?? new EndpointState(name, null, new Dictionary<string, string>(), "key", null, [], now, now), definition, now);
-            if (current.State is not null && SameContent(current.State, state))
-                return Outcome<EndpointState, (Snapshot<EndpointState>, bool)>.Keep((new(current.State, current.Version), false));
-            return Outcome<EndpointState, (Snapshot<EndpointState>, bool)>.Write(state, (new(state, current.Version + 1), !current.Exists));
-        }, ifMatch, cancellationToken);
+            var updated = Apply(current.State ?? new EndpointState(Name, null, new Dictionary<string, string>(), "key", null, [], now, now), definition, now);
+            if (current.State is not null && SameContent(current.State, updated))
+                return Outcome<EndpointState, EndpointPutResult>.Keep(new(new(current.State, current.Version), false));
+            return Outcome<EndpointState, EndpointPutResult>.Write(updated, new(new(updated, current.Version + 1), !current.Exists));
+        }, ifMatch);
     }
 
-    /// <summary>
-    /// Applies a JSON merge patch (RFC 7396) to the endpoint's document
-    /// (<c>description</c>, <c>tags</c>, <c>auth_mode</c>, <c>defaults.deployment_name</c>).
-    /// </summary>
-    public Task<Snapshot<EndpointState>> PatchAsync(string tenant, string name, JsonObject patch, long? ifMatch, CancellationToken cancellationToken = default)
+    public Task<Snapshot<EndpointState>> PatchAsync(string mergePatchJson, long? ifMatch)
     {
-        var now = time.GetUtcNow();
-        return runtime.ExecuteAsync<EndpointState, Snapshot<EndpointState>>(IdOf(tenant, name), current =>
+        var patch = JsonNode.Parse(mergePatchJson) as JsonObject ?? throw DomainException.Validation("body", "a merge patch must be a JSON object.");
+        var now = Time.GetUtcNow();
+        return ExecuteAsync(current =>
         {
-            var state = current.State ?? throw NotFound(name);
-            var patched = JsonMergePatch.Apply(ToDocument(state), patch) as JsonObject ?? new JsonObject();
-            var definition = FromDocument(patched, name);
-            var updated = Apply(state, definition, now);
-            return SameContent(state, updated)
-                ? Outcome<EndpointState, Snapshot<EndpointState>>.Keep(new(state, current.Version))
+            var endpoint = current.State ?? throw NotFound(Name);
+            var patched = JsonMergePatch.Apply(ToDocument(endpoint), patch) as JsonObject ?? new JsonObject();
+            var updated = Apply(endpoint, FromDocument(patched, Name), now);
+            return SameContent(endpoint, updated)
+                ? Outcome<EndpointState, Snapshot<EndpointState>>.Keep(new(endpoint, current.Version))
                 : Outcome<EndpointState, Snapshot<EndpointState>>.Write(updated, new(updated, current.Version + 1));
-        }, ifMatch, cancellationToken);
+        }, ifMatch);
     }
 
-    public async Task<Snapshot<EndpointState>> GetAsync(string tenant, string name, CancellationToken cancellationToken = default)
-    {
-        var current = await runtime.ReadAsync<EndpointState>(IdOf(tenant, name), cancellationToken).ConfigureAwait(false);
-        return current.State is { } state ? new(state, current.Version) : throw NotFound(name);
-    }
+    public Task<Snapshot<EndpointState>> GetAsync() => Task.FromResult(Existing());
 
-    public Task<Page<Snapshot<EndpointState>>> ListAsync(string tenant, int top, string? continuation, CancellationToken cancellationToken = default) =>
-        runtime.QueryAsync<EndpointState, Snapshot<EndpointState>>(new GrainQuery(GrainType, tenant, "", top, continuation),
-            (state, record) => new(state, record.Version), cancellationToken);
-
-    /// <summary>Deletes the endpoint and all its deployments (jobs and their outputs stay).</summary>
-    public async Task DeleteAsync(string tenant, string name, long? ifMatch, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(long? ifMatch)
     {
-        await runtime.ExecuteAsync<EndpointState, bool>(IdOf(tenant, name), current =>
-            current.Exists ? Outcome<EndpointState, bool>.Delete(true) : throw NotFound(name), ifMatch, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(current => current.Exists ? Outcome<EndpointState, bool>.Delete(true) : throw NotFound(Name), ifMatch);
 
         // Every deployment grain under the endpoint, including any a crashed PUT left unlisted.
         while (true)
         {
-            var page = await runtime.Store.QueryAsync(new GrainQuery(DeploymentGrain.GrainType, tenant, name + "/", 100), cancellationToken).ConfigureAwait(false);
+            var page = await Catalog.QueryAsync(new GrainQuery(DeploymentGrain.GrainType, Tenant, Name + "/", 100));
             if (page.Items.Count == 0)
                 break;
             foreach (var record in page.Items)
-            {
-                await runtime.ExecuteAsync<DeploymentState, bool>(record.Id, _ => Outcome<DeploymentState, bool>.Delete(true),
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
+                await GrainFactory.GetGrain<IDeploymentGrain>(GrainKeys.Of(Tenant, record.Id.Key)).PurgeAsync();
         }
     }
 
-    /// <summary>Lists a deployment on the endpoint; makes it the default when asked or when there is none yet. Returns the endpoint.</summary>
-    public Task<Snapshot<EndpointState>> AddDeploymentAsync(string tenant, string endpoint, string deployment, bool setDefault, CancellationToken cancellationToken = default)
+    public Task<Snapshot<EndpointState>> AddDeploymentAsync(string deployment, bool setDefault)
     {
-        var now = time.GetUtcNow();
-        return runtime.ExecuteAsync<EndpointState, Snapshot<EndpointState>>(IdOf(tenant, endpoint), current =>
+        var now = Time.GetUtcNow();
+        return ExecuteAsync(current =>
         {
-            var state = current.State ?? throw NotFound(endpoint);
-            var listed = state.Deployments.Contains(deployment);
-            var makeDefault = setDefault || state.DefaultDeployment is null;
-            if (listed && (!makeDefault || state.DefaultDeployment == deployment))
-                return Outcome<EndpointState, Snapshot<EndpointState>>.Keep(new(state, current.Version));
-            var updated = state with
+            var endpoint = current.State ?? throw NotFound(Name);
+            var listed = endpoint.Deployments.Contains(deployment);
+            var makeDefault = setDefault || endpoint.DefaultDeployment is null;
+            if (listed && (!makeDefault || endpoint.DefaultDeployment == deployment))
+                return Outcome<EndpointState, Snapshot<EndpointState>>.Keep(new(endpoint, current.Version));
+            var updated = endpoint with
             {
-                Deployments = listed ? state.Deployments : [.. state.Deployments.Append(deployment).Order(StringComparer.Ordinal)],
-                DefaultDeployment = makeDefault ? deployment : state.DefaultDeployment,
+                Deployments = listed ? endpoint.Deployments : endpoint.Deployments.Append(deployment).Order(StringComparer.Ordinal).ToList(),
+                DefaultDeployment = makeDefault ? deployment : endpoint.DefaultDeployment,
                 UpdatedAt = now,
             };
             return Outcome<EndpointState, Snapshot<EndpointState>>.Write(updated, new(updated, current.Version + 1));
-        }, cancellationToken: cancellationToken);
+        });
     }
 
-    /// <summary>Removes a deployment from the endpoint's list; 409 <c>DeploymentIsDefault</c> while it is the default.</summary>
-    public Task RemoveDeploymentAsync(string tenant, string endpoint, string deployment, CancellationToken cancellationToken = default)
+    public Task RemoveDeploymentAsync(string deployment)
     {
-        var now = time.GetUtcNow();
-        return runtime.ExecuteAsync<EndpointState, bool>(IdOf(tenant, endpoint), current =>
+        var now = Time.GetUtcNow();
+        return ExecuteAsync(current =>
         {
-            var state = current.State ?? throw NotFound(endpoint);
-            if (state.DefaultDeployment == deployment)
+            var endpoint = current.State ?? throw NotFound(Name);
+            if (endpoint.DefaultDeployment == deployment)
                 throw DomainException.Conflict("DeploymentIsDefault",
-                    $"Deployment '{deployment}' is the default of endpoint '{endpoint}'; switch the default first (PATCH the endpoint with defaults.deployment_name) or delete the endpoint.");
-            if (!state.Deployments.Contains(deployment))
+                    $"Deployment '{deployment}' is the default of endpoint '{Name}'; switch the default first (PATCH the endpoint with defaults.deployment_name) or delete the endpoint.");
+            if (!endpoint.Deployments.Contains(deployment))
                 return Outcome<EndpointState, bool>.Keep(false);
-            return Outcome<EndpointState, bool>.Write(state with { Deployments = [.. state.Deployments.Where(d => d != deployment)], UpdatedAt = now }, true);
-        }, cancellationToken: cancellationToken);
+            return Outcome<EndpointState, bool>.Write(endpoint with { Deployments = endpoint.Deployments.Where(d => d != deployment).ToList(), UpdatedAt = now }, true);
+        });
+    }
+
+    public async Task<ResolvedDeployment> ResolveAsync(string? deployment)
+    {
+        var endpoint = Existing().State;
+        var name = deployment?.ToLowerInvariant() ?? endpoint.DefaultDeployment
+            ?? throw DomainException.Conflict("NoDefaultDeployment",
+                $"Endpoint '{Name}' has no default deployment; name one with deployment_name (or the azureml-model-deployment header), or set defaults.deployment_name.");
+        var version = await GrainFactory.GetGrain<IDeploymentGrain>(GrainKeys.Of(Tenant, Name, name)).GetVersionAsync(null);
+        return new ResolvedDeployment(Name, name, version);
     }
 
     public static DomainException NotFound(string endpoint) =>
         DomainException.NotFound("EndpointNotFound", $"Endpoint '{endpoint}' does not exist; create it with PUT /v1/endpoints/{endpoint}.");
+
+    private Snapshot<EndpointState> Existing() => Current is { State: { } endpoint } current ? new(endpoint, current.Version) : throw NotFound(Name);
 
     private static EndpointState Apply(EndpointState state, EndpointDefinition definition, DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Domain.Jobs;
 
 /// <summary>Why a job failed: a stable code and a message that says what happened and what to do.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Domain.Jobs;
 
@@ -16,20 +17,20 @@ public static class JobKeys
     /// <summary>Platform-wide index of live jobs (tenant/job), so any silo can find jobs that need an owner.</summary>
     public const string ActiveType = "jobactive";
 
-    public static GrainId Job(string tenant, string job) => new(JobType, tenant, job);
+    public static StateKey Job(string tenant, string job) => new(JobType, tenant, job);
 
     /// <summary>Result keys sort in mini-batch order.</summary>
-    public static GrainId Result(string tenant, string job, int index) => new(ResultType, tenant, $"{job}/{index.ToString("D8", CultureInfo.InvariantCulture)}");
+    public static StateKey Result(string tenant, string job, int index) => new(ResultType, tenant, $"{job}/{index.ToString("D8", CultureInfo.InvariantCulture)}");
 
     public static string ResultPrefix(string job) => job + "/";
 
-    public static GrainId Active(string tenant, string job) => new(ActiveType, GrainId.PlatformTenant, $"{tenant}/{job}");
+    public static StateKey Active(string tenant, string job) => new(ActiveType, StateKey.PlatformTenant, $"{tenant}/{job}");
 
-    public static GrainId Idempotency(string tenant, string key) =>
+    public static StateKey Idempotency(string tenant, string key) =>
         new(IdempotencyType, tenant, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))));
 
     /// <summary>Log entry keys sort by time; the suffix keeps entries from different writers apart.</summary>
-    public static GrainId LogEntry(string tenant, string job, DateTimeOffset at, string suffix) =>
+    public static StateKey LogEntry(string tenant, string job, DateTimeOffset at, string suffix) =>
         new(LogType, tenant, $"{job}/{at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{suffix}");
 
     public static string LeaseName(string tenant, string job) => $"job/{tenant}/{job}";

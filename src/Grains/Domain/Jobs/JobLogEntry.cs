@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Domain.Jobs;
 

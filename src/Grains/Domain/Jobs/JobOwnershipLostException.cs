@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Domain.Jobs;
 
 /// <summary>The job is now owned by another lease holder: this owner must stop at once.</summary>

@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Domain.Jobs;
 
 /// <summary>
@@ -14,7 +15,7 @@ public sealed record JobSettings(
     string LoggingLevel = "info",
     OutputAction OutputAction = OutputAction.AppendRow,
     string OutputFileName = "predictions.csv",
-    Deployments.ImageSettings? Image = null)
+    Abstractions.Deployments.ImageSettings? Image = null)
 {
     public static readonly JobSettings Default = new(MiniBatchSize.Default);
 

@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Domain.Jobs;
 
 /// <summary>What a finished job did, written as the <c>summary_only</c> output and kept on the job.</summary>

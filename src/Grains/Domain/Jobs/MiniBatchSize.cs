@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Domain.Jobs;
 

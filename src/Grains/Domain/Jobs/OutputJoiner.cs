@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Domain.Jobs;
 

@@ -1,62 +1,51 @@
+using OrleansBatch.Abstractions;
+using OrleansBatch.Abstractions.Models;
 using OrleansBatch.Grains.Providers;
-using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Grains.Domain.Models;
 
-/// <summary>Registered models of a tenant: numbered, immutable versions and the label <c>latest</c>.</summary>
-public sealed class ModelGrain(GrainRuntime runtime, TimeProvider time)
+/// <summary>A registered model of a tenant: numbered, immutable versions and the label <c>latest</c>. Keyed <c>tenant/model</c>.</summary>
+public sealed class ModelGrain(
+    [PersistentState("model", StorageNames.Grains)] IPersistentState<StoredState<ModelState>> state, IGrainStateStore catalog, TimeProvider time)
+    : ResourceGrain<ModelState>(state, catalog, time), IModelGrain
 {
     public const string GrainType = "model";
 
-    public static GrainId IdOf(string tenant, string model) => new(GrainType, tenant, model);
+    protected override StateKey CatalogKey => new(GrainType, Tenant, Name);
 
-    /// <summary>Reserves the next version number; files are stored under it, then <see cref="CommitVersionAsync"/> makes it visible.</summary>
-    public Task<int> ReserveVersionAsync(string tenant, string model, CancellationToken cancellationToken = default)
+    private string Name => Names[0];
+
+    public Task<int> ReserveVersionAsync()
     {
-        var now = time.GetUtcNow();
-        return runtime.ExecuteAsync<ModelState, int>(IdOf(tenant, model), current =>
+        var now = Time.GetUtcNow();
+        return ExecuteAsync(current =>
         {
-            var state = current.State ?? new ModelState(model, 0, [], now);
-            var next = state.LastReserved + 1;
-            return Outcome<ModelState, int>.Write(state with { LastReserved = next }, next);
-        }, cancellationToken: cancellationToken);
+            var model = current.State ?? new ModelState(Name, 0, [], now);
+            var next = model.LastReserved + 1;
+            return Outcome<ModelState, int>.Write(model with { LastReserved = next }, next);
+        });
     }
 
-    public Task<ModelVersion> CommitVersionAsync(string tenant, ModelVersion version, CancellationToken cancellationToken = default) =>
-        runtime.ExecuteAsync<ModelState, ModelVersion>(IdOf(tenant, version.Name), current =>
+    public Task<ModelVersion> CommitVersionAsync(ModelVersion version) =>
+        ExecuteAsync(current =>
         {
-            var state = current.State ?? throw new InvalidOperationException($"Model {version.Name} version {version.Version} was not reserved.");
-            if (state.Versions.Any(v => v.Version == version.Version))
+            var model = current.State ?? throw new InvalidOperationException($"Model {version.Name} version {version.Version} was not reserved.");
+            if (model.Versions.Any(v => v.Version == version.Version))
                 return Outcome<ModelState, ModelVersion>.Keep(version);
-            var versions = state.Versions.Append(version).OrderBy(v => v.Version).ToList();
-            return Outcome<ModelState, ModelVersion>.Write(state with { Versions = versions }, version);
-        }, cancellationToken: cancellationToken);
+            var versions = model.Versions.Append(version).OrderBy(v => v.Version).ToList();
+            return Outcome<ModelState, ModelVersion>.Write(model with { Versions = versions }, version);
+        });
 
-    /// <summary>One version; null <paramref name="version"/> means the latest. 404 <c>ModelNotFound</c> otherwise.</summary>
-    public async Task<ModelVersion> GetVersionAsync(string tenant, string model, int? version, CancellationToken cancellationToken = default)
+    public Task<ModelVersion> GetVersionAsync(int? version)
     {
-        var state = await GetStateAsync(tenant, model, cancellationToken).ConfigureAwait(false);
-        var found = version is { } number ? state.Versions.FirstOrDefault(v => v.Version == number) : state.Latest;
-        return found ?? throw DomainException.NotFound("ModelNotFound", $"Model '{model}' has no version {version}; it has versions 1-{state.Latest!.Version}.");
+        var model = Existing();
+        var found = version is { } number ? model.Versions.FirstOrDefault(v => v.Version == number) : model.Latest;
+        return Task.FromResult(found ?? throw DomainException.NotFound("ModelNotFound", $"Model '{Name}' has no version {version}; it has versions 1-{model.Latest!.Version}."));
     }
 
-    public async Task<Page<ModelVersion>> ListVersionsAsync(string tenant, string model, int top, string? continuation, CancellationToken cancellationToken = default)
-    {
-        var state = await GetStateAsync(tenant, model, cancellationToken).ConfigureAwait(false);
-        return Page<ModelVersion>.Of(state.Versions, top, continuation);
-    }
+    public Task<Page<ModelVersion>> ListVersionsAsync(int top, string? continuation) => Task.FromResult(Page<ModelVersion>.Of(Existing().Versions, top, continuation));
 
-    /// <summary>Models with at least one committed version (a reserved but never committed one is left out).</summary>
-    public Task<Page<AssetSummary>> ListAsync(string tenant, int top, string? continuation, CancellationToken cancellationToken = default) =>
-        runtime.QueryAsync<ModelState, AssetSummary>(new GrainQuery(GrainType, tenant, "", top, continuation),
-            (state, record) => state.Latest is { } latest ? new AssetSummary(state.Name, latest.Version, state.CreatedAt, record.UpdatedAt) : null,
-            cancellationToken);
-
-    private async Task<ModelState> GetStateAsync(string tenant, string model, CancellationToken cancellationToken)
-    {
-        var current = await runtime.ReadAsync<ModelState>(IdOf(tenant, model), cancellationToken).ConfigureAwait(false);
-        return current.State is { Latest: not null } state
-            ? state
-            : throw DomainException.NotFound("ModelNotFound", $"Model '{model}' does not exist; register it with POST /v1/models/{model}/versions.");
-    }
+    private ModelState Existing() => Current.State is { Latest: not null } model
+        ? model
+        : throw DomainException.NotFound("ModelNotFound", $"Model '{Name}' does not exist; register it with POST /v1/models/{Name}/versions.");
 }

@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using OrleansBatch.Abstractions.Tenants;
+using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Domain.Tenants;
 

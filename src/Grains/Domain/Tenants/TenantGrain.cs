@@ -1,88 +1,70 @@
+using OrleansBatch.Abstractions;
+using OrleansBatch.Abstractions.Tenants;
 using OrleansBatch.Grains.Providers;
-using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Grains.Domain.Tenants;
 
-/// <summary>Tenants and their API keys. Tenant grains are platform-scoped (<see cref="GrainId.PlatformTenant"/>).</summary>
-public sealed class TenantGrain(GrainRuntime runtime, TimeProvider time)
+/// <summary>A tenant and its API keys. Keyed by the tenant's name; listed under the platform tenant.</summary>
+public sealed class TenantGrain(
+    [PersistentState("tenant", StorageNames.Grains)] IPersistentState<StoredState<TenantState>> state, IGrainStateStore catalog, TimeProvider time)
+    : ResourceGrain<TenantState>(state, catalog, time), ITenantGrain
 {
     public const string GrainType = "tenant";
 
-    public static GrainId IdOf(string tenant) => new(GrainType, GrainId.PlatformTenant, tenant);
+    public const int MaxActiveKeys = 100;
 
-    public Task<Snapshot<TenantState>> CreateAsync(string name, CancellationToken cancellationToken = default)
+    protected override StateKey CatalogKey => CatalogKeyOf(Name);
+
+    private string Name => this.GetPrimaryKeyString();
+
+    public static StateKey CatalogKeyOf(string tenant) => new(GrainType, StateKey.PlatformTenant, tenant);
+
+    public Task<Snapshot<TenantState>> CreateAsync()
     {
-        name = ResourceName.Normalize(name);
-        var now = time.GetUtcNow();
-        return runtime.ExecuteAsync<TenantState, Snapshot<TenantState>>(IdOf(name), current =>
+        var name = ResourceName.Normalize(Name);
+        var now = Time.GetUtcNow();
+        return ExecuteAsync(current =>
         {
             if (current.Exists)
                 throw DomainException.Conflict("TenantExists", $"Tenant '{name}' already exists.");
-            var state = new TenantState(name, now, []);
-            return Outcome<TenantState, Snapshot<TenantState>>.Write(state, new(state, 1));
-        }, cancellationToken: cancellationToken);
+            var created = new TenantState(name, now, []);
+            return Outcome<TenantState, Snapshot<TenantState>>.Write(created, new(created, 1));
+        });
     }
 
-    public async Task<Snapshot<TenantState>> GetAsync(string name, CancellationToken cancellationToken = default)
-    {
-        var current = await runtime.ReadAsync<TenantState>(IdOf(name.ToLowerInvariant()), cancellationToken).ConfigureAwait(false);
-        return current.State is { } state ? new(state, current.Version) : throw NotFound(name);
-    }
+    public Task<Snapshot<TenantState>> GetAsync() =>
+        Task.FromResult(Current is { State: { } tenant } current ? new Snapshot<TenantState>(tenant, current.Version) : throw NotFound(Name));
 
-    public Task<Page<Snapshot<TenantState>>> ListAsync(int top, string? continuation, CancellationToken cancellationToken = default) =>
-        runtime.QueryAsync<TenantState, Snapshot<TenantState>>(new GrainQuery(GrainType, GrainId.PlatformTenant, "", top, continuation),
-            (state, record) => new(state, record.Version), cancellationToken);
-
-    /// <summary>Number of tenants (for metrics).</summary>
-    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    public Task<ApiKeyRecord> AddKeyAsync(string keyId, string keyHash, TenantRole role)
     {
-        var count = 0;
-        string? continuation = null;
-        do
+        var now = Time.GetUtcNow();
+        return ExecuteAsync(current =>
         {
-            var page = await runtime.Store.QueryAsync(new GrainQuery(GrainType, GrainId.PlatformTenant, "", 1000, continuation), cancellationToken).ConfigureAwait(false);
-            count += page.Items.Count;
-            continuation = page.Continuation;
-        }
-        while (continuation is not null);
-        return count;
+            var tenant = current.State ?? throw NotFound(Name);
+            if (tenant.Keys.Count(k => k.IsActive) >= MaxActiveKeys)
+                throw DomainException.Conflict("TooManyKeys", $"Tenant '{Name}' already has {MaxActiveKeys} active keys; revoke unused ones first.");
+            var key = new ApiKeyRecord(keyId, role, keyHash, now);
+            return Outcome<TenantState, ApiKeyRecord>.Write(tenant with { Keys = tenant.Keys.Append(key).ToList() }, key);
+        });
     }
 
-    public Task<ApiKeyRecord> AddKeyAsync(string tenant, TenantRole role, IssuedApiKey issued, CancellationToken cancellationToken = default)
+    public Task RevokeKeyAsync(string keyId)
     {
-        var now = time.GetUtcNow();
-        return runtime.ExecuteAsync<TenantState, ApiKeyRecord>(IdOf(tenant), current =>
+        var now = Time.GetUtcNow();
+        return ExecuteAsync(current =>
         {
-            var state = current.State ?? throw NotFound(tenant);
-            if (state.Keys.Count(k => k.IsActive) >= 100)
-                throw DomainException.Conflict("TooManyKeys", $"Tenant '{tenant}' already has 100 active keys; revoke unused ones first.");
-            var key = new ApiKeyRecord(issued.Id, role, issued.Hash, now);
-            return Outcome<TenantState, ApiKeyRecord>.Write(state with { Keys = [.. state.Keys, key] }, key);
-        }, cancellationToken: cancellationToken);
-    }
-
-    /// <summary>Revokes a key; it stops working at once, because every request reads the tenant's keys.</summary>
-    public Task RevokeKeyAsync(string tenant, string keyId, CancellationToken cancellationToken = default)
-    {
-        var now = time.GetUtcNow();
-        return runtime.ExecuteAsync<TenantState, bool>(IdOf(tenant), current =>
-        {
-            var state = current.State ?? throw NotFound(tenant);
-            var key = state.Keys.FirstOrDefault(k => k.Id == keyId)
-                ?? throw DomainException.NotFound("KeyNotFound", $"Tenant '{tenant}' has no API key '{keyId}'.");
+            var tenant = current.State ?? throw NotFound(Name);
+            var key = tenant.Keys.FirstOrDefault(k => k.Id == keyId)
+                ?? throw DomainException.NotFound("KeyNotFound", $"Tenant '{Name}' has no API key '{keyId}'.");
             if (!key.IsActive)
                 return Outcome<TenantState, bool>.Keep(false);
-            var keys = state.Keys.Select(k => k.Id == keyId ? k with { RevokedAt = now } : k).ToList();
-            return Outcome<TenantState, bool>.Write(state with { Keys = keys }, true);
-        }, cancellationToken: cancellationToken);
+            var keys = tenant.Keys.Select(k => k.Id == keyId ? k with { RevokedAt = now } : k).ToList();
+            return Outcome<TenantState, bool>.Write(tenant with { Keys = keys }, true);
+        });
     }
 
-    /// <summary>The active key with this id, or null (unknown tenant, unknown or revoked key).</summary>
-    public async Task<ApiKeyRecord?> FindActiveKeyAsync(string tenant, string keyId, CancellationToken cancellationToken = default)
-    {
-        var current = await runtime.ReadAsync<TenantState>(IdOf(tenant), cancellationToken).ConfigureAwait(false);
-        return current.State?.Keys.FirstOrDefault(k => k.Id == keyId && k.IsActive);
-    }
+    public Task<ApiKeyRecord?> FindActiveKeyAsync(string keyId) =>
+        Task.FromResult(Current.State?.Keys.FirstOrDefault(k => k.Id == keyId && k.IsActive));
 
     private static DomainException NotFound(string tenant) => DomainException.NotFound("TenantNotFound", $"Tenant '{tenant}' does not exist.");
 }

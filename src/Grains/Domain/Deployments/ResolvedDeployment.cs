@@ -1,4 +1,0 @@
-namespace OrleansBatch.Grains.Domain.Deployments;
-
-/// <summary>What an invocation runs: the endpoint, the deployment picked (named or default) and its current version, pinned.</summary>
-public sealed record ResolvedDeployment(string Endpoint, string Deployment, DeploymentVersion Version);

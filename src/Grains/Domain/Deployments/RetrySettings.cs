@@ -1,4 +1,0 @@
-namespace OrleansBatch.Grains.Domain.Deployments;
-
-/// <summary><c>retry_settings</c>: attempts after the first, and the time limit of one mini-batch in seconds.</summary>
-public sealed record RetrySettings(int MaxRetries = 3, int Timeout = 30);

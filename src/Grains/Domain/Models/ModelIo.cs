@@ -1,4 +1,0 @@
-namespace OrleansBatch.Grains.Domain.Models;
-
-/// <summary>One input or output of a model as ONNX Runtime reports it: name, element type and shape (-1 = dynamic).</summary>
-public sealed record ModelIo(string Name, string Type, IReadOnlyList<long> Shape);

@@ -1,4 +1,0 @@
-namespace OrleansBatch.Grains.Domain.Tenants;
-
-/// <summary>State of a tenant grain (kept under the platform tenant): its name and API keys.</summary>
-public sealed record TenantState(string Name, DateTimeOffset CreatedAt, IReadOnlyList<ApiKeyRecord> Keys);

@@ -1,0 +1,88 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using OrleansBatch.Grains;
+using OrleansBatch.Grains.Security;
+
+namespace OrleansBatch.Silo.Hosting;
+
+/// <summary>The one silo configuration of this platform, used by the gateway's embedded silo and by the silo process.</summary>
+public static class OrleansBatchSiloExtensions
+{
+    /// <summary>
+    /// Clustering, grain storage and reminders for the hosting mode (<see cref="SiloProviderOptions"/>): the embedded
+    /// default clusters on localhost and keeps state in the data directory; <c>AzureStorage</c> uses Orleans' Azure Table
+    /// membership, Azure Table grain storage and reminders. Grain state is serialized with System.Text.Json; every call
+    /// passes the tenant filter.
+    /// </summary>
+    public static ISiloBuilder UseOrleansBatch(this ISiloBuilder silo, SiloProviderOptions provider, IConfiguration configuration)
+    {
+        var cluster = ClusterSettings.Read(configuration);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = ClusterSettings.ServiceId;
+        });
+        if (provider.IsAzureStorage)
+        {
+            var tables = new TableServiceClient(provider.ConnectionString);
+            silo.ConfigureEndpoints(cluster.Address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !cluster.Address.Equals(System.Net.IPAddress.Loopback));
+            silo.UseAzureStorageClustering(o => o.Configure(t =>
+            {
+                t.TableServiceClient = tables;
+                t.TableName = TableName(provider, "membership");
+            }));
+            silo.AddAzureTableGrainStorage(StorageNames.Grains, o => o.Configure(t =>
+            {
+                t.TableServiceClient = tables;
+                t.TableName = TableName(provider, "grains");
+            }));
+            silo.UseAzureTableReminderService(o => o.Configure(t =>
+            {
+                t.TableServiceClient = tables;
+                t.TableName = TableName(provider, "reminders");
+            }));
+            // A dead silo is noticed in seconds, not the default half minute (registry.md: 1.2 s for kill -9).
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 2;
+                o.NumVotesForDeathDeclaration = 1;
+                o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+            });
+        }
+        else
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: ClusterSettings.ServiceId, clusterId: cluster.ClusterId);
+            silo.AddMemoryGrainStorage(StorageNames.Grains);
+            silo.UseInMemoryReminderService();
+        }
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.AddIncomingGrainCallFilter<TenantCallFilter>();
+        return silo;
+    }
+
+    /// <summary>The gateway as an Orleans client of a cluster (<c>OBATCH_EMBEDDED_SILO=false</c>).</summary>
+    public static IClientBuilder UseOrleansBatchCluster(this IClientBuilder client, SiloProviderOptions provider, IConfiguration configuration)
+    {
+        var cluster = ClusterSettings.Read(configuration);
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = ClusterSettings.ServiceId;
+        });
+        if (!provider.IsAzureStorage)
+            throw new InvalidOperationException($"OBATCH_EMBEDDED_SILO=false needs a cluster to join: set {SiloProviderOptions.ProviderKey}=AzureStorage and {SiloProviderOptions.ConnectionStringKey} as the silos have them.");
+        var tables = new TableServiceClient(provider.ConnectionString);
+        client.UseAzureStorageClustering(o => o.Configure(t =>
+        {
+            t.TableServiceClient = tables;
+            t.TableName = TableName(provider, "membership");
+        }));
+        return client;
+    }
+
+    private static string TableName(SiloProviderOptions provider, string name) =>
+        new string((provider.ContainerPrefix + name).Where(char.IsAsciiLetterOrDigit).ToArray());
+}

@@ -45,6 +45,15 @@ public sealed class ResourceLimitTests(RuntimeFixture fixture, Xunit.Abstraction
     }
 
     [Fact]
+    public void The_shipped_memory_bomb_sample_is_the_model_this_writer_makes()
+    {
+        var written = _dir.File("bomb.onnx");
+        DemandingModels.WriteMemoryBomb(written);
+
+        Assert.Equal(File.ReadAllBytes(written), File.ReadAllBytes(Files.SampleDirectory.Path("memory-bomb", "model.onnx")));
+    }
+
+    [Fact]
     public void Cancelling_stops_a_running_model_mid_run()
     {
         var model = _dir.File("slow.onnx");

@@ -58,8 +58,6 @@ public sealed class ClusterSetup : IAsyncDisposable
     /// <summary>The product's defaults for leases and visibility (the runners shorten them for tests), and the worker count.</summary>
     private static Dictionary<string, string> Defaults(int workers) => new()
     {
-        ["Jobs__LeaseTtl"] = "00:00:15",
-        ["Jobs__VisibilityTimeout"] = "00:00:30",
         ["Jobs__Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

@@ -7,15 +7,14 @@ using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Scoring;
 using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Silo.Jobs;
-using OrleansBatch.Silo.Membership;
 using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo;
 
 /// <summary>
-/// Hosts a silo inside another process (the gateway): the configured provider, grain runtime, domain
-/// grains, ONNX scoring, membership heartbeat, job owners and workers. With <c>OBATCH_EMBEDDED_SILO=false</c>
-/// the gateway keeps only what it needs to serve REST (no heartbeat, no owners, no workers).
+/// The services of a silo inside another process (the gateway): the configured provider, ONNX scoring and what the job
+/// grains use. With <c>OBATCH_EMBEDDED_SILO=false</c> the gateway is an Orleans client and keeps only what it needs to
+/// serve REST.
 /// </summary>
 public static class EmbeddedSiloServiceCollectionExtensions
 {
@@ -35,27 +34,13 @@ public static class EmbeddedSiloServiceCollectionExtensions
         return runsSilo;
     }
 
-    /// <summary>Grain runtime, domain grains, scoring, membership and jobs; with <paramref name="runsWork"/> false the heartbeat, owners and workers do not run.</summary>
+    /// <summary>Storage commands, scoring and jobs; with <paramref name="runsWork"/> false the job resumer does not run.</summary>
     public static IServiceCollection AddSiloServices(this IServiceCollection services, bool runsWork = true)
     {
         services.AddGrainRuntime();
         services.AddOnnxScoring();
-        services.AddSiloMembership(runsWork: runsWork);
         services.AddJobs(runsWork: runsWork);
-        return services;
-    }
-
-    /// <summary>Membership of this silo: its identity, its heartbeat (when <paramref name="runsWork"/>), and the cluster view.</summary>
-    public static IServiceCollection AddSiloMembership(this IServiceCollection services, Action<SiloMembershipOptions>? configure = null, bool runsWork = true)
-    {
-        var options = services.AddOptions<SiloMembershipOptions>();
-        if (configure is not null)
-            options.Configure(configure);
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<SiloIdentity>();
-        services.TryAddSingleton<SiloMembership>();
-        if (runsWork)
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SiloHeartbeat>());
+        services.TryAddSingleton<ClusterView>();
         return services;
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrleansBatch.Silo.Hosting;
-using OrleansBatch.Silo.Membership;
 
 // The silo host for scale-out: joins the cluster through the configured provider, heartbeats, runs
 // mini-batch workers and job owners, and leaves cleanly on SIGTERM (Ctrl+C).
@@ -18,7 +17,6 @@ catch (InvalidOperationException e)
 }
 
 using var host = builder.Build();
-var identity = host.Services.GetRequiredService<SiloIdentity>();
 try
 {
     await host.StartAsync();
@@ -28,7 +26,8 @@ catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationExc
     Console.Error.WriteLine($"The silo cannot start: {e.Message}");
     return 2;
 }
-host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansBatch.Silo").LogInformation("Silo {SiloId} started at {Address}", identity.Id, identity.Address);
-Console.WriteLine($"silo {identity.Id} started");
+var silo = host.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>();
+host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansBatch.Silo").LogInformation("Silo {SiloName} started at {Address}", silo.Name, silo.SiloAddress);
+Console.WriteLine($"silo {silo.SiloAddress} started");
 await host.WaitForShutdownAsync();
 return 0;

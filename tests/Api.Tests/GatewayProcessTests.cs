@@ -41,7 +41,8 @@ public sealed class GatewayProcessTests
             if (!OperatingSystem.IsWindows())
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
             var adminKey = File.ReadAllText(keyFile).Trim();
-            Assert.Contains(adminKey, before.Output); // printed once at the first start
+            Assert.DoesNotContain(adminKey, before.Output); // only its file is printed: stdout ends up in service logs
+            Assert.Contains($"admin key:   {keyFile} (generated now, mode 0600)", before.Output);
             key = await CreateTenantKeyAsync(before, "durable", adminKey);
             using var client = before.Client(key);
             using (var model = TestTenant.ModelContent(RepositoryPaths.BreastCancerModel))
@@ -54,7 +55,8 @@ public sealed class GatewayProcessTests
         await using var after = await GatewayProcess.StartAsync(data.Path, adminKey: null);
         using var again = after.Client(key);
 
-        Assert.DoesNotContain("Platform admin key", after.Output); // not printed again
+        Assert.Contains($"admin key:   {Path.Combine(data.Path, "admin.key")}", after.Output);
+        Assert.DoesNotContain("generated now", after.Output); // generated once
         var endpoint = await Problem.JsonAsync(await again.GetAsync("/v1/endpoints/scorer"), HttpStatusCode.OK);
         Assert.Equal("yes", endpoint.GetProperty("tags").GetProperty("kept").GetString());
         Assert.Equal("blue", endpoint.GetProperty("defaults").GetProperty("deployment_name").GetString());

@@ -16,7 +16,7 @@ public static class DataApi
 {
     public static IEndpointRouteBuilder MapDataApi(this IEndpointRouteBuilder app)
     {
-        var data = app.MapGroup("/v1/data").WithTags("Data").RequireAuthorization(AccessPolicies.Reader);
+        var data = app.MapGroup("/v1/data").WithTags("Data").WithProblemResponses().RequireAuthorization(AccessPolicies.Reader);
         data.MapGet("", ListAsync).WithName("ListData");
         data.MapPost("/{name}/versions", CreateVersionAsync).WithName("CreateDataVersion")
             .RequireAuthorization(AccessPolicies.Contributor).Accepts<DataVersionRequest>("application/json", "application/yaml", "*/*");

@@ -18,7 +18,7 @@ public static class DeploymentsApi
 {
     public static IEndpointRouteBuilder MapDeploymentsApi(this IEndpointRouteBuilder app)
     {
-        var deployments = app.MapGroup("/v1/endpoints/{endpoint}/deployments").WithTags("Deployments").RequireAuthorization(AccessPolicies.Reader);
+        var deployments = app.MapGroup("/v1/endpoints/{endpoint}/deployments").WithTags("Deployments").WithProblemResponses().RequireAuthorization(AccessPolicies.Reader);
         deployments.MapGet("", ListAsync).WithName("ListDeployments");
         deployments.MapGet("/{name}", GetAsync).WithName("GetDeployment");
         deployments.MapGet("/{name}/versions", ListVersionsAsync).WithName("ListDeploymentVersions");

@@ -17,7 +17,7 @@ public static class EndpointsApi
 {
     public static IEndpointRouteBuilder MapEndpointsApi(this IEndpointRouteBuilder app)
     {
-        var endpoints = app.MapGroup("/v1/endpoints").WithTags("Endpoints").RequireAuthorization(AccessPolicies.Reader);
+        var endpoints = app.MapGroup("/v1/endpoints").WithTags("Endpoints").WithProblemResponses().RequireAuthorization(AccessPolicies.Reader);
         endpoints.MapGet("", ListAsync).WithName("ListEndpoints");
         endpoints.MapGet("/{name}", GetAsync).WithName("GetEndpoint");
         endpoints.MapPut("/{name}", PutAsync).WithName("PutEndpoint").RequireAuthorization(AccessPolicies.Contributor)

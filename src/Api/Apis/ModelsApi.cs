@@ -18,10 +18,10 @@ public static class ModelsApi
 {
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
-        var models = app.MapGroup("/v1/models").WithTags("Models").RequireAuthorization(AccessPolicies.Reader);
+        var models = app.MapGroup("/v1/models").WithTags("Models").WithProblemResponses().RequireAuthorization(AccessPolicies.Reader);
         models.MapGet("", ListAsync).WithName("ListModels");
         models.MapPost("/{name}/versions", RegisterAsync).WithName("RegisterModelVersion")
-            .RequireAuthorization(AccessPolicies.Contributor).DisableAntiforgery();
+            .RequireAuthorization(AccessPolicies.Contributor).DisableAntiforgery().Accepts<IFormFileCollection>("multipart/form-data", "*/*");
         models.MapGet("/{name}/versions", ListVersionsAsync).WithName("ListModelVersions");
         models.MapGet("/{name}/versions/{version}", GetVersionAsync).WithName("GetModelVersion");
         return app;

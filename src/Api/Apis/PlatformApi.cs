@@ -1,5 +1,6 @@
 using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Hosting;
 using OrleansBatch.Api.Http;
@@ -7,7 +8,6 @@ using OrleansBatch.Api.Security;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Tenants;
-using OrleansBatch.Silo.Membership;
 using OrleansBatch.Abstractions.Tenants;
 using OrleansBatch.Abstractions;
 
@@ -18,12 +18,12 @@ public static class PlatformApi
 {
     public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder app)
     {
-        var tenants = app.MapGroup("/v1/tenants").WithTags("Platform").RequireAuthorization(AccessPolicies.Platform);
+        var tenants = app.MapGroup("/v1/tenants").WithTags("Platform").WithProblemResponses().RequireAuthorization(AccessPolicies.Platform);
         tenants.MapPost("", CreateTenantAsync).WithName("CreateTenant").Accepts<TenantRequest>("application/json", "*/*");
         tenants.MapGet("", ListTenantsAsync).WithName("ListTenants");
         tenants.MapGet("/{tenant}", GetTenantAsync).WithName("GetTenant");
 
-        var keys = app.MapGroup("/v1/tenants/{tenant}/keys").WithTags("Platform").RequireAuthorization(AccessPolicies.KeyAdmin);
+        var keys = app.MapGroup("/v1/tenants/{tenant}/keys").WithTags("Platform").WithProblemResponses().RequireAuthorization(AccessPolicies.KeyAdmin);
         keys.MapPost("", CreateKeyAsync).WithName("CreateApiKey").Accepts<ApiKeyRequest>("application/json", "*/*");
         keys.MapGet("", ListKeysAsync).WithName("ListApiKeys");
         keys.MapDelete("/{id}", RevokeKeyAsync).WithName("RevokeApiKey");
@@ -81,9 +81,9 @@ public static class PlatformApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<ClusterResponse>> GetClusterAsync(SiloMembership membership, CancellationToken cancellationToken)
+    private static async Task<Ok<ClusterResponse>> GetClusterAsync(ClusterView cluster)
     {
-        var silos = await membership.ListAsync(cancellationToken);
+        var silos = await cluster.ListAsync();
         return TypedResults.Ok(new ClusterResponse(silos.Select(Responses.Silo).ToList()));
     }
 

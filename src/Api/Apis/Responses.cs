@@ -1,3 +1,4 @@
+using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Data;
@@ -23,8 +24,8 @@ internal static class Responses
     public static ApiKeyResponse Key(string tenant, ApiKeyRecord key, string? plaintext = null) =>
         new(key.Id, tenant, key.Role.ToString().ToLowerInvariant(), plaintext, key.CreatedAt, key.RevokedAt);
 
-    public static SiloResponse Silo(SiloInfo silo) =>
-        new(silo.Id, silo.Address, silo.Status.ToString(), silo.StartedAt, silo.LastHeartbeat, silo.ActiveMiniBatches);
+    public static SiloResponse Silo(ClusterSilo silo) =>
+        new(silo.Name, silo.Address, silo.Status, silo.StartedAt, silo.LastHeartbeat, silo.ActiveMiniBatches);
 
     public static ModelVersionResponse Model(ModelVersion model) => new(
         model.Name, model.Version, model.Type, model.Description, model.Tags,

@@ -13,8 +13,8 @@ public static class UploadsApi
 {
     public static IEndpointRouteBuilder MapUploadsApi(this IEndpointRouteBuilder app)
     {
-        var uploads = app.MapGroup("/v1/uploads").WithTags("Uploads").RequireAuthorization(AccessPolicies.Contributor);
-        uploads.MapPost("", UploadAsync).WithName("Upload").DisableAntiforgery();
+        var uploads = app.MapGroup("/v1/uploads").WithTags("Uploads").WithProblemResponses().RequireAuthorization(AccessPolicies.Contributor);
+        uploads.MapPost("", UploadAsync).WithName("Upload").DisableAntiforgery().Accepts<IFormFileCollection>("multipart/form-data", "*/*");
         return app;
     }
 

@@ -11,6 +11,7 @@ using OrleansBatch.Api.Metrics;
 using OrleansBatch.Api.Security;
 using OrleansBatch.Silo;
 using OrleansBatch.Silo.Hosting;
+using Scalar.AspNetCore;
 
 namespace OrleansBatch.Api.Hosting;
 
@@ -88,6 +89,8 @@ public static class GatewayHostingExtensions
         });
         app.UseAuthorization();
         app.MapOpenApi();
+        // The API reference UI over the document above (/openapi/v1.json), served from the package (no CDN).
+        app.MapScalarApiReference("/openapi", options => options.WithTitle("OrleansBatch API"));
         return app;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using OrleansBatch.Silo.Hosting;
+using OrleansBatch.Silo.Jobs;
 
 namespace OrleansBatch.Api.Hosting;
 
@@ -16,8 +18,12 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add($"{GatewayOptions.MaxJsonKilobytesKey} must be between 16 and 65536.");
         foreach (var root in options.DataRoots)
         {
-            if (!Directory.Exists(root))
-                failures.Add($"{GatewayOptions.DataRootsKey}: '{root}' is not an existing folder.");
+            // A root with {tenant} must exist up to the placeholder; the tenants' folders come and go with them.
+            var fixedPart = root.Contains(DataRoots.TenantPlaceholder, StringComparison.Ordinal)
+                ? Path.GetDirectoryName(root[..root.IndexOf(DataRoots.TenantPlaceholder, StringComparison.Ordinal)] + "x")!
+                : root;
+            if (root != SiloProviderOptions.DefaultDataRoot(options.DataDirectory) && !Directory.Exists(fixedPart))
+                failures.Add($"{GatewayOptions.DataRootsKey}: '{fixedPart}' is not an existing folder.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using OrleansBatch.Silo.Membership;
 
 namespace OrleansBatch.Api.Hosting;
 
-/// <summary>At start: makes sure the admin key exists (printing it when generated), and publishes the listening address as the silo's address.</summary>
+/// <summary>At start: makes sure the admin key exists, logs where the gateway listens and prints where everything is (<see cref="FirstRunBanner"/>).</summary>
 internal sealed class GatewayStartup(
-    PlatformAdminKey adminKey, IServer server, IHostApplicationLifetime lifetime, SiloIdentity silo, IOptions<GatewayOptions> options, ILogger<GatewayStartup> logger)
+    PlatformAdminKey adminKey, IServer server, IHostApplicationLifetime lifetime, IOptions<GatewayOptions> options, ILogger<GatewayStartup> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -16,9 +15,9 @@ internal sealed class GatewayStartup(
         lifetime.ApplicationStarted.Register(() =>
         {
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            GatewayLog.Listening(logger, Environment.MachineName, address ?? "(no address)", options.Value.DataDirectory);
             if (address is not null)
-                silo.Address = address;
-            GatewayLog.Listening(logger, silo.Id, silo.Address, options.Value.DataDirectory);
+                Console.WriteLine(FirstRunBanner.Text(address, adminKey, options.Value));
         });
         return Task.CompletedTask;
     }

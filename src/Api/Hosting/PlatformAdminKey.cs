@@ -7,7 +7,8 @@ namespace OrleansBatch.Api.Hosting;
 
 /// <summary>
 /// The platform admin key: <c>OBATCH_ADMIN_KEY</c> when set; otherwise read from <c>&lt;data dir&gt;/admin.key</c>,
-/// which is generated (mode 0600) and printed once at the first start. Compared in fixed time.
+/// which is generated (mode 0600) at the first start. Only the file's path is ever printed or logged, never the key
+/// (stdout ends up in service logs). Compared in fixed time.
 /// </summary>
 internal sealed class PlatformAdminKey
 {
@@ -17,19 +18,30 @@ internal sealed class PlatformAdminKey
 
     public PlatformAdminKey(IOptions<GatewayOptions> options, ILogger<PlatformAdminKey> logger)
     {
-        var key = options.Value.AdminKey ?? LoadOrCreate(options.Value.DataDirectory, logger);
+        var key = options.Value.AdminKey;
+        if (key is null)
+        {
+            KeyFile = Path.Combine(options.Value.DataDirectory, FileName);
+            (key, Generated) = LoadOrCreate(options.Value.DataDirectory, logger);
+        }
         _hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
     }
+
+    /// <summary>The file holding the key, or null when it comes from <c>OBATCH_ADMIN_KEY</c>.</summary>
+    public string? KeyFile { get; }
+
+    /// <summary>Whether this start generated the key (the first start on this data directory).</summary>
+    public bool Generated { get; }
 
     public bool Matches(string presented) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _hash);
 
-    private static string LoadOrCreate(string dataDirectory, ILogger logger)
+    private static (string Key, bool Generated) LoadOrCreate(string dataDirectory, ILogger logger)
     {
         Directory.CreateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, FileName);
         if (File.Exists(path))
-            return File.ReadAllText(path).Trim();
+            return (File.ReadAllText(path).Trim(), false);
 
         // Write a temporary file and move it into place without overwriting: when two gateways start on
         // one directory at once, exactly one key wins and both read it.
@@ -47,10 +59,9 @@ internal sealed class PlatformAdminKey
         catch (IOException) when (File.Exists(path))
         {
             File.Delete(temporary);
-            return File.ReadAllText(path).Trim();
+            return (File.ReadAllText(path).Trim(), false);
         }
         GatewayLog.AdminKeyGenerated(logger, path);
-        Console.WriteLine($"Platform admin key (shown once; also in {path}): {key}");
-        return key;
+        return (key, true);
     }
 }

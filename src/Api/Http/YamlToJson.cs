@@ -5,6 +5,7 @@ using OrleansBatch.Grains;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using OrleansBatch.Abstractions;
+using ScalarEvent = YamlDotNet.Core.Events.Scalar; // the Scalar.AspNetCore package brings a namespace named Scalar
 
 namespace OrleansBatch.Api.Http;
 
@@ -74,10 +75,10 @@ internal static partial class YamlToJson
                     if (done.Anchor is not null)
                         anchors[done.Anchor] = (value, size);
                     break;
-                case Scalar scalar when stack.TryPeek(out var owner) && owner.Node is JsonObject && owner.Key is null:
+                case ScalarEvent scalar when stack.TryPeek(out var owner) && owner.Node is JsonObject && owner.Key is null:
                     owner.Key = scalar.Value;
                     continue;
-                case Scalar scalar:
+                case ScalarEvent scalar:
                     (value, size) = (Typed(scalar), 1);
                     if (AnchorOf(scalar.Anchor) is { } anchor)
                         anchors[anchor] = (value, size);
@@ -127,7 +128,7 @@ internal static partial class YamlToJson
 
     private static DomainException Invalid(string message) => DomainException.Invalid(ProblemCodes.InvalidYaml, message);
 
-    private static JsonNode? Typed(Scalar scalar)
+    private static JsonNode? Typed(ScalarEvent scalar)
     {
         var text = scalar.Value ?? "";
         if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))

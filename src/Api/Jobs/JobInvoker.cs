@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions.Jobs;
 using Orleans;
 using System.Text.RegularExpressions;
 using OrleansBatch.Grains;
@@ -89,7 +90,7 @@ public sealed partial class JobInvoker(IGrainFactory grains, JobService jobs, Jo
         }
         if (path.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase))
             throw DomainException.Invalid("InputNotAllowed", $"{field}: '{path}' is not readable by this installation; use upload://, azureml:<data>:<version>, an https:// blob URL, or a path under the data roots.");
-        return inputs.ResolveLocal(name, type, path, field);
+        return inputs.ResolveLocal(tenant, name, type, path, field);
     }
 
     /// <summary>The output file's artifact path: the job's own folder by default, or a folder of the tenant's outputs (<c>azureml://datastores/x/paths/p</c> or <c>p</c>).</summary>

@@ -20,17 +20,17 @@ public static class JobsApi
 {
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        var invoke = app.MapGroup("/v1/endpoints/{endpoint}/jobs").WithTags("Jobs").RequireAuthorization(AccessPolicies.Reader);
-        invoke.MapPost("", InvokeAsync).WithName("InvokeEndpoint").RequireAuthorization(AccessPolicies.Contributor).Accepts<object>("application/json", "application/yaml");
+        var invoke = app.MapGroup("/v1/endpoints/{endpoint}/jobs").WithTags("Jobs").WithProblemResponses().RequireAuthorization(AccessPolicies.Reader);
+        invoke.MapPost("", InvokeAsync).WithName("InvokeEndpoint").RequireAuthorization(AccessPolicies.Contributor).Accepts<InvokeRequest>("application/json", "application/yaml");
         invoke.MapGet("", ListForEndpointAsync).WithName("ListEndpointJobs");
 
-        var jobs = app.MapGroup("/v1/jobs").WithTags("Jobs").RequireAuthorization(AccessPolicies.Reader);
+        var jobs = app.MapGroup("/v1/jobs").WithTags("Jobs").WithProblemResponses().RequireAuthorization(AccessPolicies.Reader);
         jobs.MapGet("", ListAsync).WithName("ListJobs");
         jobs.MapGet("/{name}", GetAsync).WithName("GetJob");
         jobs.MapPost("/{name}/cancel", CancelAsync).WithName("CancelJob").RequireAuthorization(AccessPolicies.Contributor);
-        jobs.MapGet("/{name}/logs", LogsAsync).WithName("GetJobLogs");
+        jobs.MapGet("/{name}/logs", LogsAsync).WithName("GetJobLogs").Produces<string>(StatusCodes.Status200OK, "text/plain");
         jobs.MapGet("/{name}/errors", ErrorsAsync).WithName("GetJobErrors");
-        jobs.MapGet("/{name}/outputs/score", OutputAsync).WithName("GetJobOutput");
+        jobs.MapGet("/{name}/outputs/score", OutputAsync).WithName("GetJobOutput").Produces<byte[]>(StatusCodes.Status200OK, "text/csv", "application/vnd.apache.parquet", "application/json");
         return app;
     }
 

@@ -5,13 +5,13 @@ using OrleansBatch.Abstractions;
 using OrleansBatch.Grains.Domain.Tenants;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
-using OrleansBatch.Silo.Membership;
+using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Abstractions.Tenants;
 
 namespace OrleansBatch.Api.Metrics;
 
 /// <summary>Counters and gauges of this gateway process, rendered in the Prometheus text format.</summary>
-internal sealed class GatewayMetrics(GrainRuntime runtime, IGrainFactory grains, SiloMembership membership)
+internal sealed class GatewayMetrics(IGrainFactory grains, ClusterView cluster)
 {
     private readonly long[] _requestsByClass = new long[6];
 
@@ -30,19 +30,15 @@ internal sealed class GatewayMetrics(GrainRuntime runtime, IGrainFactory grains,
         for (var statusClass = 1; statusClass <= 5; statusClass++)
             Line(text, $"obatch_http_requests_total{{status_class=\"{statusClass}xx\"}}", Interlocked.Read(ref _requestsByClass[statusClass]));
 
-        text.Append("# HELP obatch_grain_activations Grain activations live in this silo.\n");
-        text.Append("# TYPE obatch_grain_activations gauge\n");
-        Line(text, "obatch_grain_activations", runtime.ActivationCount);
-
         text.Append("# HELP obatch_tenants Tenants on the platform.\n");
         text.Append("# TYPE obatch_tenants gauge\n");
         TenantContext.Set(TenantContext.Platform);
         Line(text, "obatch_tenants", await grains.Catalog(TenantContext.Platform).CountTenantsAsync().ConfigureAwait(false));
 
-        var silos = await membership.ListAsync(cancellationToken).ConfigureAwait(false);
+        var silos = await cluster.ListAsync().ConfigureAwait(false);
         text.Append("# HELP obatch_silos Silos in the cluster, by status.\n");
         text.Append("# TYPE obatch_silos gauge\n");
-        foreach (var status in Enum.GetValues<Grains.Providers.SiloStatus>())
+        foreach (var status in new[] { "Active", "ShuttingDown", "Dead" })
             Line(text, $"obatch_silos{{status=\"{status}\"}}", silos.Count(s => s.Status == status));
         return text.ToString();
     }

@@ -18,6 +18,15 @@ public sealed record BatchJob
     /// <summary>The job's status.</summary>
     public BatchJobStatus Status { get; init; }
 
+    /// <summary>The inputs by name (<c>input</c> for the single input of a model deployment).</summary>
+    public IReadOnlyDictionary<string, BatchJobInputInfo> Inputs { get; init; } = new Dictionary<string, BatchJobInputInfo>();
+
+    /// <summary>Where the job writes its output.</summary>
+    public BatchJobOutputInfo? Output { get; init; }
+
+    /// <summary>The effective settings: the deployment's, with the invocation's overrides.</summary>
+    public BatchJobSettings? Settings { get; init; }
+
     /// <summary>Progress counters.</summary>
     public BatchJobProgress? Progress { get; init; }
 

@@ -50,6 +50,10 @@ public readonly record struct MiniBatchSize
     /// <param name="files">A positive number of files.</param>
     public static implicit operator MiniBatchSize(int files) => FromFiles(files);
 
+    /// <summary>A size given as text (<see cref="Parse"/>), e.g. <c>"10MB"</c>, <c>"1000 rows"</c> or <c>"10"</c> files.</summary>
+    /// <param name="text">The size.</param>
+    public static implicit operator MiniBatchSize(string text) => Parse(text);
+
     /// <summary>The size as written in <c>deployment.yml</c>.</summary>
     public override string ToString() => Files?.ToString(CultureInfo.InvariantCulture) ?? Text ?? "";
 }

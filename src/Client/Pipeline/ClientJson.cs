@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace OrleansBatch.Client.Pipeline;
 
@@ -10,5 +11,7 @@ internal static class ClientJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Set up front so the YAML loader can read the models' contracts (GetTypeInfo) before any (de)serialization.
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
@@ -9,10 +8,12 @@ using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Runtime;
 
 /// <summary>
-/// The grain runtime of one silo: keeps one activation per grain, runs each grain's calls one at a
-/// time, and drops idle activations. Cross-silo consistency comes from the store's conditional writes.
+/// Applies pure commands (state + input -> <see cref="Outcome{TState, TResult}"/>) to records of the query store with
+/// optimistic concurrency: read, apply, conditional write, and on a lost race read again and re-apply. Job records,
+/// mini-batch results, the job log and the index of live jobs are kept this way beside Orleans grain storage; one
+/// job grain owns each job, so races are rare (the gateway's cancel against the owner's progress).
 /// </summary>
-public sealed class GrainRuntime : IAsyncDisposable
+public sealed class GrainRuntime(IGrainStateStore store, IOptions<GrainRuntimeOptions> options)
 {
     /// <summary>How grain state is serialized (one way, everywhere).</summary>
     public static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web)
@@ -21,42 +22,45 @@ public sealed class GrainRuntime : IAsyncDisposable
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private readonly ConcurrentDictionary<StateKey, GrainActivation> _activations = new();
-    private readonly IGrainStateStore _store;
-    private readonly GrainRuntimeOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ITimer _sweeper;
-
-    public GrainRuntime(IGrainStateStore store, IOptions<GrainRuntimeOptions> options, TimeProvider time)
-    {
-        _store = store;
-        _options = options.Value;
-        _time = time;
-        var period = _options.IdleTimeout < TimeSpan.FromSeconds(30) ? _options.IdleTimeout : TimeSpan.FromSeconds(30);
-        _sweeper = time.CreateTimer(_ => DropIdle(), null, period, period);
-    }
-
-    /// <summary>The store behind the runtime, for queries that span grains (lists).</summary>
-    public IGrainStateStore Store => _store;
-
-    /// <summary>Number of live activations (for metrics and tests).</summary>
-    public int ActivationCount => _activations.Count;
+    /// <summary>The store behind the commands, for queries that span records (lists).</summary>
+    public IGrainStateStore Store => store;
 
     /// <summary>
-    /// Runs <paramref name="command"/> as one turn of grain <paramref name="id"/>. When
-    /// <paramref name="ifMatchVersion"/> is set and the grain is not at that version, throws 412.
+    /// Runs <paramref name="command"/> on record <paramref name="id"/>. When <paramref name="ifMatchVersion"/> is set and
+    /// the record is not at that version, throws 412.
     /// </summary>
-    public Task<TResult> ExecuteAsync<TState, TResult>(
+    public async Task<TResult> ExecuteAsync<TState, TResult>(
         StateKey id, Func<Current<TState>, Outcome<TState, TResult>> command, long? ifMatchVersion = null, CancellationToken cancellationToken = default)
         where TState : class
     {
-        while (true)
+        for (var attempt = 0; ; attempt++)
         {
-            var activation = _activations.GetOrAdd(id, static (key, self) => new GrainActivation(key, self._store, self._options, self._time), this);
-            if (activation.TryEnter())
-                return activation.RunAsync(command, ifMatchVersion, StateJson, cancellationToken);
-            // Dropped between lookup and entry: make sure it is gone, then take (or create) the current one.
-            _activations.TryRemove(new KeyValuePair<StateKey, GrainActivation>(id, activation));
+            var record = await store.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+            if (ifMatchVersion is { } expected && record?.Version != expected)
+                throw DomainException.PreconditionFailed(record?.Version, expected);
+            var current = new Current<TState>(
+                record is null ? null : JsonSerializer.Deserialize<TState>(record.Json, StateJson),
+                record?.Version ?? 0,
+                record?.UpdatedAt);
+            var outcome = command(current);
+            try
+            {
+                switch (outcome.Kind)
+                {
+                    case OutcomeKind.Write:
+                        await store.WriteAsync(id, JsonSerializer.Serialize(outcome.State, StateJson), current.Version + 1, record?.ETag, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case OutcomeKind.Delete when record is not null:
+                        await store.DeleteAsync(id, record.ETag, cancellationToken).ConfigureAwait(false);
+                        break;
+                }
+                return outcome.Result;
+            }
+            catch (ConcurrencyConflictException) when (attempt < options.Value.MaxConflictRetries)
+            {
+                // Another writer was first: re-read and re-apply the (pure) command to the fresher state.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + attempt * 2)), cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -72,7 +76,7 @@ public sealed class GrainRuntime : IAsyncDisposable
         {
             try
             {
-                await _store.WriteAsync(id, json, 1, null, cancellationToken).ConfigureAwait(false);
+                await store.WriteAsync(id, json, 1, null, cancellationToken).ConfigureAwait(false);
                 return state;
             }
             catch (ConcurrencyConflictException)
@@ -87,7 +91,7 @@ public sealed class GrainRuntime : IAsyncDisposable
     /// <summary>Reads a grain's state without taking a turn (a consistent snapshot from the store).</summary>
     public async Task<Current<TState>> ReadAsync<TState>(StateKey id, CancellationToken cancellationToken = default) where TState : class
     {
-        var record = await _store.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+        var record = await store.ReadAsync(id, cancellationToken).ConfigureAwait(false);
         return record is null
             ? new Current<TState>(null, 0, null)
             : new Current<TState>(JsonSerializer.Deserialize<TState>(record.Json, StateJson), record.Version, record.UpdatedAt);
@@ -96,16 +100,4 @@ public sealed class GrainRuntime : IAsyncDisposable
     /// <summary>Deserializes a queried record's state.</summary>
     public static TState Deserialize<TState>(GrainStateRecord record) =>
         JsonSerializer.Deserialize<TState>(record.Json, StateJson) ?? throw new InvalidDataException($"Grain {record.Id} has empty state.");
-
-    private void DropIdle()
-    {
-        var now = _time.GetTimestamp();
-        foreach (var (id, activation) in _activations)
-        {
-            if (activation.TryDeactivate(now))
-                _activations.TryRemove(new KeyValuePair<StateKey, GrainActivation>(id, activation));
-        }
-    }
-
-    public ValueTask DisposeAsync() => _sweeper.DisposeAsync();
 }

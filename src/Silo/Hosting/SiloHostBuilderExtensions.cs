@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrleansBatch.Silo.Jobs;
-using OrleansBatch.Silo.Membership;
 
 namespace OrleansBatch.Silo.Hosting;
 
@@ -11,8 +10,7 @@ public static class SiloHostBuilderExtensions
 {
     /// <summary>
     /// Adds everything a silo runs. Settings: <c>OBATCH_PROVIDER</c> and its keys (<see cref="SiloProviderOptions"/>),
-    /// <c>OBATCH_DATA_ROOTS</c>, section <c>Jobs</c> (<see cref="JobOptions"/>, e.g. <c>Jobs__Workers</c>) and
-    /// section <c>Membership</c> (<see cref="SiloMembershipOptions"/>). Throws <see cref="InvalidOperationException"/>
+    /// <c>OBATCH_DATA_ROOTS</c>, section <c>Jobs</c> (<see cref="JobOptions"/>, e.g. <c>Jobs__Workers</c>). Throws <see cref="InvalidOperationException"/>
     /// for a bad provider setting.
     /// </summary>
     public static HostApplicationBuilder AddSilo(this HostApplicationBuilder builder)
@@ -20,11 +18,8 @@ public static class SiloHostBuilderExtensions
         var services = builder.Services;
         var provider = services.AddSiloProvider(builder.Configuration);
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.SectionName).Configure(o => o.DataRoots = provider.DataRoots.ToList());
-        services.AddOptions<SiloMembershipOptions>().BindConfiguration("Membership");
         services.AddSiloServices(runsWork: true);
         builder.UseOrleans(silo => silo.UseOrleansBatch(provider, builder.Configuration));
-        // Stops first: the silo reports ShuttingDown before its workers and owners stop.
-        services.AddHostedService<SiloDrain>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         return builder;
     }

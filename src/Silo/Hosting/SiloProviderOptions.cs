@@ -37,10 +37,15 @@ public sealed class SiloProviderOptions
     public static string ReadDataDirectory(IConfiguration configuration) =>
         Path.GetFullPath(string.IsNullOrWhiteSpace(configuration[DataDirectoryKey]) ? "./.obatch" : configuration[DataDirectoryKey]!.Trim());
 
-    /// <summary><c>OBATCH_DATA_ROOTS</c>: ':'-separated folders, as absolute paths.</summary>
+    /// <summary>
+    /// <c>OBATCH_DATA_ROOTS</c>: ':'-separated folders, as absolute paths, each possibly with <c>{tenant}</c>; unset, the
+    /// default <see cref="DefaultDataRoot"/> under the data directory, so local inputs work out of the box, per tenant.
+    /// </summary>
     public static IReadOnlyList<string> ReadDataRoots(IConfiguration configuration) =>
-        (configuration[DataRootsKey] ?? "")
-            .Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(Path.GetFullPath)
-            .ToList();
+        configuration[DataRootsKey] is { } roots && !string.IsNullOrWhiteSpace(roots)
+            ? roots.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Path.GetFullPath).ToList()
+            : [DefaultDataRoot(ReadDataDirectory(configuration))];
+
+    /// <summary>The data root when <c>OBATCH_DATA_ROOTS</c> is unset: <c>&lt;data dir&gt;/data/{tenant}</c>, each tenant its own folder.</summary>
+    public static string DefaultDataRoot(string dataDirectory) => Path.Combine(dataDirectory, "data", "{tenant}");
 }

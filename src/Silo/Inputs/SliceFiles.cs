@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions.Jobs;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Silo.Jobs;

@@ -5,11 +5,29 @@ namespace OrleansBatch.Silo.Jobs;
 
 /// <summary>
 /// Confines local input paths to the configured data roots: a path must not contain <c>..</c>, and with
-/// every symbolic link resolved it must still lie under a root (whose own links are resolved too).
+/// every symbolic link resolved it must still lie under a root (whose own links are resolved too). A root may
+/// contain <see cref="TenantPlaceholder"/> (<c>/data/{tenant}</c>): <see cref="ForTenant"/> gives each tenant
+/// its own folder only, so a tenant never reads another's files through a shared root.
 /// </summary>
 public sealed class DataRoots(IEnumerable<string> roots)
 {
-    private readonly List<string> _roots = roots.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => WithSlash(RealPath(Path.GetFullPath(r)))).ToList();
+    /// <summary>Stands for the calling tenant's name in a data root.</summary>
+    public const string TenantPlaceholder = "{tenant}";
+
+    private readonly List<string> _templates = roots.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
+
+    private List<string>? _resolved;
+
+    /// <summary>The roots with their links resolved, worked out at first use (a template with {tenant} is never resolved itself).</summary>
+    private List<string> Resolved => _resolved ??= _templates.Select(r => WithSlash(RealPath(Path.GetFullPath(r)))).ToList();
+
+    /// <summary>The roots one tenant may read: every <c>{tenant}</c> replaced by its name (tenant names are plain: letters, digits, '-').</summary>
+    public DataRoots ForTenant(string tenant)
+    {
+        if (tenant.Length == 0 || !tenant.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            throw new ArgumentException($"'{tenant}' is not a tenant name.", nameof(tenant));
+        return new DataRoots(_templates.Select(r => r.Replace(TenantPlaceholder, tenant, StringComparison.Ordinal)));
+    }
 
     /// <summary>The real (link-free) full path of <paramref name="given"/>; 400 InputNotAllowed outside the roots, 400 InputNotFound when absent.</summary>
     public string Resolve(string given, string field)
@@ -19,17 +37,17 @@ public sealed class DataRoots(IEnumerable<string> roots)
             throw NotAllowed(given, field, "it contains '..'");
         if (!Path.IsPathRooted(path))
             throw NotAllowed(given, field, "it is not an absolute path");
-        if (_roots.Count == 0)
+        if (Resolved.Count == 0)
             throw NotAllowed(given, field, "no data roots are configured (OBATCH_DATA_ROOTS)");
         if (!File.Exists(path) && !Directory.Exists(path))
-            throw DomainException.Invalid("InputNotFound", $"{field}: '{given}' does not exist. Check the path; it must be a file or folder under {string.Join(" or ", _roots)}.");
+            throw DomainException.Invalid("InputNotFound", $"{field}: '{given}' does not exist. Check the path; it must be a file or folder under {string.Join(" or ", Resolved)}.");
         var real = RealPath(Path.GetFullPath(path));
         return IsUnderRoot(real) ? real : throw NotAllowed(given, field, "it resolves (following links) outside the data roots");
     }
 
     /// <summary>Whether a real path lies under a root (used for every file found in an input folder, since a file may be a link).</summary>
     public bool IsUnderRoot(string realPath) =>
-        _roots.Any(root => WithSlash(realPath).StartsWith(root, StringComparison.Ordinal));
+        Resolved.Any(root => WithSlash(realPath).StartsWith(root, StringComparison.Ordinal));
 
     /// <summary>The path with every symbolic link in it resolved.</summary>
     public static string RealPath(string fullPath)
@@ -53,7 +71,7 @@ public sealed class DataRoots(IEnumerable<string> roots)
     }
 
     private DomainException NotAllowed(string given, string field, string why) =>
-        DomainException.Invalid("InputNotAllowed", $"{field}: '{given}' is not allowed: {why}. Inputs may be upload:// paths, azureml: data assets, or paths under the data roots ({(_roots.Count == 0 ? "none configured" : string.Join(", ", _roots))}).");
+        DomainException.Invalid("InputNotAllowed", $"{field}: '{given}' is not allowed: {why}. Inputs may be upload:// paths, azureml: data assets, or paths under the data roots ({(Resolved.Count == 0 ? "none configured" : string.Join(", ", Resolved))}).");
 
     private static string WithSlash(string path) => path.EndsWith('/') ? path : path + "/";
 }

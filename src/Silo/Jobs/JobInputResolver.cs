@@ -15,10 +15,11 @@ public sealed class JobInputResolver(JobOptions options, IArtifactStore artifact
 {
     private readonly DataRoots _roots = new(options.DataRoots);
 
-    /// <summary>Resolves a local path (plain or <c>file://</c>); an empty <paramref name="type"/> takes whatever the path is.</summary>
-    public JobInput ResolveLocal(string name, string type, string uri, string field)
+    /// <summary>Resolves a local path (plain or <c>file://</c>) under the tenant's data roots; an empty <paramref name="type"/> takes whatever the path is.</summary>
+    public JobInput ResolveLocal(string tenant, string name, string type, string uri, string field)
     {
-        var real = _roots.Resolve(uri, field);
+        var roots = _roots.ForTenant(tenant);
+        var real = roots.Resolve(uri, field);
         if (File.Exists(real))
         {
             if (type == "uri_folder")
@@ -31,7 +32,7 @@ public sealed class JobInputResolver(JobOptions options, IArtifactStore artifact
         foreach (var file in Directory.EnumerateFiles(real, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden }))
         {
             var target = DataRoots.RealPath(file);
-            if (!_roots.IsUnderRoot(target))
+            if (!roots.IsUnderRoot(target))
                 throw DomainException.Invalid("InputNotAllowed", $"{field}: '{Path.GetRelativePath(real, file)}' in '{uri}' links outside the data roots.");
             files.Add(new JobInputFile(Path.GetRelativePath(real, file).Replace('\\', '/'), target, new FileInfo(target).Length));
         }

@@ -3,7 +3,7 @@ using OrleansBatch.Grains.Domain.Jobs;
 
 namespace OrleansBatch.Silo.Jobs;
 
-/// <summary>Source-generated log messages of job orchestration and workers.</summary>
+/// <summary>Source-generated log messages of job orchestration.</summary>
 internal static partial class JobLogMessages
 {
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Job {Tenant}/{JobId} ended {Status}")]
@@ -12,15 +12,12 @@ internal static partial class JobLogMessages
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Silo {SiloId} owns job {Tenant}/{JobId}")]
     public static partial void Owning(ILogger logger, string siloId, string tenant, string jobId);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Silo {SiloId} lost the lease of job {Tenant}/{JobId}")]
-    public static partial void LeaseLost(ILogger logger, string siloId, string tenant, string jobId);
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Silo {SiloId} lost job {Tenant}/{JobId} to another activation")]
+    public static partial void OwnershipLost(ILogger logger, string siloId, string tenant, string jobId);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "Owning job {Tenant}/{JobId} failed; the lease is released so it can resume")]
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "Running job {Tenant}/{JobId} failed; it is started again at the owner's next tick")]
     public static partial void OwnerFailed(ILogger logger, Exception exception, string tenant, string jobId);
 
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "Worker failed on a message of queue {Queue}")]
-    public static partial void WorkerFailed(ILogger logger, Exception exception, string queue);
-
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Error, Message = "Job sweep failed")]
-    public static partial void SweepFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Error, Message = "Resuming live jobs failed")]
+    public static partial void ResumeFailed(ILogger logger, Exception exception);
 }

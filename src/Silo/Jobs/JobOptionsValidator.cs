@@ -10,22 +10,16 @@ internal sealed class JobOptionsValidator : IValidateOptions<JobOptions>
         var failures = new List<string>();
         foreach (var (key, value) in new (string, TimeSpan)[]
         {
-            (nameof(JobOptions.LeaseTtl), options.LeaseTtl),
-            (nameof(JobOptions.SweepInterval), options.SweepInterval),
             (nameof(JobOptions.ResultPollInterval), options.ResultPollInterval),
             (nameof(JobOptions.ProgressInterval), options.ProgressInterval),
-            (nameof(JobOptions.IdlePollInterval), options.IdlePollInterval),
-            (nameof(JobOptions.VisibilityTimeout), options.VisibilityTimeout),
             (nameof(JobOptions.RetryBackoff), options.RetryBackoff),
         })
         {
             if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(1))
                 failures.Add($"{JobOptions.SectionName}__{key} is {value}: give a duration above zero and at most a day, such as 00:00:01.");
         }
-        if (options.VisibilityTimeout < TimeSpan.FromSeconds(1))
-            failures.Add($"{JobOptions.SectionName}__{nameof(JobOptions.VisibilityTimeout)} is {options.VisibilityTimeout}: at least 1 second (a queue's shortest visibility).");
         if (options.Workers is < 1 or > 1024)
-            failures.Add($"{JobOptions.SectionName}__{nameof(JobOptions.Workers)} is {options.Workers}: give 1 to 1024 mini-batch workers.");
+            failures.Add($"{JobOptions.SectionName}__{nameof(JobOptions.Workers)} is {options.Workers}: give 1 to 1024 scoring slots.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

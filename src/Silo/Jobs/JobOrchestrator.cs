@@ -1,5 +1,9 @@
+using OrleansBatch.Abstractions.Jobs;
 using System.Text;
 using System.Text.Json;
+using Orleans;
+using Orleans.Runtime;
+using OrleansBatch.Abstractions;
 using Microsoft.Extensions.Logging;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
@@ -10,21 +14,28 @@ using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Outputs;
 using OrleansBatch.Silo.Workers;
 using EarlyStaging = (System.Threading.Tasks.Task Task, int Next, long[] RowBase);
-using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Jobs;
 
 /// <summary>
-/// Runs one job while this silo holds its lease: plans it, dispatches mini-batches with flow control
-/// (at most <c>instance_count x max_concurrency_per_instance</c> outstanding, on the tenant's own queue:
-/// see <see cref="TenantQueues"/> for the fair shares between tenants), watches results, enforces
-/// <c>error_threshold</c>, handles cancel and finalizes. Everything it knows is persisted (the plan, the
-/// dispatch watermark in the counters, one result record per mini-batch), so a new owner resumes.
+/// Runs one job for its <see cref="JobGrain"/>: plans it, dispatches mini-batches to mini-batch grains with flow control
+/// (at most <c>instance_count x max_concurrency_per_instance</c> outstanding; each silo shares its slots fairly between
+/// tenants), watches results, enforces <c>error_threshold</c>, handles cancel and finalizes. A mini-batch whose silo
+/// left the cluster, or that has no result long after its attempts could have ended, is sent again (the first record
+/// wins). Everything it knows is persisted (the plan, the dispatch watermark in the counters, one result record per
+/// mini-batch), so a new owner resumes.
 /// </summary>
 public sealed class JobOrchestrator(
-    GrainRuntime runtime, IWorkQueue queue, IArtifactStore artifacts, SliceFiles sliceFiles, OutputStores outputs, JobLog log, JobSignals signals,
-    TenantQueues tenants, JobOptions options, TimeProvider time, ILogger<JobOrchestrator> logger)
+    GrainRuntime runtime, IArtifactStore artifacts, SliceFiles sliceFiles, OutputStores outputs, JobLog log, JobSignals signals,
+    IGrainFactory grains, IClusterMembershipService membership, JobOptions options, TimeProvider time, ILogger<JobOrchestrator> logger)
 {
+    /// <summary>Extra wait, beyond its own attempts and timeouts, before a mini-batch without a result is sent again.</summary>
+    private static readonly TimeSpan ResendGrace = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether the job is still live (its entry in the index of live jobs exists).</summary>
+    public async Task<bool> IsLiveAsync(string tenant, string name, CancellationToken cancellationToken) =>
+        (await runtime.ReadAsync<ActiveJob>(JobKeys.Active(tenant, name), cancellationToken).ConfigureAwait(false)).Exists;
+
     private string Source => $"owner@{options.SiloId}";
 
     public async Task RunAsync(string tenant, string name, string token, CancellationToken cancellationToken)
@@ -104,6 +115,10 @@ public sealed class JobOrchestrator(
         var dispatched = Math.Max(job.Counters.Dispatched, results.Count == 0 ? 0 : results.Keys.Max() + 1);
         // Everything below the watermark without a result is still on the queue (at-least-once), or is re-sent by this loop if it was never acknowledged.
         var outstanding = new SortedSet<int>(Enumerable.Range(0, dispatched).Where(i => !results.ContainsKey(i)));
+        // When each outstanding mini-batch was sent; a resumed owner sends what was outstanding again at once.
+        var sentAt = outstanding.ToDictionary(i => i, _ => 0L);
+        var silos = membership.CurrentSnapshot;
+        var resendAfter = TimeSpan.FromSeconds(job.Spec.Settings.TimeoutSeconds * (job.Spec.Settings.MaxRetries + 1.0)) + options.RetryBackoff * (job.Spec.Settings.MaxRetries + 1) + ResendGrace;
         var topic = JobSignals.JobTopic(job.Tenant, job.Name);
         var reported = job.Counters;
         // Counted as results arrive (recounting every result at every arrival would be quadratic in the mini-batches).
@@ -116,8 +131,20 @@ public sealed class JobOrchestrator(
             cancellationToken.ThrowIfCancellationRequested();
             while (outstanding.Count < window && dispatched < plan.MiniBatchCount)
             {
-                await EnqueueAsync(job, plan, files, dispatched, cancellationToken).ConfigureAwait(false);
+                await SendAsync(job, plan, files, dispatched, cancellationToken).ConfigureAwait(false);
+                sentAt[dispatched] = time.GetTimestamp();
                 outstanding.Add(dispatched++);
+            }
+
+            // A silo left (died or shut down): what it held is lost, and sending again lands the rest on the activations
+            // that still hold them. Otherwise only what has waited longer than its attempts could take is sent again.
+            var latest = membership.CurrentSnapshot;
+            var siloLeft = latest.Version != silos.Version && silos.Members.Keys.Any(s => latest.GetSiloStatus(s) != SiloStatus.Active);
+            silos = latest;
+            foreach (var index in outstanding.Where(i => siloLeft || sentAt.GetValueOrDefault(i) == 0 || time.GetElapsedTime(sentAt[i]) > resendAfter).ToList())
+            {
+                await SendAsync(job, plan, files, index, cancellationToken).ConfigureAwait(false);
+                sentAt[index] = time.GetTimestamp();
             }
 
             var arrived = 0;
@@ -128,6 +155,7 @@ public sealed class JobOrchestrator(
                     continue;
                 arrived++;
                 outstanding.Remove(index);
+                sentAt.Remove(index);
                 results[index] = result;
                 tally = tally.Add(result);
                 if (!result.Succeeded)
@@ -281,7 +309,7 @@ public sealed class JobOrchestrator(
         JobLogMessages.JobEnded(logger, job.Tenant, job.Name, ended.Status);
     }
 
-    private async Task EnqueueAsync(JobState job, JobPlan plan, IReadOnlyList<JobInputFile> files, int index, CancellationToken cancellationToken)
+    private async Task SendAsync(JobState job, JobPlan plan, IReadOnlyList<JobInputFile> files, int index, CancellationToken cancellationToken)
     {
         var slices = plan.SlicesOf(index, files)
             .Select(s => new MiniBatchWorkSlice(s.FileIndex, files[s.FileIndex].FileName, files[s.FileIndex].Path, files[s.FileIndex].InArtifactStore, s.Offset, s.Length))
@@ -289,9 +317,9 @@ public sealed class JobOrchestrator(
         var spec = job.Spec;
         var work = new MiniBatchWork(job.Tenant, job.Name, index, spec.Endpoint, spec.Deployment, spec.DeploymentVersion, spec.DeploymentType, spec.Steps,
             slices, spec.Settings.MaxRetries, spec.Settings.TimeoutSeconds, spec.Settings.LogsDebug, spec.Settings.Image);
-        tenants.Announce(job.Tenant);
-        await queue.EnqueueAsync(tenants.QueueOf(job.Tenant), JsonSerializer.Serialize(work, GrainRuntime.StateJson), cancellationToken).ConfigureAwait(false);
-        signals.Pulse(JobSignals.Work);
+        cancellationToken.ThrowIfCancellationRequested();
+        TenantContext.Set(job.Tenant);
+        await grains.GetGrain<IMiniBatchGrain>(GrainKeys.Of(job.Tenant, job.Name, index.ToString(System.Globalization.CultureInfo.InvariantCulture))).ScoreAsync(work).ConfigureAwait(false);
     }
 
     private async Task<Dictionary<int, MiniBatchResult>> LoadResultsAsync(string tenant, string name, CancellationToken cancellationToken)

@@ -1,3 +1,6 @@
+using Orleans;
+using OrleansBatch.Abstractions;
+using OrleansBatch.Abstractions.Jobs;
 using System.Runtime.CompilerServices;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
@@ -5,15 +8,14 @@ using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Silo.Outputs;
-using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Jobs;
 
 /// <summary>
 /// The Job grain's calls for gateways: create (idempotent per key for 24 h), read, list newest first,
-/// cancel, error report, log and output. Orchestration happens in the silos (<see cref="JobOwnerService"/>).
+/// cancel, error report, log and output. Orchestration happens in the silos (<see cref="JobGrain"/>).
 /// </summary>
-public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals signals, OutputStores outputs, TimeProvider time)
+public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals signals, OutputStores outputs, IGrainFactory grains, TimeProvider time)
 {
     /// <summary>How long an <c>Idempotency-Key</c> keeps returning the job it created.</summary>
     public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
@@ -57,7 +59,8 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
             JobCommands.Create(new JobState(name, tenant, spec, JobStatus.Queued, now, idempotencyKey)), cancellationToken: cancellationToken).ConfigureAwait(false);
         await log.WriteAsync(tenant, name, "info", "gateway",
             $"job created on {spec.Endpoint}/{spec.Deployment}@{spec.DeploymentVersion} with {spec.Files().Count} input file(s), mini_batch_size {spec.Settings.MiniBatchSize}, output {spec.Output.Uri}", cancellationToken).ConfigureAwait(false);
-        signals.Pulse(JobSignals.NewJobs);
+        TenantContext.Set(tenant);
+        await grains.GetGrain<IJobGrain>(GrainKeys.Of(tenant, name)).StartAsync().ConfigureAwait(false);
         return (created, true);
     }
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrleansBatch.Silo.Inputs;
-using OrleansBatch.Silo.Membership;
 using OrleansBatch.Silo.Outputs;
 using OrleansBatch.Silo.Workers;
 
@@ -13,15 +12,14 @@ namespace OrleansBatch.Silo.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="JobService"/>, <see cref="JobInputResolver"/>, the <see cref="JobOwnerService"/> and the
-    /// <see cref="MiniBatchWorkerService"/>. Needs the grain runtime, the providers and ONNX scoring (<c>AddOnnxScoring</c>).
-    /// With <paramref name="runsWork"/> false (a gateway without a silo of its own) the owners and workers are
-    /// registered but not started: jobs are created here and picked up by the silos through storage.
+    /// Adds <see cref="JobService"/>, <see cref="JobInputResolver"/>, what the job and mini-batch grains use
+    /// (<see cref="JobOrchestrator"/>, <see cref="MiniBatchScheduler"/>) and the <see cref="JobResumer"/>. Needs the
+    /// providers and ONNX scoring (<c>AddOnnxScoring</c>). With <paramref name="runsWork"/> false (a gateway that is an
+    /// Orleans client) the resumer does not run: the silos run the jobs.
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, Action<JobOptions>? configure = null, bool runsWork = true)
     {
-        services.TryAddSingleton<SiloIdentity>();
-        var options = services.AddOptions<JobOptions>().Configure<SiloIdentity>((o, silo) => o.SiloId = silo.Id).ValidateOnStart();
+        var options = services.AddOptions<JobOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobOptions>, JobOptionsValidator>());
         if (configure is not null)
             options.Configure(configure);
@@ -31,10 +29,9 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<JobLog>();
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton<JobInputResolver>();
-        services.TryAddSingleton<TenantQueues>();
         services.TryAddSingleton<JobOrchestrator>();
-        services.TryAddSingleton<JobOwnerService>();
-        services.TryAddSingleton<MiniBatchWorkerService>();
+        services.TryAddSingleton<MiniBatchRunner>();
+        services.TryAddSingleton<MiniBatchScheduler>();
         services.TryAddSingleton(_ => new ScoringThreads());
         services.TryAddSingleton<SliceFiles>();
         services.TryAddSingleton<ModelFiles>();
@@ -42,8 +39,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<OutputStores>();
         if (!runsWork)
             return services;
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<JobOwnerService>());
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<MiniBatchWorkerService>());
+        services.AddHostedService<JobResumer>();
         return services;
     }
 }

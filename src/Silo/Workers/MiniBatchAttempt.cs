@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions.Jobs;
 using System.Text;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Scoring;

@@ -29,9 +29,6 @@ public static class AzureStorageServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new AzureStorageBackend(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IGrainStateStore>(sp => new BlobGrainStateStore(sp.GetRequiredService<AzureStorageBackend>()));
-        services.TryAddSingleton<ILeaseStore>(sp => new BlobLeaseStore(sp.GetRequiredService<AzureStorageBackend>()));
-        services.TryAddSingleton<IWorkQueue>(sp => new StorageQueueWorkQueue(sp.GetRequiredService<AzureStorageBackend>()));
-        services.TryAddSingleton<IMembershipStore>(sp => new BlobMembershipStore(sp.GetRequiredService<AzureStorageBackend>()));
         services.TryAddSingleton<IArtifactStore>(sp => new BlobArtifactStore(sp.GetRequiredService<AzureStorageBackend>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AzureStorageStartup>());
         return services;

@@ -29,9 +29,6 @@ public static class LocalStorageServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new LocalDatabase(sp.GetRequiredService<IOptions<LocalStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IGrainStateStore>(sp => new SqliteGrainStateStore(sp.GetRequiredService<LocalDatabase>()));
-        services.TryAddSingleton<ILeaseStore>(sp => new SqliteLeaseStore(sp.GetRequiredService<LocalDatabase>()));
-        services.TryAddSingleton<IWorkQueue>(sp => new SqliteWorkQueue(sp.GetRequiredService<LocalDatabase>()));
-        services.TryAddSingleton<IMembershipStore>(sp => new SqliteMembershipStore(sp.GetRequiredService<LocalDatabase>()));
         services.TryAddSingleton<IArtifactStore>(sp => new FileArtifactStore(sp.GetRequiredService<LocalDatabase>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LocalStorageStartup>());
         return services;

@@ -49,12 +49,9 @@ public sealed class Cluster : IAsyncLifetime
         ["OBATCH_PROVIDER"] = "AzureStorage",
         ["OBATCH_STORAGE_CONNECTION_STRING"] = ConnectionString,
         ["OBATCH_STORAGE_PREFIX"] = Prefix,
-        ["Jobs__LeaseTtl"] = "00:00:03",
-        ["Jobs__VisibilityTimeout"] = "00:00:03",
         ["Jobs__RetryBackoff"] = "00:00:01",
         ["Jobs__Workers"] = "2",
         // Jobs here last a second or two: silos other than the owner's must look for work more often than once a second to take part.
-        ["Jobs__IdlePollInterval"] = "00:00:00.100",
         ["Membership__HeartbeatPeriod"] = "00:00:01",
         ["AzureStorage__MaxQueuePollInterval"] = "00:00:00.200",
     };

@@ -75,8 +75,6 @@ public sealed class Platform : IAsyncLifetime
     private Task<GatewayProcess> StartGatewayAsync() => GatewayProcess.StartAsync(DataDirectory, AdminKey, new Dictionary<string, string>
     {
         ["OBATCH_DATA_ROOTS"] = DataRoot,
-        ["Jobs__LeaseTtl"] = "00:00:03",
-        ["Jobs__VisibilityTimeout"] = "00:00:03",
         ["Jobs__RetryBackoff"] = "00:00:01",
     });
 

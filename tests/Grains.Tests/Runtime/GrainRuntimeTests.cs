@@ -18,33 +18,6 @@ public sealed class GrainRuntimeTests : IAsyncLifetime
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
 
     [Fact]
-    public async Task Calls_on_one_grain_in_one_silo_take_turns_and_never_need_a_retry()
-    {
-        var silo = _cluster.AddSilo();
-        var inside = 0;
-        var maxInside = 0;
-        var applications = 0;
-
-        var calls = Enumerable.Range(0, 40).Select(i => Task.Run(() => silo.ExecuteAsync<Counter, int>(_id, current =>
-        {
-            var now = Interlocked.Increment(ref inside);
-            InterlockedMax(ref maxInside, now);
-            Interlocked.Increment(ref applications);
-            Thread.SpinWait(20_000);
-            Interlocked.Decrement(ref inside);
-            return Counter.Increment(current, $"call-{i}");
-        }))).ToArray();
-        var results = await Task.WhenAll(calls);
-
-        Assert.Equal(1, maxInside);
-        // Each command ran exactly once: turns never overlapped, so no write ever lost a race and re-applied.
-        Assert.Equal(40, applications);
-        Assert.Equal(Enumerable.Range(1, 40), results.Order());
-        var final = await silo.ReadAsync<Counter>(_id);
-        Assert.Equal((40, 40L), (final.State!.Value, final.Version));
-    }
-
-    [Fact]
     public async Task Concurrent_read_modify_writes_from_two_silos_on_one_database_are_all_kept()
     {
         var silos = new[] { _cluster.AddSilo(), _cluster.AddSilo() };
@@ -148,64 +121,6 @@ public sealed class GrainRuntimeTests : IAsyncLifetime
         Assert.False((await silos[0].ReadAsync<Counter>(_id)).Exists);
         Assert.Null(await silos[1].Store.ReadAsync(_id));
         Assert.Equal(1, await silos[0].ExecuteAsync<Counter, int>(_id, current => Counter.Increment(current, "recreate")));
-    }
-
-    [Fact]
-    public async Task Idle_activations_are_dropped_but_a_busy_one_is_kept()
-    {
-        var silo = _cluster.AddSilo(new GrainRuntimeOptions { IdleTimeout = TimeSpan.FromMilliseconds(100) });
-        var busyId = _id with { Key = _id.Key + "-busy" };
-        await silo.ExecuteAsync<Counter, int>(_id, current => Counter.Increment(current, "once"));
-        using var release = new ManualResetEventSlim();
-        using var entered = new ManualResetEventSlim();
-        var busy = Task.Run(() => silo.ExecuteAsync<Counter, int>(busyId, current =>
-        {
-            entered.Set();
-            release.Wait();
-            return Counter.Increment(current, "slow");
-        }));
-        entered.Wait();
-
-        await WaitUntil(() => silo.ActivationCount == 1);
-        // Several idle sweeps pass while the busy call holds its turn; it must survive all of them.
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
-        Assert.Equal(1, silo.ActivationCount);
-        release.Set();
-        await busy;
-        await WaitUntil(() => silo.ActivationCount == 0);
-
-        Assert.Equal(2, await silo.ExecuteAsync<Counter, int>(_id, current => Counter.Increment(current, "again")));
-        Assert.Equal(1, silo.ActivationCount);
-    }
-
-    [Fact]
-    public async Task Calls_racing_the_idle_sweep_still_take_turns_and_lose_nothing()
-    {
-        var silo = _cluster.AddSilo(new GrainRuntimeOptions { IdleTimeout = TimeSpan.FromMilliseconds(1) });
-        var inside = 0;
-        var maxInside = 0;
-
-        for (var round = 0; round < 20; round++)
-        {
-            var calls = Enumerable.Range(0, 5).Select(i => Task.Run(() => silo.ExecuteAsync<Counter, int>(_id, current =>
-            {
-                InterlockedMax(ref maxInside, Interlocked.Increment(ref inside));
-                Interlocked.Decrement(ref inside);
-                return Counter.Increment(current, "x");
-            })));
-            await Task.WhenAll(calls);
-            await Task.Delay(3);
-        }
-
-        Assert.Equal(1, maxInside);
-        Assert.Equal(100, (await silo.ReadAsync<Counter>(_id)).State!.Value);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Eventually);
-        while (!condition())
-            await Task.Delay(20, timeout.Token);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class SiloCluster : IAsyncDisposable
     public GrainRuntime AddSilo(GrainRuntimeOptions? options = null)
     {
         var database = new LocalDatabase(new LocalStorageOptions { DataDirectory = DataDirectory });
-        var runtime = new GrainRuntime(new SqliteGrainStateStore(database), Options.Create(options ?? new GrainRuntimeOptions()), TimeProvider.System);
+        var runtime = new GrainRuntime(new SqliteGrainStateStore(database), Options.Create(options ?? new GrainRuntimeOptions()));
         _databases.Add(database);
         _runtimes.Add(runtime);
         return runtime;
@@ -28,8 +28,6 @@ public sealed class SiloCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var runtime in _runtimes)
-            await runtime.DisposeAsync();
         foreach (var database in _databases)
             database.Dispose();
         if (Directory.Exists(DataDirectory))

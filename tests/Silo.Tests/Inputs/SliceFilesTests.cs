@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions.Jobs;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansBatch.Grains.Domain.Jobs;

@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,12 +7,14 @@ using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Scoring;
+using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Silo.Jobs;
+using OrleansBatch.Silo.Workers;
 using OrleansBatch.Storage.Local;
 
 namespace OrleansBatch.Silo.Tests.Jobs;
 
-/// <summary>A real silo (Local provider, grain runtime, ONNX scoring, job owners and workers) on a data directory.</summary>
+/// <summary>A real Orleans silo (Local provider, ONNX scoring, job and mini-batch grains) on a data directory.</summary>
 public sealed class SiloHost : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -28,11 +31,10 @@ public sealed class SiloHost : IAsyncDisposable
         builder.Services.AddJobs(o =>
         {
             o.DataRoots = [dataRoot];
-            o.LeaseTtl = TimeSpan.FromSeconds(3);
-            o.VisibilityTimeout = TimeSpan.FromSeconds(3);
             o.RetryBackoff = TimeSpan.FromSeconds(2);
             configure?.Invoke(o);
         });
+        builder.UseOrleans(silo => silo.UseOrleansBatch(new SiloProviderOptions { DataDirectory = dataDirectory }, builder.Configuration));
         var host = builder.Build();
         await host.StartAsync();
         return new SiloHost(host);
@@ -46,7 +48,7 @@ public sealed class SiloHost : IAsyncDisposable
 
     public GrainRuntime Runtime => _host.Services.GetRequiredService<GrainRuntime>();
 
-    public IWorkQueue Queue => _host.Services.GetRequiredService<IWorkQueue>();
+    public MiniBatchScheduler Scheduler => _host.Services.GetRequiredService<MiniBatchScheduler>();
 
     /// <summary>Stores a model file as a tenant's model artifact and returns the step that scores with it.</summary>
     public async Task<JobModelStep> AddModelAsync(string tenant, string model, string file)

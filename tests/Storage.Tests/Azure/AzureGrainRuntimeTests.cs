@@ -16,7 +16,7 @@ public sealed class AzureGrainRuntimeTests(AzuriteFixture azurite) : IClassFixtu
 
     private GrainRuntime AddSilo()
     {
-        var runtime = new GrainRuntime(new BlobGrainStateStore(_scope.Open()), Options.Create(new GrainRuntimeOptions()), TimeProvider.System);
+        var runtime = new GrainRuntime(new BlobGrainStateStore(_scope.Open()), Options.Create(new GrainRuntimeOptions()));
         _silos.Add(runtime);
         return runtime;
     }
@@ -43,7 +43,6 @@ public sealed class AzureGrainRuntimeTests(AzuriteFixture azurite) : IClassFixtu
 
     public async Task DisposeAsync()
     {
-        foreach (var silo in _silos)
-            await silo.DisposeAsync();
+        await Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using OrleansBatch.Abstractions.Jobs;
 using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Domain.Jobs;
 

@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Timers;
+using OrleansBatch.Abstractions;
+using OrleansBatch.Abstractions.Jobs;
+
+namespace OrleansBatch.Silo.Jobs;
+
+/// <summary>
+/// Owns a live job (keyed <c>tenant/job</c>): Orleans keeps one activation, which runs the <see cref="JobOrchestrator"/>
+/// off the grain's scheduler and watches it from a keep-alive timer. A reminder brings the job back on another silo
+/// when this one dies (the membership listener, <see cref="JobResumer"/>, does it sooner); the orchestrator resumes from
+/// what is persisted. A second activation during a membership change claims the job with its own token, and the first
+/// one's next write finds it lost.
+/// </summary>
+public sealed class JobGrain(JobOrchestrator orchestrator, JobSignals signals, JobOptions options, ILogger<JobGrain> logger)
+    : Grain, IJobGrain, IRemindable
+{
+    private const string OwnerReminder = "owner";
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(5);
+
+    private readonly string _token = $"{options.SiloId}/{Guid.NewGuid():N}";
+    private CancellationTokenSource? _stop;
+    private Task? _running;
+    private IGrainTimer? _tick;
+    private bool _lost;
+
+    private string Tenant => GrainKeys.TenantOf(this.GetPrimaryKeyString());
+
+    private string Name => GrainKeys.NamesOf(this.GetPrimaryKeyString())[0];
+
+    public async Task StartAsync()
+    {
+        await this.RegisterOrUpdateReminder(OwnerReminder, ReminderPeriod, ReminderPeriod);
+        EnsureRunning();
+    }
+
+    public Task MiniBatchRecordedAsync(int index)
+    {
+        signals.Pulse(JobSignals.JobTopic(Tenant, Name));
+        return Task.CompletedTask;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        EnsureRunning();
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Shutting down or collected: stop at once; whoever activates the job next resumes it from storage.
+        if (_stop is not null)
+            await _stop.CancelAsync();
+        if (_running is not null)
+            await Task.WhenAny(_running, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken));
+        _tick?.Dispose();
+    }
+
+    private void EnsureRunning()
+    {
+        _tick ??= this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TickPeriod, TickPeriod) { Interleave = true, KeepAlive = true });
+        if (_running is { IsCompleted: false })
+            return;
+        _stop?.Dispose();
+        _stop = new CancellationTokenSource();
+        var stop = _stop.Token;
+        var (tenant, name) = (Tenant, Name);
+        // Off the grain's scheduler: the orchestrator awaits storage and other grains in a long loop.
+        _running = Task.Run(async () =>
+        {
+            TenantContext.Set(tenant);
+            JobLogMessages.Owning(logger, options.SiloId, tenant, name);
+            try
+            {
+                await orchestrator.RunAsync(tenant, name, _token, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            catch (Grains.Domain.Jobs.JobOwnershipLostException)
+            {
+                _lost = true;
+                JobLogMessages.OwnershipLost(logger, options.SiloId, tenant, name);
+            }
+            catch (Exception e)
+            {
+                JobLogMessages.OwnerFailed(logger, e, tenant, name);
+            }
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Keeps the activation while the job runs; once it has ended, drops the reminder and the activation.</summary>
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        if (_running is not { IsCompleted: true })
+            return;
+        if (_lost)
+        {
+            // Another activation owns the job now: leave it to that one (the reminder stays).
+            this.DeactivateOnIdle();
+            return;
+        }
+        if (await orchestrator.IsLiveAsync(Tenant, Name, cancellationToken))
+        {
+            EnsureRunning();
+            return;
+        }
+        if (await this.GetReminder(OwnerReminder) is { } reminder)
+            await this.UnregisterReminder(reminder);
+        _tick?.Dispose();
+        _tick = null;
+        this.DeactivateOnIdle();
+    }
+}

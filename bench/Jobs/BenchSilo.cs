@@ -49,7 +49,7 @@ public sealed class BenchSilo : IAsyncDisposable
 
     public JobSpec Spec(string input, IReadOnlyList<JobModelStep> steps, JobSettings settings)
     {
-        var resolved = Get<JobInputResolver>().ResolveLocal("input", "uri_folder", input, "input");
+        var resolved = Get<JobInputResolver>().ResolveLocal(Tenant, "input", "uri_folder", input, "input");
         var output = $"tenants/{Tenant}/outputs/{Guid.NewGuid():N}/{settings.OutputFileName}";
         return new JobSpec("bench", "main", 1, steps.Count > 1 ? "pipeline" : "model", steps, [resolved], new JobOutput(output, output, OutputPolicy.Fail), settings);
     }

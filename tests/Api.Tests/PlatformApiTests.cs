@@ -136,7 +136,7 @@ public sealed class PlatformApiTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Matches(@"obatch_http_requests_total\{status_class=""2xx""\} [1-9]", metrics);
         Assert.Matches(@"obatch_tenants [1-9]", metrics);
-        Assert.Contains("obatch_grain_activations ", metrics);
+        Assert.Contains("obatch_active_mini_batches ", metrics);
         Assert.Contains("obatch_silos{status=\"Active\"} 1", metrics);
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/v1/endpoints/{name}", out _));
     }

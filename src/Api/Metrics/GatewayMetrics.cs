@@ -40,6 +40,10 @@ internal sealed class GatewayMetrics(IGrainFactory grains, ClusterView cluster)
         text.Append("# TYPE obatch_silos gauge\n");
         foreach (var status in new[] { "Active", "ShuttingDown", "Dead" })
             Line(text, $"obatch_silos{{status=\"{status}\"}}", silos.Count(s => s.Status == status));
+
+        text.Append("# HELP obatch_active_mini_batches Mini-batches placed on the cluster's silos now (waiting for a slot or scoring).\n");
+        text.Append("# TYPE obatch_active_mini_batches gauge\n");
+        Line(text, "obatch_active_mini_batches", silos.Sum(s => s.ActiveMiniBatches));
         return text.ToString();
     }
 

@@ -21,7 +21,7 @@ public sealed class ClusterView(IGrainFactory grains)
             .OrderBy(h => h.SiloAddress.ToString(), StringComparer.Ordinal)
             .Select(h => new ClusterSilo(
                 h.SiloName,
-                h.SiloAddress.ToString(),
+                h.SiloAddress.ToParsableString(),
                 h.Status switch { SiloStatus.Active => "Active", SiloStatus.ShuttingDown or SiloStatus.Stopping => "ShuttingDown", SiloStatus.Dead => "Dead", _ => h.Status.ToString() },
                 h.StartTime,
                 h.IAmAliveTime,

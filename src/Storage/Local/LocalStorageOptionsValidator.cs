@@ -26,18 +26,10 @@ public sealed class LocalStorageOptionsValidator : IValidateOptions<LocalStorage
             return ValidateOptionsResult.Fail($"{setting} '{options.DataDirectory}' is not a valid path ({e.Message}). Set it to a folder path.");
         }
 
-        try
-        {
-            Directory.CreateDirectory(full);
-            // A real write, not a permission check: permissions can lie (read-only mounts, ACLs).
-            var probe = Path.Combine(full, $".write-probe-{Guid.NewGuid():N}");
-            File.WriteAllBytes(probe, [1]);
-            File.Delete(probe);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        if (WritableFolder.Problem(full) is { } reason)
         {
             return ValidateOptionsResult.Fail(
-                $"{setting} '{full}' is not writable ({e.Message}). Point it to a folder this process can create and write, or fix the folder's permissions.");
+                $"{setting} '{full}' is not writable ({reason}). Point it to a folder this process can create and write, or fix the folder's permissions.");
         }
         return ValidateOptionsResult.Success;
     }

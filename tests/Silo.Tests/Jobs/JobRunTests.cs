@@ -29,7 +29,7 @@ public sealed class JobRunTests : IAsyncLifetime
         var steps = new List<JobModelStep>();
         foreach (var model in models)
             steps.Add(await _silo.AddModelAsync(Tenant, Path.GetFileNameWithoutExtension(model).Replace('_', '-'), model));
-        var input = _silo.Inputs.ResolveLocal("input", type, inputFolder, "input.path");
+        var input = _silo.Inputs.ResolveLocal(Tenant, "input", type, inputFolder, "input.path");
         var output = JobKeys.DefaultOutput(Tenant, "out-" + Guid.NewGuid().ToString("N")[..8], settings.OutputFileName);
         return new JobSpec("ep", "blue", 1, models.Length > 1 ? "pipeline" : "model", steps, [input], new JobOutput(output, output, OutputPolicy.Fail), settings);
     }

@@ -80,7 +80,7 @@ public sealed class TenantFairnessTests : IAsyncLifetime
 
     private JobSpec Spec(string tenant, IReadOnlyList<JobModelStep> steps, string folder, string type, JobSettings settings)
     {
-        var input = _silo.Inputs.ResolveLocal("input", type, folder, "input.path");
+        var input = _silo.Inputs.ResolveLocal(tenant, "input", type, folder, "input.path");
         var output = JobKeys.DefaultOutput(tenant, "out-" + Guid.NewGuid().ToString("N")[..8], settings.OutputFileName);
         return new JobSpec("ep", "blue", 1, steps.Count > 1 ? "pipeline" : "model", steps, [input], new JobOutput(output, output, OutputPolicy.Fail), settings);
     }

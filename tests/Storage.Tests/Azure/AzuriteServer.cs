@@ -19,8 +19,9 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private AzuriteServer(Process process, string workspace, int blobPort, int queuePort, System.Collections.Concurrent.ConcurrentQueue<string> output)
+    private AzuriteServer(Process process, string workspace, int blobPort, int queuePort, int tablePort, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
+        TablePort = tablePort;
         _output = output;
         _process = process;
         _workspace = workspace;
@@ -32,8 +33,13 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public int QueuePort { get; }
 
+    public int TablePort { get; }
+
     /// <summary>Connection string for the well-known development account on this server's ports.</summary>
     public string ConnectionString => StorageConnectionString.ForDevelopmentStorage(BlobPort, QueuePort);
+
+    /// <summary><see cref="ConnectionString"/> plus the table endpoint, for the Azure SDK clients (and Orleans' Azure providers).</summary>
+    public string SdkConnectionString => $"{ConnectionString}TableEndpoint=http://127.0.0.1:{TablePort}/{StorageConnectionString.DevelopmentAccountName};";
 
     /// <summary>Free loopback ports, taken from the OS (bound to port 0, then released).</summary>
     public static int FreePort()
@@ -88,17 +94,17 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new AzuriteServer(process, workspace, blob, queue, output);
+        var server = new AzuriteServer(process, workspace, blob, queue, table, output);
         if (waitUntilUp)
             await server.WaitUntilUpAsync();
         return server;
     }
 
-    /// <summary>Waits until the blob and queue ports accept connections (at most 60 s).</summary>
+    /// <summary>Waits until the blob, queue and table ports accept connections (at most 60 s).</summary>
     public async Task WaitUntilUpAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        foreach (var port in new[] { BlobPort, QueuePort })
+        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
             while (true)
             {

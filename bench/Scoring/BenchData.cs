@@ -25,6 +25,9 @@ internal sealed class BenchData : IDisposable
 
     public string WineCsv { get; private set; } = "";
 
+    /// <summary>The breast-cancer CSV's rows as Parquet (double columns, row groups of 16 Ki rows).</summary>
+    public string BreastCancerParquet { get; private set; } = "";
+
     public string[] PngFiles { get; private set; } = [];
 
     public string[] NpyFiles { get; private set; } = [];
@@ -46,6 +49,7 @@ internal sealed class BenchData : IDisposable
         var data = new BenchData(samples, Directory.CreateTempSubdirectory("obatch-bench-").FullName);
         data.BreastCancerCsv = data.Replicate(Path.Combine(samples, "breast-cancer", "data", "breast_cancer.csv"), header: true, options.Rows);
         data.BreastCancerJsonl = data.Replicate(Path.Combine(samples, "breast-cancer", "data", "breast_cancer.jsonl"), header: false, options.Rows);
+        data.BreastCancerParquet = data.ToParquetAsync(data.BreastCancerCsv, 16 * 1024).GetAwaiter().GetResult();
         data.WineCsv = data.Replicate(Path.Combine(samples, "tree-ensemble", "data", "wine.csv"), header: true, options.Rows);
         data.PngFiles = Cycle(Directory.GetFiles(Path.Combine(samples, "digits", "images"), "*.png"), options.Files);
         data.JpegFiles = Cycle(data.ToJpeg(Directory.GetFiles(Path.Combine(samples, "digits", "images"), "*.png")), options.Files);
@@ -84,6 +88,28 @@ internal sealed class BenchData : IDisposable
         File.WriteAllBytes(target, jpeg.ToArray());
         return target;
     }).ToArray();
+
+    private async Task<string> ToParquetAsync(string csv, int rowsPerGroup)
+    {
+        var lines = File.ReadLines(csv).ToList();
+        var header = lines[0].Split(',');
+        var fields = header.Select(h => new Parquet.Schema.DataField<double>(h)).ToArray();
+        var target = Path.ChangeExtension(csv, ".parquet");
+        await using var stream = File.Create(target);
+        await using var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(fields), stream);
+        for (var start = 1; start < lines.Count; start += rowsPerGroup)
+        {
+            var rows = lines.Skip(start).Take(rowsPerGroup).Select(l => l.Split(',')).ToList();
+            using var group = writer.CreateRowGroup();
+            for (var c = 0; c < fields.Length; c++)
+            {
+                var column = rows.Select(r => double.Parse(r[c], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                await group.WriteAsync<double>(fields[c], column.AsMemory());
+            }
+        }
+
+        return target;
+    }
 
     private static string[] Cycle(string[] files, int count) =>
         Enumerable.Range(0, count).Select(i => files[i % files.Length]).ToArray();

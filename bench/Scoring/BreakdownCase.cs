@@ -13,7 +13,7 @@ internal static class BreakdownCase
         using var scorer = new OnnxScorer(runtime, new ScorerSpec("breakdown", models), scoringOptions, SessionThreading.ForWorkers(1, Environment.ProcessorCount));
         var pipeline = scorer.Pipeline;
         var header = File.ReadLines(csv).First().Split(',');
-        var binding = TabularBinding.TryBind(pipeline.Inputs, header, header.Select(_ => true).ToArray(), null, options.BatchRows, false, out _)!;
+        var binding = TabularBinding.TryBind(pipeline.Inputs, header, header.Select(_ => true).ToArray(), TabularColumns.None, options.BatchRows, false, out _)!;
         var tensor = binding.Tensors[0];
         var scratch = new FieldScratch();
 

@@ -9,6 +9,12 @@ var runtime = new OrleansBatch.Scoring.OnnxRuntime();
 Console.WriteLine($"ONNX Runtime {runtime.Version} (Microsoft.ML.OnnxRuntime); {Environment.ProcessorCount} cores; {options.Rows:N0} rows per tabular case, batch {options.BatchRows}; {options.Files:N0} files per file case; rows/s, best of {options.Repetitions}");
 Console.WriteLine();
 
+if (args.Contains("--tabular"))
+{
+    HandWrittenCase.Run(runtime, options, data.BreastCancerModels, data.BreastCancerCsv, data.BreastCancerParquet);
+    return 0;
+}
+
 if (args.Contains("--breakdown"))
 {
     BreakdownCase.Run(runtime, options, data.BreastCancerModels, data.BreastCancerCsv);
@@ -24,6 +30,8 @@ FileCase.Run(runtime, options, "digits, PNG files", data.DigitsModels, data.PngF
 FileCase.Run(runtime, options, "digits, JPEG files", data.DigitsModels, data.JpegFiles);
 FileCase.Run(runtime, options, "digits, NPY files", data.DigitsModels, data.NpyFiles);
 MlNetCase.Run(runtime, options, data.MlNetModel, data.BreastCancerCsv);
+
+HandWrittenCase.Run(runtime, options, data.BreastCancerModels, data.BreastCancerCsv, data.BreastCancerParquet);
 
 Console.WriteLine();
 ZipMapCase.Run(runtime, options, data.WineModels[0], data.WineCsv);

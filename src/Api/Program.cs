@@ -1,4 +1,5 @@
 using OrleansBatch.Api.Apis;
+using OrleansBatch.Api.Dashboard;
 using OrleansBatch.Api.Hosting;
 using OrleansBatch.Api.Jobs;
 
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 try
 {
     builder.AddGateway();
+    builder.AddDashboard();
 }
 catch (InvalidOperationException e)
 {
@@ -24,6 +26,7 @@ app.MapUploadsApi();
 app.MapEndpointsApi();
 app.MapDeploymentsApi();
 app.MapJobsApi();
+app.MapDashboard();
 try
 {
     app.Run();

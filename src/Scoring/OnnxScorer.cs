@@ -15,6 +15,7 @@ internal sealed class OnnxScorer : IFileBatchScorer, ICachedScorer
     private readonly ScorerSpec _spec;
     private readonly OnnxPipeline _pipeline;
     private readonly TabularSliceScorer _tabular;
+    private readonly ParquetSliceScorer _parquet;
     private readonly FileSliceScorer _files;
     private readonly Lock _gate = new();
     private int _active;
@@ -46,8 +47,10 @@ internal sealed class OnnxScorer : IFileBatchScorer, ICachedScorer
                 $"The model loaded, but a trial run on one all-zero row (which finds its output columns) failed: {e.Message}", e);
         }
 
-        OutputColumns = layout.Columns;
-        _tabular = new TabularSliceScorer(_pipeline, layout, spec.InputColumns, options);
+        var columns = spec.Columns ?? TabularColumns.None;
+        OutputColumns = [.. columns.PassthroughColumns, .. layout.Columns];
+        _tabular = new TabularSliceScorer(_pipeline, layout, columns, options);
+        _parquet = new ParquetSliceScorer(_pipeline, layout, columns, options);
         _files = new FileSliceScorer(_pipeline, layout, options, spec.Image ?? ImageSettings.Default);
     }
 
@@ -67,11 +70,16 @@ internal sealed class OnnxScorer : IFileBatchScorer, ICachedScorer
             {
                 ScorerInputMode.Tabular => true,
                 ScorerInputMode.Files => false,
-                _ => json || extension == ".csv",
+                _ => json || extension is ".csv" or ParquetSlices.Extension,
             };
+            if (tabular && extension == ParquetSlices.Extension)
+            {
+                return _parquet.Score(slice, sink, cancellationToken);
+            }
+
             return tabular
                 ? _tabular.Score(slice, json ? TabularFormat.JsonLines : TabularFormat.Csv, sink, cancellationToken)
-                : _files.Score([slice], sink, cancellationToken);
+                : RefusePassthrough([slice]) ?? _files.Score([slice], sink, cancellationToken);
         }
         finally
         {
@@ -84,13 +92,19 @@ internal sealed class OnnxScorer : IFileBatchScorer, ICachedScorer
         Enter();
         try
         {
-            return _files.Score(files, sink, cancellationToken);
+            return RefusePassthrough(files) ?? _files.Score(files, sink, cancellationToken);
         }
         finally
         {
             Exit();
         }
     }
+
+    /// <summary>Passthrough columns have no values in a file input (an image, an array): every file is an item error rather than a row short of columns.</summary>
+    private ScoreResult? RefusePassthrough(IReadOnlyList<InputSlice> files) => _spec.Columns is { PassthroughColumns.Count: > 0 }
+        ? new ScoreResult(0, files.Count, files.Select(f => new ItemError(f.FileName, null, null, null, ItemErrorCodes.ColumnMismatch,
+            "settings.passthrough_columns copies columns of tabular inputs (CSV, JSON lines); this file has no columns. Score it with a job without passthrough_columns.")).ToList())
+        : null;
 
     /// <summary>Marks the scorer evicted: it is disposed now if idle, else when its last slice ends.</summary>
     public void Retire()

@@ -36,7 +36,8 @@ public sealed class OnnxScorerFactory : IScorerFactory, IDisposable
             throw new ArgumentException("A scorer needs at least one model path.", nameof(spec));
         }
 
-        if (_cache.TryGetValue(spec.CacheKey, out var hit))
+        var key = spec.ScorerKey;
+        if (_cache.TryGetValue(key, out var hit))
         {
             hit.Touch();
             return hit.Scorer;
@@ -45,14 +46,14 @@ public sealed class OnnxScorerFactory : IScorerFactory, IDisposable
         // One load at a time: loading is heavy, and two workers asking for the same new key must share one load.
         lock (_createLock)
         {
-            if (_cache.TryGetValue(spec.CacheKey, out hit))
+            if (_cache.TryGetValue(key, out hit))
             {
                 hit.Touch();
                 return hit.Scorer;
             }
 
             var entry = new ScorerCacheEntry(Create(spec));
-            _cache[spec.CacheKey] = entry;
+            _cache[key] = entry;
             EvictBeyondCapacity();
             return entry.Scorer;
         }
@@ -61,13 +62,18 @@ public sealed class OnnxScorerFactory : IScorerFactory, IDisposable
     /// <inheritdoc />
     public bool Evict(string cacheKey)
     {
-        if (!_cache.TryRemove(cacheKey, out var entry))
+        // The scorers of one model version: without column settings, and with each set a job gave.
+        var evicted = false;
+        foreach (var key in _cache.Keys.Where(k => k == cacheKey || k.StartsWith(cacheKey + "|", StringComparison.Ordinal)))
         {
-            return false;
+            if (_cache.TryRemove(key, out var entry))
+            {
+                entry.Scorer.Retire();
+                evicted = true;
+            }
         }
 
-        entry.Scorer.Retire();
-        return true;
+        return evicted;
     }
 
     /// <summary>Releases every cached scorer (call after scoring has stopped).</summary>

@@ -225,6 +225,7 @@ public sealed class DeploymentsApiTests(GatewayFixture gateway) : IClassFixture<
 
         Assert.Equal(2, deployment.GetProperty("resources").GetProperty("instance_count").GetInt32());
         Assert.Equal("azureml:batch-cluster", deployment.GetProperty("compute").GetString());
+        Assert.Equal(["compute"], deployment.GetProperty("ignored_settings").EnumerateArray().Select(s => s.GetString()));
         var settings = deployment.GetProperty("settings");
         Assert.Equal("10MB", settings.GetProperty("mini_batch_size").GetString());
         Assert.Equal(300, settings.GetProperty("retry_settings").GetProperty("timeout").GetInt32());
@@ -270,6 +271,40 @@ public sealed class DeploymentsApiTests(GatewayFixture gateway) : IClassFixture<
             .Select(s => $"{s.GetProperty("model").GetProperty("name").GetString()}:{s.GetProperty("model").GetProperty("version").GetInt32()}"));
     }
 
+    [Fact]
+    public async Task Pipeline_steps_that_do_not_fit_are_400_naming_the_step_the_tensor_and_the_mismatch()
+    {
+        var tenant = await TenantWithModelAndEndpointAsync();
+        await tenant.RegisterModelAsync("prep", RepositoryPaths.BreastCancerPreprocess);
+        await tenant.RegisterModelAsync("wine", RepositoryPaths.Sample("tree-ensemble", "model.onnx"));
+
+        var response = await tenant.PutDeploymentAsync("scorer", "chain", new { type = "pipeline", steps = new[] { new { model = "prep:1" }, new { model = "wine:1" } } });
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "ValidationFailed", "steps[1].model");
+        var message = problem.GetProperty("errors").GetProperty("steps[1].model")[0].GetString()!;
+        Assert.Contains("step 2 (wine:1) input 'input' float [N,13]", message);
+        Assert.Contains("step 1 (prep:1) output 'scaled' float [N,30]", message);
+        Assert.Contains("dimension 1 is 30, the input takes 13", message);
+    }
+
+    private static string[] Features => File.ReadLines(RepositoryPaths.Sample("breast-cancer", "data", "breast_cancer.csv")).First().Split(',');
+
+    [Fact]
+    public async Task Column_settings_are_kept_and_shown()
+    {
+        var tenant = await TenantWithModelAndEndpointAsync();
+
+        var deployment = await Problem.JsonAsync(await tenant.PutDeploymentAsync("scorer", "cols", new
+        {
+            model = "cancer:1",
+            settings = new { input_columns = Features, passthrough_columns = new[] { "id" } },
+        }), HttpStatusCode.Created);
+
+        var settings = deployment.GetProperty("settings");
+        Assert.Equal(Features, settings.GetProperty("input_columns").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["id"], settings.GetProperty("passthrough_columns").EnumerateArray().Select(e => e.GetString()));
+    }
+
     public static TheoryData<string, string, string> BadDeployments => new()
     {
         { """{"model":"ghost:1"}""", "ModelNotFound", "model" },
@@ -280,6 +315,13 @@ public sealed class DeploymentsApiTests(GatewayFixture gateway) : IClassFixture<
         { """{}""", "ValidationFailed", "model" },
         { """{"type":"pipeline","steps":[{"model":"ghost@latest"}]}""", "ModelNotFound", "steps[0].model" },
         { """{"type":"pipeline"}""", "ValidationFailed", "steps" },
+        { """{"type":"pipeline","model":"cancer:1","steps":[{"model":"cancer:1"}]}""", "ValidationFailed", "model" },
+        { """{"model":"cancer:1","steps":[{"model":"cancer:1"}]}""", "ValidationFailed", "steps" },
+        { """{"type":"pipeline","steps":[{"model":"cancer:1"},{"model":"cancer:1"}]}""", "ValidationFailed", "steps[1].model" },
+        { """{"model":"cancer:1","settings":{"input_columns":["a","a"]}}""", "ValidationFailed", "settings.input_columns" },
+        { """{"model":"cancer:1","settings":{"input_columns":["a","b"]}}""", "ValidationFailed", "settings.input_columns" },
+        { """{"model":"cancer:1","settings":{"passthrough_columns":[""]}}""", "ValidationFailed", "settings.passthrough_columns" },
+        { """{"model":"cancer:1","settings":{"output_format":"xlsx"}}""", "ValidationFailed", "settings.output_format" },
         { """{"type":"script","model":"cancer:1"}""", "ValidationFailed", "type" },
         { """{"model":"cancer:1","settings":{"mini_batch_size":-5}}""", "ValidationFailed", "settings.mini_batch_size" },
         { """{"model":"cancer:1","settings":{"mini_batch_size":"10 parsecs"}}""", "ValidationFailed", "settings.mini_batch_size" },
@@ -298,7 +340,7 @@ public sealed class DeploymentsApiTests(GatewayFixture gateway) : IClassFixture<
         { """{"model":"cancer:1","name":"other"}""", "ValidationFailed", "name" },
         { """{"model":"cancer:1","endpoint_name":"other"}""", "ValidationFailed", "endpoint_name" },
         { """{"model":"cancer:1","code_configuration":{"code":"./src","scoring_script":"score.py"}}""", "ScoringScriptNotSupported", "code_configuration" },
-        { """{"model":"cancer:1","environment":"azureml:sklearn:1"}""", "ScoringScriptNotSupported", "environment" },
+        { """{"model":"cancer:1","settings":{"mini_bach_size":5}}""", "ValidationFailed", "settings.mini_bach_size" },
     };
 
     [Theory]

@@ -64,7 +64,8 @@ public sealed class GatewayProcessTests
         using var admin = after.Client(File.ReadAllText(Path.Combine(data.Path, "admin.key")).Trim());
         var cluster = await Problem.JsonAsync(await admin.GetAsync("/v1/cluster"), HttpStatusCode.OK);
         var statuses = cluster.GetProperty("value").EnumerateArray().Select(s => s.GetProperty("status").GetString()).Order().ToList();
-        Assert.Equal(["Active", "ShuttingDown"], statuses);
+        // The embedded default clusters on localhost: after a restart its one silo is the new one.
+        Assert.Equal(["Active"], statuses);
     }
 
     private static async Task<string> CreateTenantKeyAsync(GatewayProcess gateway, string tenant, string adminKey = AdminKey)

@@ -36,7 +36,7 @@ public sealed class BadInputTests(RuntimeFixture fixture) : IDisposable
     public void Input_columns_naming_absent_columns_fail_with_the_available_ones()
     {
         var path = _dir.Write("wine.csv", string.Join("\n", WineLines.Take(5)));
-        var spec = SampleScoringTests.Wine with { CacheKey = "wine-cols", InputColumns = ["alcohol", "no_such_column"] };
+        var spec = SampleScoringTests.Wine with { CacheKey = "wine-cols", Columns = new TabularColumns(["alcohol", "no_such_column"], []) };
 
         var result = Score(spec, path, out _);
 
@@ -127,7 +127,7 @@ public sealed class BadInputTests(RuntimeFixture fixture) : IDisposable
 
         Assert.Equal(new long[] { 0, 4, 5 }, sink.Rows.Select(r => r.Row));
         Assert.Contains(result.Errors, e => e.Row == 1 && e.Code == ItemErrorCodes.InvalidJson);
-        Assert.Contains(result.Errors, e => e.Row == 2 && e.Column == "mean_texture" && e.Code == ItemErrorCodes.InvalidJson);
+        Assert.Contains(result.Errors, e => e.Row == 2 && e.Column == "mean_texture" && e.Code == ItemErrorCodes.InvalidValue);
         Assert.Contains(result.Errors, e => e.Row == 3 && e.Column == "mean_area" && e.Value == "big");
     }
 

@@ -29,10 +29,16 @@ public sealed record DeploymentDraft
     [Id(13)] public string? OutputAction { get; init; }
     [Id(14)] public string? OutputFileName { get; init; }
     [Id(15)] public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; init; }
-    [Id(16)] public bool? ImageResize { get; init; }
-    [Id(17)] public float? ImageScale { get; init; }
-    [Id(18)] public IReadOnlyList<float>? ImageMean { get; init; }
-    [Id(19)] public IReadOnlyList<float>? ImageStd { get; init; }
+    [Id(16)] public IReadOnlyList<string>? InputColumns { get; init; }
+    [Id(17)] public IReadOnlyList<string>? PassthroughColumns { get; init; }
+    [Id(18)] public string? OutputFormat { get; init; }
+
+    /// <summary>Keys of Azure ML's schema that were given and that this platform accepts but does not use (e.g. <c>compute</c>).</summary>
+    [Id(19)] public IReadOnlyList<string>? IgnoredSettings { get; init; }
+    [Id(20)] public bool? ImageResize { get; init; }
+    [Id(21)] public float? ImageScale { get; init; }
+    [Id(22)] public IReadOnlyList<float>? ImageMean { get; init; }
+    [Id(23)] public IReadOnlyList<float>? ImageStd { get; init; }
 
     /// <summary>
     /// Validates every field into <paramref name="errors"/> (which may already hold parse errors) and
@@ -47,6 +53,10 @@ public sealed record DeploymentDraft
             errors.Add("model", "is required: a registered model such as 'azureml:my-model:1' or 'my-model@latest'.");
         else if (type == DeploymentSpec.PipelineType && (Steps is null || Steps.Count == 0) && !errors.HasPrefix("steps"))
             errors.Add("steps", "a pipeline needs 1 or more steps such as [{model: 'prep:1'}, {model: 'clf:2'}].");
+        if (type == DeploymentSpec.PipelineType && Model is not null)
+            errors.Add("model", "a pipeline deployment runs its steps; remove 'model' (or use type: model without steps).");
+        else if (type == DeploymentSpec.ModelType && Steps is { Count: > 0 })
+            errors.Add("steps", "a model deployment runs 'model'; remove 'steps', or set type: pipeline and put the model in the steps.");
         if (Steps is { Count: > MaxSteps })
             errors.Add("steps", $"at most {MaxSteps} steps are allowed.");
 
@@ -67,9 +77,12 @@ public sealed record DeploymentDraft
         if (outputAction is not (DeploymentSettings.AppendRow or DeploymentSettings.SummaryOnly))
             errors.Add("settings.output_action", $"'{OutputAction}' is not an output action; use 'append_row' or 'summary_only'.");
 
-        var outputFileName = OutputFileName ?? "predictions.csv";
-        if (!IsPlainFileName(outputFileName))
-            errors.Add("settings.output_file_name", $"'{OutputFileName}' must be a plain file name (no folders, no '..', 1-255 characters), e.g. 'predictions.csv'.");
+        var outputFormat = OutputFormat?.ToLowerInvariant();
+        if (outputFormat is not null && !DeploymentSettings.OutputFormats.Contains(outputFormat))
+            errors.Add("settings.output_format", $"'{OutputFormat}' is not an output format; use {string.Join(" or ", DeploymentSettings.OutputFormats)}.");
+        var outputFileName = OutputFileName ?? DeploymentSettings.DefaultFileName(outputFormat);
+        if (!PlainFileName.IsValid(outputFileName))
+            errors.Add("settings.output_file_name", $"'{OutputFileName}' {PlainFileName.Rule}.");
 
         StringMap.Validate(Tags, "tags", errors);
         StringMap.Validate(EnvironmentVariables, "settings.environment_variables", errors);
@@ -78,6 +91,10 @@ public sealed record DeploymentDraft
             if (key.Length == 0 || key.Contains('=') || key.Any(char.IsControl))
                 errors.Add("settings.environment_variables", $"'{key}' is not a valid environment variable name.");
         }
+        foreach (var problem in ColumnNames.Problems(InputColumns))
+            errors.Add("settings.input_columns", problem);
+        foreach (var problem in ColumnNames.Problems(PassthroughColumns))
+            errors.Add("settings.passthrough_columns", problem);
         if (Description is { Length: > 4096 })
             errors.Add("description", "is longer than 4096 characters.");
         var image = ImageSettings.Validate(ImageResize, ImageScale, ImageMean, ImageStd, errors);
@@ -92,6 +109,9 @@ public sealed record DeploymentDraft
             outputAction,
             outputFileName,
             StringMap.Normalize(EnvironmentVariables),
+            ColumnNames.Normalize(InputColumns),
+            ColumnNames.Normalize(PassthroughColumns),
+            outputFormat is "csv" ? null : outputFormat,
             image);
         return (type, InstanceCount ?? 1, settings);
     }
@@ -101,8 +121,4 @@ public sealed record DeploymentDraft
         if (value is { } v && (v < min || v > max))
             errors.Add(field, $"{v} is out of range; use {min}-{max}.");
     }
-
-    private static bool IsPlainFileName(string name) =>
-        name.Length is > 0 and <= 255 && name is not ("." or "..") && name.Trim() == name
-        && name.IndexOfAny(['/', '\\', ':', '*', '?', '"', '<', '>', '|']) < 0 && !name.Any(char.IsControl);
 }

@@ -5,7 +5,8 @@ namespace OrleansBatch.Abstractions.Deployments;
 /// <summary>
 /// The immutable content of one deployment version. <see cref="Type"/> <c>model</c> scores
 /// <see cref="Model"/>; <c>pipeline</c> chains <see cref="Steps"/> in order (outputs feed the next
-/// step's inputs by name). Model references are already resolved to pinned versions.
+/// step's inputs by name). Model references are already resolved to pinned versions. <see cref="IgnoredSettings"/>
+/// lists the Azure ML keys the deployment gave that this platform does not use.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("obatch.DeploymentSpec")]
 public sealed record DeploymentSpec(
@@ -16,7 +17,8 @@ public sealed record DeploymentSpec(
     IReadOnlyDictionary<string, string> Tags,
     string? Compute,
     int InstanceCount,
-    DeploymentSettings Settings)
+    DeploymentSettings Settings,
+    IReadOnlyList<string>? IgnoredSettings = null)
 {
     public const string ModelType = "model";
     public const string PipelineType = "pipeline";

@@ -18,4 +18,6 @@ public sealed record MiniBatchWork(
     int MaxRetries,
     int TimeoutSeconds,
     bool LogsDebug,
+    IReadOnlyList<string>? InputColumns = null,
+    IReadOnlyList<string>? PassthroughColumns = null,
     Abstractions.Deployments.ImageSettings? Image = null);

@@ -14,4 +14,10 @@ public interface IModelGrain : IGrainWithStringKey
     [Alias("GetVersion"), ReadOnly] Task<ModelVersion> GetVersionAsync(int? version);
 
     [Alias("ListVersions"), ReadOnly] Task<Page<ModelVersion>> ListVersionsAsync(int top, string? continuation);
+
+    /// <summary>
+    /// Removes a version (its number is never given again) and returns it, so the caller can delete its files; 404
+    /// <c>ModelNotFound</c>. Whether a deployment pins it is the caller's check (it spans grains).
+    /// </summary>
+    [Alias("DeleteVersion")] Task<ModelVersion> DeleteVersionAsync(int version);
 }

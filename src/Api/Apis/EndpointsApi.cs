@@ -50,6 +50,7 @@ public static class EndpointsApi
         name = ResourceName.Normalize(name);
         var ifMatch = ETags.IfMatch(context.Request);
         var patch = await RequestBody.ReadObjectAsync(context.Request, cancellationToken);
+        StrictBody.Check(patch, BodyShape.Of(typeof(EndpointRequest)));
         AzureYaml.NormalizeTags(patch);
         var endpoint = await grains.Endpoint(caller.Tenant, name).PatchAsync(patch.ToJsonString(), ifMatch);
         ETags.Set(context, endpoint.Version);

@@ -13,7 +13,7 @@ using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Api.Apis;
 
-/// <summary>Registered models: <c>POST /v1/models/{name}/versions</c> (multipart) and reads.</summary>
+/// <summary>Registered models: <c>POST /v1/models/{name}/versions</c> (multipart), reads, and <c>DELETE .../versions/{v}</c>.</summary>
 public static class ModelsApi
 {
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
@@ -24,6 +24,7 @@ public static class ModelsApi
             .RequireAuthorization(AccessPolicies.Contributor).DisableAntiforgery().Accepts<IFormFileCollection>("multipart/form-data", "*/*");
         models.MapGet("/{name}/versions", ListVersionsAsync).WithName("ListModelVersions");
         models.MapGet("/{name}/versions/{version}", GetVersionAsync).WithName("GetModelVersion");
+        models.MapDelete("/{name}/versions/{version}", DeleteVersionAsync).WithName("DeleteModelVersion").RequireAuthorization(AccessPolicies.Contributor);
         return app;
     }
 
@@ -48,6 +49,14 @@ public static class ModelsApi
     {
         var page = await grains.Model(caller.Tenant, ResourceName.Normalize(name)).ListVersionsAsync(query.Top, query.Continuation);
         return TypedResults.Ok(Responses.List(page, Responses.Model, query, context.Request));
+    }
+
+    /// <summary>204; 409 <c>ModelInUse</c> while a deployment version pins it. <c>latest</c> is not accepted: name the version.</summary>
+    private static async Task<NoContent> DeleteVersionAsync(TenantCaller caller, string name, string version, ModelDeletion deletion, CancellationToken cancellationToken)
+    {
+        var number = VersionLabel.Parse(version) ?? throw DomainException.Validation("version", "name the version to delete (a number), not 'latest'.");
+        await deletion.DeleteVersionAsync(caller.Tenant, ResourceName.Normalize(name), number, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<ModelVersionResponse>> GetVersionAsync(

@@ -58,11 +58,17 @@ public static class PlatformApi
     {
         tenant = TenantInScope(context, tenant);
         var body = await RequestBody.ReadAsync<ApiKeyRequest>(context.Request, cancellationToken);
-        if (!Enum.TryParse<TenantRole>(body.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(body.Role, out _))
-            throw DomainException.Validation("role", $"'{body.Role}' is not a role; use reader, contributor or admin.");
+        // Exactly one role by name: Enum.TryParse would read "Reader, Contributor" as the flags 1|2, which is Admin.
+        var role = body.Role?.Trim().ToLowerInvariant() switch
+        {
+            "reader" => TenantRole.Reader,
+            "contributor" => TenantRole.Contributor,
+            "admin" => TenantRole.Admin,
+            _ => throw DomainException.Validation("role", $"'{body.Role}' is not a role; use exactly one of reader, contributor or admin."),
+        };
         var issued = ApiKeySecret.Issue(tenant);
         var key = await grains.Tenant(tenant).AddKeyAsync(issued.Id, issued.Hash, role);
-        GatewayLog.ApiKeyIssued(logger, key.Id, body.Role!, tenant);
+        GatewayLog.ApiKeyIssued(logger, key.Id, role.ToString().ToLowerInvariant(), tenant);
         return TypedResults.Created($"/v1/tenants/{tenant}/keys/{key.Id}", Responses.Key(tenant, key, issued.Key));
     }
 

@@ -13,6 +13,7 @@ using OrleansBatch.Abstractions.Endpoints;
 using OrleansBatch.Abstractions.Models;
 using OrleansBatch.Abstractions.Tenants;
 using OrleansBatch.Abstractions;
+using OrleansBatch.Silo.Inputs;
 
 namespace OrleansBatch.Api.Apis;
 
@@ -38,7 +39,7 @@ internal static class Responses
     public static AssetSummaryResponse Summary(AssetSummary asset) => new(asset.Name, asset.LatestVersion, asset.CreatedAt, asset.UpdatedAt);
 
     public static DataVersionResponse Data(DataVersion data) =>
-        new(data.Name, data.Version, data.Type, data.Path, data.Description, data.Tags, data.CreatedAt);
+        new(data.Name, data.Version, data.Type, SasRedaction.Url(data.Path), data.Description, data.Tags, data.CreatedAt);
 
     public static EndpointResponse Endpoint(Snapshot<EndpointState> endpoint, HttpRequest request)
     {
@@ -65,8 +66,9 @@ internal static class Responses
                 settings.MaxConcurrencyPerInstance, settings.MiniBatchSize.ToYamlValue(),
                 new RetrySettingsResponse(settings.RetrySettings.MaxRetries, settings.RetrySettings.Timeout),
                 settings.ErrorThreshold, settings.LoggingLevel, settings.OutputAction, settings.OutputFileName, settings.EnvironmentVariables,
+                settings.InputColumns, settings.PassthroughColumns, settings.OutputFormat ?? "csv",
                 settings.Image is { } image ? new ImageSettingsResponse(image.Resize, image.Scale, image.Mean, image.Std) : null),
-            version.Version, state.Current.Version, state.CreatedAt, version.CreatedAt);
+            version.Version, state.Current.Version, state.CreatedAt, version.CreatedAt, spec.IgnoredSettings ?? []);
     }
 
     public static ListResponse<TResponse> List<TItem, TResponse>(Page<TItem> page, Func<TItem, TResponse> map, Http.ListQuery query, HttpRequest request) =>

@@ -2,12 +2,16 @@ using Orleans;
 using System.Text.Json.Nodes;
 using OrleansBatch.Api.Compat;
 using OrleansBatch.Api.Contracts;
+using Microsoft.Extensions.Options;
+using OrleansBatch.Api.Hosting;
 using OrleansBatch.Api.Http;
+using OrleansBatch.Api.Limits;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Models;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Scoring;
+using OrleansBatch.Storage.Local;
 using OrleansBatch.Abstractions.Models;
 using OrleansBatch.Abstractions;
 
@@ -18,21 +22,34 @@ namespace OrleansBatch.Api.Assets;
 /// the ONNX graph is loaded by ONNX Runtime (an unloadable file is 400 <c>ModelInvalid</c>), then a
 /// version number is reserved, the files are stored under it and the version is committed.
 /// </summary>
-internal sealed class ModelRegistration(IGrainFactory grains, IArtifactStore artifacts, IModelInspector inspector, TimeProvider time)
+internal sealed class ModelRegistration(
+    IGrainFactory grains, IArtifactStore artifacts, IModelInspector inspector, TenantQuotas quotas, IOptions<GatewayOptions> options, TimeProvider time)
 {
-    public async Task<ModelVersion> RegisterAsync(string tenant, string name, HttpRequest request, CancellationToken cancellationToken)
+    public Task<ModelVersion> RegisterAsync(string tenant, string name, HttpRequest request, CancellationToken cancellationToken) =>
+        RegisterAsync(tenant, name, async receive => (await MultipartBody.ReadAsync(request, receive, cancellationToken).ConfigureAwait(false)).Metadata, cancellationToken, request.ContentLength ?? 0);
+
+    /// <summary>
+    /// Registers from parts read elsewhere (the dashboard's upload form): <paramref name="readParts"/> hands each file
+    /// (a safe, unique name and its content) to the receiver it is given, and returns the metadata text, if any.
+    /// <paramref name="incomingBytes"/> (the request's size, when known) is checked against the tenant's storage quota first.
+    /// </summary>
+    public async Task<ModelVersion> RegisterAsync(
+        string tenant, string name, Func<Func<string, Stream, Task>, Task<string?>> readParts, CancellationToken cancellationToken, long incomingBytes = 0)
     {
-        var folder = Directory.CreateTempSubdirectory("obatch-model-");
+        var storedBytes = await quotas.StoredBytesAsync(tenant, cancellationToken).ConfigureAwait(false);
+        quotas.RequireStorage(storedBytes, incomingBytes);
+        // In the data directory's temp folder, named for this process: a start after a kill removes what it left (FileArtifactStore).
+        var folder = Directory.CreateDirectory(Path.Combine(options.Value.DataDirectory, "tmp", FileArtifactStore.TempName("model-")));
         try
         {
             var files = new List<(string Name, string LocalPath, long Length)>();
-            var (metadataText, _) = await MultipartBody.ReadAsync(request, async (fileName, content) =>
+            var metadataText = await readParts(async (fileName, content) =>
             {
                 var local = Path.Combine(folder.FullName, fileName);
                 await using var file = File.Create(local);
                 await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
                 files.Add((fileName, local, file.Length));
-            }, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
             var metadata = metadataText is null ? new ModelMetadataRequest() : ParseMetadata(metadataText);
 
@@ -66,6 +83,7 @@ internal sealed class ModelRegistration(IGrainFactory grains, IArtifactStore art
                 throw new DomainException(400, "ModelInvalid", message, new Dictionary<string, string[]> { ["metadata.type"] = [message] });
             }
 
+            quotas.RequireStorage(storedBytes, files.Sum(f => f.Length));
             var version = await grains.Model(tenant, name).ReserveVersionAsync().ConfigureAwait(false);
             var stored = new List<ModelFile>(files.Count);
             foreach (var file in files)
@@ -93,7 +111,7 @@ internal sealed class ModelRegistration(IGrainFactory grains, IArtifactStore art
         var body = YamlToJson.Convert(text) as JsonObject
             ?? throw DomainException.Validation("metadata", "must be a JSON object such as {\"type\": \"onnx\", \"description\": \"...\"}.");
         AzureYaml.NormalizeTags(body);
-        return RequestBody.Bind<ModelMetadataRequest>(body);
+        return RequestBody.Bind<ModelMetadataRequest>(body, "metadata");
     }
 
     /// <summary>The file that is the model: metadata <c>path</c>, else the only file, else the only file ending in <paramref name="extension"/>.</summary>

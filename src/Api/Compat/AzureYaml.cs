@@ -9,7 +9,7 @@ namespace OrleansBatch.Api.Compat;
 /// <summary>
 /// Accepts Azure ML CLI v2 <c>endpoint.yml</c> / <c>deployment.yml</c> as they are: settings written at the
 /// top level (older batch deployment YAML) move under <c>settings</c>, unquoted numbers in string maps
-/// (tags, environment variables) become strings, and scoring scripts are refused with a stable code.
+/// (tags, environment variables) become strings, and scoring scripts (<c>code_configuration</c>) are refused with a stable code.
 /// </summary>
 internal static class AzureYaml
 {
@@ -43,12 +43,11 @@ internal static class AzureYaml
 
     private static void RefuseScoringScript(JsonObject body)
     {
-        var fields = new[] { "code_configuration", "environment" }.Where(f => body[f] is not null).ToList();
-        if (fields.Count == 0)
+        if (body["code_configuration"] is null)
             return;
-        var message = "This platform scores ONNX models directly and runs no scoring scripts or environments: register the model as ONNX "
-            + "(POST /v1/models/{name}/versions) and remove " + string.Join(" and ", fields) + " from the deployment.";
-        throw new DomainException(400, ProblemCodes.ScoringScriptNotSupported, message, fields.ToDictionary(f => f, _ => new[] { message }));
+        const string message = "This platform scores ONNX and ML.NET models directly and runs no scoring scripts: register the model "
+            + "(POST /v1/models/{name}/versions) and remove code_configuration from the deployment.";
+        throw new DomainException(400, ProblemCodes.ScoringScriptNotSupported, message, new Dictionary<string, string[]> { ["code_configuration"] = [message] });
     }
 
     /// <summary>YAML <c>FOO: 1</c> is a number; Azure treats map values as strings, so do the same for scalars.</summary>

@@ -41,11 +41,32 @@ internal static class DeploymentDrafts
             OutputAction = settings?.OutputAction,
             OutputFileName = settings?.OutputFileName,
             EnvironmentVariables = settings?.EnvironmentVariables,
+            InputColumns = settings?.InputColumns,
+            PassthroughColumns = settings?.PassthroughColumns,
+            OutputFormat = settings?.OutputFormat,
+            IgnoredSettings = Ignored(request),
             ImageResize = settings?.Image?.Resize,
             ImageScale = settings?.Image?.Scale,
             ImageMean = settings?.Image?.Mean,
             ImageStd = settings?.Image?.Std,
         };
+    }
+
+    /// <summary>The Azure ML keys given that this platform accepts and does not use, in schema order.</summary>
+    private static List<string> Ignored(DeploymentRequest request)
+    {
+        var given = new (string Key, bool Present)[]
+        {
+            ("compute", request.Compute is not null),
+            ("environment", request.Environment is { ValueKind: not JsonValueKind.Null }),
+            ("component", request.Component is { ValueKind: not JsonValueKind.Null }),
+            ("job_definition", request.JobDefinition is not null),
+            ("resources.instance_type", request.Resources?.InstanceType is not null),
+            ("resources.properties", request.Resources?.Properties is not null),
+            ("settings.default_compute", request.Settings?.DefaultCompute is not null),
+            ("settings.continue_on_step_failure", request.Settings?.ContinueOnStepFailure is not null),
+        };
+        return given.Where(g => g.Present).Select(g => g.Key).ToList();
     }
 
     private static ModelReference? Missing(string field, ValidationErrors errors)

@@ -9,7 +9,7 @@ namespace OrleansBatch.Api.Contracts;
 /// </summary>
 public static class ApiJson
 {
-    public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    public static readonly JsonSerializerOptions Options = Frozen(Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
 
     /// <summary>Applies the gateway's settings to <paramref name="options"/> (also used for ASP.NET Core's own JSON options).</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
@@ -18,6 +18,13 @@ public static class ApiJson
         options.PropertyNameCaseInsensitive = true;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new UtcTimeJsonConverter());
+        return options;
+    }
+
+    /// <summary>Read-only with the default resolver, so its contracts' metadata can be read before any (de)serialization.</summary>
+    private static JsonSerializerOptions Frozen(JsonSerializerOptions options)
+    {
+        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 }

@@ -5,4 +5,7 @@ public sealed record DeploymentResourcesRequest
 {
     public int? InstanceCount { get; init; }
     public string? InstanceType { get; init; }
+
+    /// <summary>Azure ML's free-form resource properties; accepted and listed in <c>ignored_settings</c>.</summary>
+    public Dictionary<string, string>? Properties { get; init; }
 }

@@ -13,4 +13,7 @@ public sealed record DeploymentSettingsResponse(
     string OutputAction,
     string OutputFileName,
     IReadOnlyDictionary<string, string> EnvironmentVariables,
+    IReadOnlyList<string>? InputColumns,
+    IReadOnlyList<string>? PassthroughColumns,
+    string OutputFormat,
     ImageSettingsResponse? Image = null);

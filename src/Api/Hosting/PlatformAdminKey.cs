@@ -25,7 +25,11 @@ internal sealed class PlatformAdminKey
             (key, Generated) = LoadOrCreate(options.Value.DataDirectory, logger);
         }
         _hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        Fingerprint = Convert.ToHexStringLower(SHA256.HashData(_hash))[..16];
     }
+
+    /// <summary>Names the current key without revealing it (a hash of its hash), so a dashboard session ends when the key changes.</summary>
+    public string Fingerprint { get; }
 
     /// <summary>The file holding the key, or null when it comes from <c>OBATCH_ADMIN_KEY</c>.</summary>
     public string? KeyFile { get; }

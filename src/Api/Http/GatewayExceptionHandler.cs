@@ -22,6 +22,10 @@ internal sealed class GatewayExceptionHandler(IProblemDetailsService problems, I
                 Problems.Create(413, ProblemCodes.RequestTooLarge, "The request body is larger than this route accepts."),
             BadHttpRequestException e => Problems.Create(e.StatusCode, ProblemCodes.BadRequest, e.Message),
             JsonException e => Problems.Create(400, ProblemCodes.InvalidJson, "The request body is not valid JSON: " + e.Message),
+            // The stores refuse a token they did not issue this way (ListQuery cannot tell, the token being opaque).
+            ArgumentException { ParamName: "continuation" } => Problems.Create(400, ProblemCodes.InvalidContinuation,
+                "The continuation token is not one this list returned; follow next_link unchanged, or leave continuation out for the first page.",
+                new Dictionary<string, string[]> { ["continuation"] = ["is not a token this list returned"] }),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };

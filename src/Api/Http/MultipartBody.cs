@@ -47,6 +47,9 @@ internal static class MultipartBody
                 }
                 else if (string.Equals(name, "file", StringComparison.OrdinalIgnoreCase))
                 {
+                    if (names.Count >= options.MaxUploadFiles)
+                        throw DomainException.Invalid("TooManyFiles",
+                            $"A request may carry at most {options.MaxUploadFiles} files; send them in several uploads, or ask the operator to raise {GatewayOptions.MaxUploadFilesKey}.");
                     var fileName = UploadFileName.Sanitize(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
                     var unique = fileName;
                     for (var i = 1; !names.Add(unique); i++)
@@ -62,6 +65,11 @@ internal static class MultipartBody
         catch (InvalidDataException e)
         {
             throw DomainException.Invalid(ProblemCodes.BadRequest, "The multipart body is malformed: " + e.Message);
+        }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // MultipartReader's "Unexpected end of Stream": the body stopped before its closing boundary.
+            throw DomainException.Invalid(ProblemCodes.BadRequest, "The multipart body ended before its closing boundary; send the whole body.");
         }
         if (names.Count == 0)
             throw DomainException.Validation("file", "at least one part named 'file' is required.");

@@ -13,5 +13,7 @@ internal static class ProblemCodes
     public const string Unauthorized = "Unauthorized";
     public const string Forbidden = "Forbidden";
     public const string InternalError = "InternalError";
+    public const string DuplicateKey = "DuplicateKey";
+    public const string InvalidContinuation = "InvalidContinuation";
     public const string ScoringScriptNotSupported = "ScoringScriptNotSupported";
 }

@@ -19,6 +19,9 @@ namespace OrleansBatch.Api.Http;
 /// </summary>
 internal static class RequestBody
 {
+    /// <summary>A key given twice is refused rather than one value silently winning.</summary>
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxJsonBodyBytes;
@@ -41,7 +44,14 @@ internal static class RequestBody
         {
             try
             {
-                node = JsonNode.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length).Span);
+                node = JsonNode.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length).Span, documentOptions: StrictJson);
+            }
+            catch (JsonException e) when (e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+            {
+                var field = FieldOf(e.Path);
+                throw new DomainException(400, ProblemCodes.DuplicateKey,
+                    $"The request body repeats the key {(field.Length == 0 ? "of an object" : $"'{field}'")}; give each key once.",
+                    new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = ["is given more than once."] });
             }
             catch (JsonException e)
             {
@@ -53,9 +63,13 @@ internal static class RequestBody
             ?? throw DomainException.Invalid(ProblemCodes.ValidationFailed, "The request body must be an object such as {\"name\": \"...\"}.");
     }
 
-    /// <summary>Binds a JSON object to <typeparamref name="T"/>; a value of the wrong type is 400 <c>ValidationFailed</c> naming the field.</summary>
-    public static T Bind<T>(JsonObject body) where T : class
+    /// <summary>
+    /// Binds a JSON object to <typeparamref name="T"/>; a key <typeparamref name="T"/> does not know, or a value of the wrong
+    /// type, is 400 <c>ValidationFailed</c> naming the field (after <paramref name="prefix"/>, e.g. <c>metadata</c>).
+    /// </summary>
+    public static T Bind<T>(JsonObject body, string prefix = "") where T : class
     {
+        StrictBody.Check(body, BodyShape.Of(typeof(T)), prefix);
         try
         {
             return body.Deserialize<T>(ApiJson.Options) ?? throw DomainException.Invalid(ProblemCodes.BodyRequired, "A request body is required.");
@@ -64,7 +78,8 @@ internal static class RequestBody
         {
             var field = FieldOf(e.Path);
             var message = $"has the wrong type; expected {Describe(typeof(T), field)}.";
-            throw DomainException.Validation(field.Length == 0 ? "body" : field, message);
+            var named = field.Length == 0 ? (prefix.Length == 0 ? "body" : prefix) : prefix.Length == 0 ? field : $"{prefix}.{field}";
+            throw DomainException.Validation(named, message);
         }
     }
 

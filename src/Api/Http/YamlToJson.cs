@@ -105,7 +105,10 @@ internal static partial class YamlToJson
             }
             else if (top.Key is { } key)
             {
-                ((JsonObject)top.Node)[key] = value;
+                var mapping = (JsonObject)top.Node;
+                if (mapping.ContainsKey(key))
+                    throw DomainException.Invalid(ProblemCodes.DuplicateKey, $"The YAML document repeats the key '{key}' in one mapping; give each key once.");
+                mapping[key] = value;
                 top.Key = null;
             }
             else
@@ -142,7 +145,12 @@ internal static partial class YamlToJson
         if (Integer().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
             return JsonValue.Create(integer);
         if (Float().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            return JsonValue.Create(number);
+        {
+            // 1e999 parses as infinity, which JSON cannot hold: refuse it here rather than fail when the body is bound.
+            return double.IsFinite(number)
+                ? JsonValue.Create(number)
+                : throw DomainException.Invalid(ProblemCodes.ValidationFailed, $"The number {text} (line {scalar.Start.Line}) is out of range; use a number between -1.7e308 and 1.7e308.");
+        }
         return JsonValue.Create(text);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrleansBatch.Api.Http;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Abstractions;
@@ -10,12 +11,13 @@ namespace OrleansBatch.Api.Jobs;
 /// Reads an invoke body: this API's (<c>deployment_name</c>, <c>input</c> or <c>inputs</c>, <c>output</c>,
 /// <c>settings</c>, <c>output_policy</c>) or Azure ML's (<c>properties.InputData</c> /
 /// <c>properties.OutputData</c>, PascalCase or camelCase). Keys match case-insensitively. Every problem is
-/// a 400 naming the field.
+/// a 400 naming the field, and so is a key neither body knows (<see cref="InvokeBodyShape"/>).
 /// </summary>
 public static class InvokeBodyReader
 {
     public static InvokeBody Read(JsonObject body, string? deploymentHeader)
     {
+        StrictBody.Check(body, Get(body, "properties") is null ? InvokeBodyShape.ThisApi : InvokeBodyShape.AzureMl);
         var errors = new Dictionary<string, string[]>();
         var inputs = new List<InvokeInput>();
         string? outputPath = null, outputFile = null;
@@ -95,8 +97,18 @@ public static class InvokeBodyReader
             Int(s, "error_threshold", "settings.error_threshold", errors),
             Text(s, "logging_level", "settings.logging_level", errors),
             action,
-            Text(s, "output_file_name", "settings.output_file_name", errors));
+            Text(s, "output_file_name", "settings.output_file_name", errors),
+            Names(s, "input_columns", "settings.input_columns", errors),
+            Names(s, "passthrough_columns", "settings.passthrough_columns", errors),
+            Text(s, "output_format", "settings.output_format", errors));
     }
+
+    private static List<string>? Names(JsonObject obj, string key, string field, Dictionary<string, string[]> errors) => Get(obj, key) switch
+    {
+        null => null,
+        JsonArray array when array.All(n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String) => array.Select(n => n!.GetValue<string>()).ToList(),
+        _ => Error<List<string>?>(errors, field, "must be a list of column names such as [\"age\", \"income\"].", null),
+    };
 
     private static void AddInput(List<InvokeInput> inputs, Dictionary<string, string[]> errors, string name, JsonNode? node, string field, string typeKey, string pathKey)
     {

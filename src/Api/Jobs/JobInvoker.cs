@@ -21,12 +21,19 @@ namespace OrleansBatch.Api.Jobs;
 /// version, resolves inputs (uploads, data assets, paths under the data roots) and the output
 /// (<c>OutputExists</c> now, not as a failed job later), applies per-job settings, and creates the job.
 /// </summary>
-public sealed partial class JobInvoker(IGrainFactory grains, JobService jobs, JobInputResolver inputs, OutputStores outputs, TimeProvider time)
+public sealed partial class JobInvoker(
+    IGrainFactory grains, JobService jobs, JobInputResolver inputs, OutputStores outputs, Limits.TenantQuotas quotas, TimeProvider time, TabularInputCheck tabular)
 {
-    public async Task<(JobState Job, bool Created)> InvokeAsync(string tenant, string endpoint, InvokeBody body, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the job, or returns the one <paramref name="idempotencyKey"/> created; <paramref name="requestFingerprint"/> (of the
+    /// body and headers that shape the job) tells a repeated request from another one under the same key (422).
+    /// </summary>
+    public async Task<(JobState Job, bool Created)> InvokeAsync(
+        string tenant, string endpoint, InvokeBody body, string? idempotencyKey, CancellationToken cancellationToken, string? requestFingerprint = null)
     {
-        if (await jobs.FindByIdempotencyKeyAsync(tenant, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+        if (await jobs.FindByIdempotencyKeyAsync(tenant, idempotencyKey, cancellationToken, requestFingerprint).ConfigureAwait(false) is { } earlier)
             return (earlier, false);
+        await quotas.RequireJobSlotAsync(tenant, cancellationToken).ConfigureAwait(false);
 
         var deploymentName = body.DeploymentName is null ? null : ResourceName.Normalize(body.DeploymentName, "deployment_name");
         var resolved = await grains.Endpoint(tenant, endpoint).ResolveAsync(deploymentName).ConfigureAwait(false);
@@ -34,19 +41,23 @@ public sealed partial class JobInvoker(IGrainFactory grains, JobService jobs, Jo
         var d = spec.Settings;
         var settings = new JobSettings(
             Grains.Domain.Jobs.MiniBatchSize.Parse(d.MiniBatchSize.ToString()), spec.InstanceCount, d.MaxConcurrencyPerInstance, d.RetrySettings.MaxRetries, d.RetrySettings.Timeout,
-            d.ErrorThreshold, d.LoggingLevel, d.OutputAction == DeploymentSettings.SummaryOnly ? OutputAction.SummaryOnly : OutputAction.AppendRow, d.OutputFileName, d.Image)
+            d.ErrorThreshold, d.LoggingLevel, d.OutputAction == DeploymentSettings.SummaryOnly ? OutputAction.SummaryOnly : OutputAction.AppendRow, d.OutputFileName,
+            d.InputColumns, d.PassthroughColumns, d.OutputFormat ?? "csv", d.Image)
             .With(body.Settings);
+        if (PipelineFit.ColumnsProblem(spec.Graphs[0], settings.InputColumns) is { } columns)
+            throw DomainException.Validation("settings.input_columns", columns);
 
         var resolvedInputs = new List<JobInput>();
         foreach (var input in body.Inputs)
             resolvedInputs.Add(await ResolveInputAsync(tenant, input.Name, input.Type, input.Path, input.Field, cancellationToken).ConfigureAwait(false));
+        tabular.Check(resolvedInputs, settings, spec.Graphs[0].Inputs.Select(i => i.Name).ToList());
 
         var name = JobKeys.NewJobName(time.GetUtcNow());
         var output = OutputOf(tenant, name, body, settings);
         if (BlobInputs.IsBlobUrl(output.Path))
         {
             // A container path: the folder URL becomes the output blob's URL (its SAS kept for the silos, not shown).
-            var (path, uri) = await outputs.ResolveBlobFolderAsync(output.Path, body.OutputFileName ?? settings.OutputFileName, cancellationToken).ConfigureAwait(false);
+            var (path, uri) = await outputs.ResolveBlobFolderAsync(tenant, output.Path, body.OutputFileName ?? settings.OutputFileName, cancellationToken).ConfigureAwait(false);
             output = output with { Path = path, Uri = uri };
         }
         var (outputStore, pathInStore) = outputs.Resolve(output.Path);
@@ -56,7 +67,7 @@ public sealed partial class JobInvoker(IGrainFactory grains, JobService jobs, Jo
 
         var jobSpec = new JobSpec(resolved.Endpoint, resolved.Deployment, resolved.Version.Version, spec.Type,
             spec.Graphs.Select(g => new JobModelStep(g.Name, g.Version, g.Path)).ToList(), resolvedInputs, output, settings);
-        return await jobs.CreateAsync(tenant, name, jobSpec, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        return await jobs.CreateAsync(tenant, name, jobSpec, idempotencyKey, cancellationToken, requestFingerprint).ConfigureAwait(false);
     }
 
     private async Task<JobInput> ResolveInputAsync(string tenant, string name, string type, string path, string field, CancellationToken cancellationToken, int depth = 0)
@@ -70,7 +81,11 @@ public sealed partial class JobInvoker(IGrainFactory grains, JobService jobs, Jo
         if (DataReference().Match(path) is { Success: true } asset && depth == 0)
         {
             var assetName = ResourceName.Normalize(asset.Groups["name"].Value, field);
-            int? version = asset.Groups["version"].Success ? int.Parse(asset.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+            int? version = null;
+            if (asset.Groups["version"].Success)
+                version = int.TryParse(asset.Groups["version"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 1
+                    ? v
+                    : throw DomainException.Validation(field, $"'{path}': the version must be a whole number from 1 to {int.MaxValue}, or @latest.");
             DataVersion found;
             try
             {
@@ -85,7 +100,7 @@ public sealed partial class JobInvoker(IGrainFactory grains, JobService jobs, Jo
         }
         if (BlobInputs.IsBlobUrl(path))
         {
-            var resolved = await inputs.ResolveBlobAsync(name, type, path, field, cancellationToken).ConfigureAwait(false);
+            var resolved = await inputs.ResolveBlobAsync(tenant, name, type, path, field, cancellationToken).ConfigureAwait(false);
             return depth == 0 ? resolved : resolved with { Uri = BlobInputs.Redact(path) };
         }
         if (path.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase))
@@ -97,14 +112,21 @@ public sealed partial class JobInvoker(IGrainFactory grains, JobService jobs, Jo
     private static JobOutput OutputOf(string tenant, string job, InvokeBody body, JobSettings settings)
     {
         var fileName = body.OutputFileName ?? settings.OutputFileName;
-        if (fileName.Contains('/') || fileName.Contains('\\') || fileName is "." or ".." || fileName.Length == 0)
-            throw DomainException.Validation("output.file_name", $"'{fileName}' must be a plain file name such as predictions.csv.");
+        if (!PlainFileName.IsValid(fileName))
+            throw DomainException.Validation("output.file_name", PlainFileName.Rule + ".");
         if (settings.OutputAction == OutputAction.SummaryOnly && body.OutputPath is null)
             return new JobOutput(JobKeys.SummaryPath(tenant, job), $"jobs/{job}/summary.json", body.OutputPolicy);
         if (body.OutputPath is null)
             return new JobOutput(JobKeys.DefaultOutput(tenant, job, fileName), $"jobs/{job}/score/{fileName}", body.OutputPolicy);
         if (BlobInputs.IsBlobUrl(body.OutputPath))
             return new JobOutput(body.OutputPath, BlobInputs.Redact(body.OutputPath), body.OutputPolicy);
+        if (body.OutputPath.Any(char.IsControl))
+            throw DomainException.Validation("output.path", "must not contain control characters (NUL, CR, LF, ...); use a relative folder such as 'scores/run-1'.");
+        if (body.OutputPath.StartsWith('/') || body.OutputPath.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || body.OutputPath.Contains(":\\", StringComparison.Ordinal))
+            throw new DomainException(400, "OutputNotAllowed",
+                "output.path: local absolute paths are not written by this installation; use a relative folder such as 'scores/run-1' (kept in the platform's store "
+                + "and downloaded with GET /v1/jobs/{name}/outputs/score), azureml://datastores/<store>/paths/<folder>, or a blob container URL.",
+                new Dictionary<string, string[]> { ["output.path"] = ["is a local absolute path"] });
         var folder = DatastorePath().Match(body.OutputPath) is { Success: true } m ? m.Groups["path"].Value : body.OutputPath;
         folder = folder.Trim('/');
         if (folder.Split('/').Any(p => p is ".." or "." || p.Length == 0) || folder.Contains('\\') || folder.Contains(':'))

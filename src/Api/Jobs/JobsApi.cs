@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -7,6 +9,7 @@ using OrleansBatch.Api.Security;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Jobs;
 using OrleansBatch.Abstractions;
 
@@ -44,7 +47,8 @@ public static class JobsApi
         var key = headers["Idempotency-Key"].ToString() is { Length: > 0 } k ? k : headers["Repeatability-Request-ID"].ToString();
         if (key.Length > 256)
             throw DomainException.Validation("Idempotency-Key", "must be at most 256 characters.");
-        var (job, _) = await invoker.InvokeAsync(caller.Tenant, endpoint, body, key.Length == 0 ? null : key, cancellationToken);
+        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{endpoint}\n{body.DeploymentName}\n{raw.ToJsonString()}")));
+        var (job, _) = await invoker.InvokeAsync(caller.Tenant, endpoint, body, key.Length == 0 ? null : key, cancellationToken, fingerprint);
         return TypedResults.Accepted($"/v1/jobs/{job.Name}", JobResponses.Of(job, time.GetUtcNow()));
     }
 
@@ -83,17 +87,25 @@ public static class JobsApi
             return;
         do
         {
-            await context.Response.WriteAsync(lines.Current + "\n", Encoding.UTF8, cancellationToken);
+            await context.Response.WriteAsync(SasRedaction.Text(lines.Current) + "\n", Encoding.UTF8, cancellationToken);
             await context.Response.Body.FlushAsync(cancellationToken);
         } while (await lines.MoveNextAsync());
     }
 
-    private static async Task<Ok<ListResponse<JobItemErrorResponse>>> ErrorsAsync(TenantCaller caller, string name, JobService jobs, CancellationToken cancellationToken)
+    /// <summary>The whole report, identical errors grouped across mini-batches, paged by position (the continuation is the next line's index).</summary>
+    private static async Task<Ok<JobErrorsResponse>> ErrorsAsync(HttpContext context, TenantCaller caller, string name, ListQuery query, JobService jobs, CancellationToken cancellationToken)
     {
-        var errors = new List<JobItemErrorResponse>();
+        var start = 0;
+        if (query.Continuation is { } token && (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out start) || start < 0))
+            throw DomainException.Invalid(ProblemCodes.InvalidContinuation, "The continuation token is not one this list returned; follow next_link unchanged, or leave continuation out for the first page.");
+        var job = await jobs.GetAsync(caller.Tenant, name, cancellationToken);
+        var groups = new JobItemErrorGroups(int.MaxValue);
         await foreach (var error in jobs.ErrorsAsync(caller.Tenant, name, cancellationToken))
-            errors.Add(JobResponses.Error(error));
-        return TypedResults.Ok(new ListResponse<JobItemErrorResponse>(errors, null));
+            groups.Add(error);
+        var page = groups.Errors.Skip(start).Take(query.Top).Select(JobResponses.Error).ToList();
+        var next = start + page.Count < groups.Errors.Count ? (start + page.Count).ToString(CultureInfo.InvariantCulture) : null;
+        var total = Math.Max(job.Counters.ItemsFailed, groups.Errors.Sum(e => e.Count));
+        return TypedResults.Ok(new JobErrorsResponse(page, total, groups.Errors.Count, NextLink(context.Request, next)));
     }
 
     private static async Task<FileStreamHttpResult> OutputAsync(TenantCaller caller, string name, JobService jobs, CancellationToken cancellationToken)

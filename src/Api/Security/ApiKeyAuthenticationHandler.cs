@@ -1,13 +1,8 @@
-using Orleans;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using OrleansBatch.Abstractions;
-using OrleansBatch.Api.Hosting;
 using OrleansBatch.Api.Http;
-using OrleansBatch.Grains.Domain.Tenants;
-using OrleansBatch.Abstractions.Tenants;
 
 namespace OrleansBatch.Api.Security;
 
@@ -17,7 +12,7 @@ namespace OrleansBatch.Api.Security;
 /// stops working at once). Answers 401 and 403 as problem+json.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PlatformAdminKey adminKey, IGrainFactory grains)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyVerifier verifier)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -25,19 +20,10 @@ internal sealed class ApiKeyAuthenticationHandler(
         var key = ReadKey(Request);
         if (key is null)
             return AuthenticateResult.NoResult();
-        if (adminKey.Matches(key))
-            return Success(new Claim(ApiKeyClaims.Role, ApiKeyClaims.PlatformRole));
-        if (!ApiKeySecret.TryParse(key, out var tenant, out var keyId))
-            return AuthenticateResult.Fail("Malformed API key.");
-        // The key check acts for the platform: the caller's tenant is not known until the key matches.
-        TenantContext.Set(TenantContext.Platform);
-        var record = await grains.Tenant(tenant).FindActiveKeyAsync(keyId).ConfigureAwait(false);
-        if (record is null || !ApiKeySecret.Matches(key, record.Hash))
-            return AuthenticateResult.Fail("Unknown or revoked API key.");
-        return Success(
-            new Claim(ApiKeyClaims.Tenant, tenant),
-            new Claim(ApiKeyClaims.Role, record.Role.ToString().ToLowerInvariant()),
-            new Claim(ApiKeyClaims.KeyId, record.Id));
+        var (claims, failure) = await verifier.VerifyAsync(key, Context.RequestAborted).ConfigureAwait(false);
+        return claims is null
+            ? AuthenticateResult.Fail(failure!)
+            : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyClaims.Scheme)), ApiKeyClaims.Scheme));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -63,9 +49,6 @@ internal sealed class ApiKeyAuthenticationHandler(
         var problems = Context.RequestServices.GetRequiredService<IProblemDetailsService>();
         return problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = Problems.Create(status, code, detail) }).AsTask();
     }
-
-    private AuthenticateResult Success(params Claim[] claims) =>
-        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyClaims.Scheme)), ApiKeyClaims.Scheme));
 
     private static string? ReadKey(HttpRequest request)
     {

@@ -31,4 +31,13 @@ public sealed record BatchJobSettings
 
     /// <summary>The output file's name (default <c>predictions.csv</c>).</summary>
     public string? OutputFileName { get; init; }
+
+    /// <summary>The columns, in the model's feature order, that feed a model input of one wide tensor (empty unsets the deployment's).</summary>
+    public IReadOnlyList<string>? InputColumns { get; init; }
+
+    /// <summary>Input columns copied into the output after <c>file_name,row</c> (empty unsets the deployment's).</summary>
+    public IReadOnlyList<string>? PassthroughColumns { get; init; }
+
+    /// <summary>The format of the joined output: <c>csv</c> or <c>parquet</c>.</summary>
+    public string? OutputFormat { get; init; }
 }

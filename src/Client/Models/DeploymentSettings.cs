@@ -30,6 +30,18 @@ public sealed record DeploymentSettings
     /// <summary>Environment variables for the scoring of this deployment.</summary>
     public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; init; }
 
+    /// <summary>
+    /// The columns, in the model's feature order, that feed a model input of one wide tensor; matched by the
+    /// header's names, so the file's column order does not matter.
+    /// </summary>
+    public IReadOnlyList<string>? InputColumns { get; init; }
+
+    /// <summary>Input columns copied into the output after <c>file_name,row</c> (e.g. an id).</summary>
+    public IReadOnlyList<string>? PassthroughColumns { get; init; }
+
+    /// <summary>The format of the joined output: <c>csv</c> (default) or <c>parquet</c>.</summary>
+    public string? OutputFormat { get; init; }
+
     /// <summary>How image inputs become the model's input: resizing and pixel scaling / normalisation (<c>settings.image</c>).</summary>
     public ImageSettings? Image { get; init; }
 }

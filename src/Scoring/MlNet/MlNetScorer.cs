@@ -150,7 +150,7 @@ internal sealed class MlNetScorer : ICachedScorer
             var input = _model.Inputs[i];
             int[] found = input.Width == 1
                 ? [IndexOf(names, input.Name)]
-                : _spec.InputColumns is { } listed && listed.Count == input.Width && _model.Inputs.Count(x => x.Width > 1) == 1
+                : _spec.Columns?.InputColumns is { Count: > 0 } listed && listed.Count == input.Width && _model.Inputs.Count(x => x.Width > 1) == 1
                     ? listed.Select(n => IndexOf(names, n)).ToArray()
                     : Enumerable.Range(0, input.Width).Select(k => IndexOf(names, $"{input.Name}_{k}")).ToArray();
             if (found.Any(f => f < 0) && !input.IsLabel)

@@ -69,6 +69,9 @@ internal sealed class InputTensor
     /// <summary>Item <paramref name="item"/>'s elements of a float input (for parsers that write them directly).</summary>
     public Span<float> FloatItem(int item) => _floats.AsSpan(item * Width, Width);
 
+    /// <summary>Items <paramref name="first"/> to <paramref name="first"/>+<paramref name="count"/>-1 of a float input, for column-wise fills.</summary>
+    public Span<float> FloatItems(int first, int count) => _floats.AsSpan(first * Width, count * Width);
+
     /// <summary>Forgets the strings of the previous batch (numeric slots are simply overwritten).</summary>
     public void BeginBatch() => _arenaUsed = 0;
 
@@ -81,12 +84,6 @@ internal sealed class InputTensor
         {
             case TensorElementType.String:
                 SetString(slot, text);
-                return true;
-            case TensorElementType.Float when text.IsEmpty:
-                _floats![slot] = float.NaN;
-                return true;
-            case TensorElementType.Double when text.IsEmpty:
-                _doubles![slot] = double.NaN;
                 return true;
             case TensorElementType.Float:
                 if (DecimalText.TryParse(text, out var f))

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace OrleansBatch.Scoring.Tabular;
 
 /// <summary>Parses one CSV row into the current batch slot: the one-pass fast path when it applies, else field by field with precise errors.</summary>
@@ -31,9 +33,8 @@ internal static class CsvRow
             }
 
             var (tensor, offset) = binding.Targets[field];
-            if (tensor >= 0 && !binding.Tensors[tensor].TrySetText(slot, offset, text, out var reason))
+            if (tensor >= 0 && !state.TrySet(binding.Tensors[tensor], slot, offset, text, row, field))
             {
-                state.InvalidValue(row, binding.Columns[field], text, reason!);
                 return false;
             }
 
@@ -48,6 +49,26 @@ internal static class CsvRow
         }
 
         return true;
+    }
+
+    /// <summary>The row's passthrough values, CSV-quoted and joined, in the setting's order (the row parsed already, so it is well-formed).</summary>
+    public static string Passthrough(TabularSliceState state, ReadOnlySpan<byte> line)
+    {
+        var wanted = state.Binding!.Passthrough;
+        var values = new string[wanted.Length];
+        var cursor = new CsvFieldCursor(line, state.Scratch);
+        for (var field = 0; cursor.TryNext(out var text, out _); field++)
+        {
+            for (var k = 0; k < wanted.Length; k++)
+            {
+                if (wanted[k] == field)
+                {
+                    values[k] = Encoding.UTF8.GetString(text);
+                }
+            }
+        }
+
+        return TabularText.JoinCsv(values);
     }
 
     private static string? Column(TabularBinding binding, int field) => field < binding.Columns.Length ? binding.Columns[field] : null;

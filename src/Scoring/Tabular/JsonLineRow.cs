@@ -49,8 +49,7 @@ internal static class JsonLineRow
         {
             if (!seen[c] && binding.Targets[c].Tensor >= 0)
             {
-                state.Errors.Add(row, binding.Columns[c], (string?)null, ItemErrorCodes.InvalidJson,
-                    $"The object has no '{binding.Columns[c]}', which the model needs.");
+                state.Empty(row, c, binding.Tensors[binding.Targets[c].Tensor]);
                 return false;
             }
         }
@@ -62,29 +61,17 @@ internal static class JsonLineRow
     {
         var (t, offset) = binding.Targets[column];
         var tensor = binding.Tensors[t];
-        string? reason = null;
+        string? reason;
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
                 // The number's own text: an int64 input keeps all its digits (a double would not).
-                if (tensor.TrySetText(slot, offset, reader.ValueSpan, out reason))
-                {
-                    return true;
-                }
-
-                state.InvalidValue(row, binding.Columns[column], reader.ValueSpan, reason!);
-                return false;
+                return state.TrySet(tensor, slot, offset, reader.ValueSpan, row, column);
             case JsonTokenType.String:
                 var text = reader.ValueIsEscaped
                     ? state.Scratch.Reserve(reader.CopyString(state.Scratch.Reserve(reader.ValueSpan.Length)))
                     : reader.ValueSpan;
-                if (tensor.TrySetText(slot, offset, text, out reason))
-                {
-                    return true;
-                }
-
-                state.InvalidValue(row, binding.Columns[column], text, reason!);
-                return false;
+                return state.TrySet(tensor, slot, offset, text, row, column);
             case JsonTokenType.True:
             case JsonTokenType.False:
                 if (tensor.TrySetNumber(slot, offset, reader.TokenType == JsonTokenType.True ? 1 : 0, out reason))
@@ -95,12 +82,7 @@ internal static class JsonLineRow
                 state.InvalidValue(row, binding.Columns[column], reader.ValueSpan, reason!);
                 return false;
             case JsonTokenType.Null:
-                if (tensor.TrySetText(slot, offset, default, out reason))
-                {
-                    return true;
-                }
-
-                state.InvalidValue(row, binding.Columns[column], "null"u8, reason!);
+                state.Empty(row, column, tensor);
                 return false;
             case JsonTokenType.StartArray when tensor.Width > 1:
                 var count = 0;
@@ -128,6 +110,35 @@ internal static class JsonLineRow
                     $"'{binding.Columns[column]}' holds a JSON {reader.TokenType}; the model input '{tensor.Info.Name}' takes {tensor.Info.Type.TypeName}.");
                 return false;
         }
+    }
+
+    /// <summary>The row's passthrough values, CSV-quoted and joined, in the setting's order (absent keys and nulls are empty fields).</summary>
+    public static string Passthrough(TabularSliceState state, ReadOnlySpan<byte> line)
+    {
+        var wanted = state.Binding!.Passthrough;
+        var values = new string?[wanted.Length];
+        var reader = new Utf8JsonReader(line);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var column = FindColumn(ref reader, state.ColumnNames, 0);
+            reader.Read();
+            var k = column < 0 ? -1 : Array.IndexOf(wanted, column);
+            if (k >= 0)
+            {
+                values[k] = reader.TokenType switch
+                {
+                    JsonTokenType.String => reader.GetString(),
+                    JsonTokenType.Null => null,
+                    JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+                    _ => null,
+                };
+            }
+
+            reader.Skip();
+        }
+
+        return TabularText.JoinCsv(values);
     }
 
     private static int FindColumn(ref Utf8JsonReader reader, byte[][] names, int hint)

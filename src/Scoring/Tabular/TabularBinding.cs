@@ -4,21 +4,27 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace OrleansBatch.Scoring.Tabular;
 
 /// <summary>
-/// Which column of a tabular input feeds which element of which model input. Rules, in order:
-/// (1) <c>input_columns</c> set: the model has one input, fed those columns in that order;
+/// Which column of a tabular input feeds which element of which model input, always by the header's names
+/// (or the JSON keys). Rules, in order:
+/// (1) <c>settings.input_columns</c> set: the model has one input, fed those columns in that order, wherever
+/// they stand in the file;
 /// (2) every model input is the name of a column: by name (one value per row, or for JSON lines an array);
 /// (3) the model has one input of shape [N,F]: the numeric columns (those whose value in the slice's
-/// first row is a number), in order; F must match when fixed;
-/// otherwise binding fails with a message naming the missing model input and the available columns.
+/// first row is a number), in header order, only when their count is F (a <see cref="Note"/> says so);
+/// otherwise binding fails with a message naming what is missing and the setting that fixes it.
+/// <c>settings.passthrough_columns</c> are found by name the same way.
 /// </summary>
 internal sealed class TabularBinding
 {
-    private TabularBinding(string[] columns, InputTensor[] tensors, (int Tensor, int Offset)[] targets)
+    /// <summary>The setting users name the model's features with, as it appears in deployment.yml and invoke bodies.</summary>
+    public const string InputColumnsSetting = "settings.input_columns";
+
+    private TabularBinding(string[] columns, InputTensor[] tensors, (int Tensor, int Offset)[] targets, string? note)
     {
         Columns = columns;
         Tensors = tensors;
         Targets = targets;
-        Required = targets.Count(t => t.Tensor >= 0);
+        Note = note;
         PlainFloatOffsets = tensors is [{ ElementType: TensorElementType.Float }]
             ? targets.Select(t => t.Tensor < 0 ? -1 : t.Offset).ToArray()
             : null;
@@ -35,41 +41,59 @@ internal sealed class TabularBinding
     /// <summary>Per column: the input tensor and element offset it fills, or (-1, -1) when unused.</summary>
     public (int Tensor, int Offset)[] Targets { get; }
 
-    /// <summary>How many columns feed the model.</summary>
-    public int Required { get; }
+    /// <summary>Per passthrough column (in the setting's order): its column index.</summary>
+    public int[] Passthrough { get; private set; } = [];
 
-    /// <summary>Batch capacity (rows per Run).</summary>
-    public int Capacity => Tensors.Min(t => t.Capacity);
+    /// <summary>Set when the columns were mapped by position (rule 3): what was done and how to name the columns instead.</summary>
+    public string? Note { get; }
 
     public static TabularBinding? TryBind(
         IReadOnlyList<OnnxValueInfo> inputs,
         string[] columns,
         bool[] numeric,
-        IReadOnlyList<string>? inputColumns,
+        TabularColumns settings,
         int capacity,
         bool arrayValues,
         out string? error)
     {
-        error = null;
-        var available = $"available columns: {Describe(columns)}";
-        var targets = Enumerable.Repeat((-1, -1), columns.Length).ToArray();
+        var binding = BindInputs(inputs, columns, numeric, settings.InputColumns, capacity, arrayValues, out error);
+        if (binding is null)
+        {
+            return null;
+        }
 
-        if (inputColumns is { Count: > 0 })
+        var missing = settings.PassthroughColumns.Where(c => Array.IndexOf(columns, c) < 0).ToArray();
+        if (missing.Length > 0)
+        {
+            error = $"settings.passthrough_columns names {Quoted(missing)}, which the input does not have; its columns: {Describe(columns)}.";
+            return null;
+        }
+
+        binding.Passthrough = settings.PassthroughColumns.Select(c => Array.IndexOf(columns, c)).ToArray();
+        return binding;
+    }
+
+    private static TabularBinding? BindInputs(
+        IReadOnlyList<OnnxValueInfo> inputs, string[] columns, bool[] numeric, IReadOnlyList<string> inputColumns, int capacity, bool arrayValues, out string? error)
+    {
+        error = null;
+        var targets = Enumerable.Repeat((-1, -1), columns.Length).ToArray();
+        if (inputColumns.Count > 0)
         {
             if (inputs.Count != 1)
             {
-                error = $"input_columns needs a model with one input; this model has {inputs.Count}: {string.Join(", ", inputs.Select(i => i.Name))}.";
+                error = $"{InputColumnsSetting} feeds a model with one input; this model has {inputs.Count} ({string.Join(", ", inputs.Select(i => i.Name))}): name the columns after them instead and leave {InputColumnsSetting} unset.";
                 return null;
             }
 
             var missing = inputColumns.Where(c => Array.IndexOf(columns, c) < 0).ToArray();
             if (missing.Length > 0)
             {
-                error = $"input_columns names {Describe(missing)}, not in the input; {available}.";
+                error = $"the input has no column {Quoted(missing)}, which {InputColumnsSetting} names; its columns: {Describe(columns)}.";
                 return null;
             }
 
-            return Single(inputs[0], columns, inputColumns.Select(c => Array.IndexOf(columns, c)).ToArray(), targets, capacity, "input_columns", out error);
+            return Single(inputs[0], columns, inputColumns.Select(c => Array.IndexOf(columns, c)).ToArray(), targets, capacity, InputColumnsSetting, null, out error);
         }
 
         var byName = inputs.Select(i => Array.IndexOf(columns, i.Name)).ToArray();
@@ -82,7 +106,7 @@ internal sealed class TabularBinding
                 var tensor = new InputTensor(inputs[i], itemShape, batched, capacity);
                 if (tensor.Width != 1 && !arrayValues)
                 {
-                    error = $"model input '{inputs[i].Name}' takes {tensor.Width} values per row, but a CSV column holds one; name the columns of a single [N,F] input's features with input_columns, or use JSON lines with an array value.";
+                    error = $"model input '{inputs[i].Name}' takes {tensor.Width} values per row, but a CSV column holds one; use JSON lines with an array value for '{inputs[i].Name}'.";
                     return null;
                 }
 
@@ -90,29 +114,30 @@ internal sealed class TabularBinding
                 targets[byName[i]] = (i, 0);
             }
 
-            return new TabularBinding(columns, tensors, targets);
+            return new TabularBinding(columns, tensors, targets, null);
         }
 
-        var first = inputs.Select((input, i) => (input, i)).First(p => byName[p.i] < 0).input;
         if (inputs.Count == 1 && inputs[0].Type.Shape.Length == 2)
         {
             var numericColumns = Enumerable.Range(0, columns.Length).Where(c => numeric[c]).ToArray();
-            return Single(inputs[0], columns, numericColumns, targets, capacity, "numeric columns", out error);
+            var note = $"Model input '{inputs[0].Name}' takes the {numericColumns.Length} numeric columns in the order of the header ({Describe(numericColumns.Select(c => columns[c]).ToArray())}), because {InputColumnsSetting} is not set. If the file's columns may come in another order, list the model's features in {InputColumnsSetting} to match them by name.";
+            return Single(inputs[0], columns, numericColumns, targets, capacity, "numeric columns", note, out error);
         }
 
-        error = $"model input '{first.Name}' is not a column of the input; {available}. Name the columns after the model inputs ({string.Join(", ", inputs.Select(i => i.Name))}) or set input_columns.";
+        var absent = inputs.Where((_, i) => byName[i] < 0).Select(i => i.Name).ToArray();
+        error = $"the input has no column {Quoted(absent)}, which the model takes as input{(absent.Length > 1 ? "s" : "")}; its columns: {Describe(columns)}. Name the columns after the model inputs ({string.Join(", ", inputs.Select(i => i.Name))}).";
         return null;
     }
 
     private static TabularBinding? Single(
-        OnnxValueInfo input, string[] columns, int[] chosen, (int, int)[] targets, int capacity, string source, out string? error)
+        OnnxValueInfo input, string[] columns, int[] chosen, (int, int)[] targets, int capacity, string source, string? note, out string? error)
     {
         error = null;
         var (batched, itemShape) = ItemShape(input, chosen.Length);
         var tensor = new InputTensor(input, itemShape, batched, capacity);
         if (tensor.Width != chosen.Length)
         {
-            error = $"model input '{input.Name}' expects {tensor.Width} values per row ([{string.Join(",", input.Type.Shape)}]), but the {source} are {chosen.Length}: {Describe(chosen.Select(c => columns[c]).ToArray())}. Set input_columns to the {tensor.Width} feature columns.";
+            error = $"model input '{input.Name}' expects {tensor.Width} values per row ([{string.Join(",", input.Type.Shape)}]), but the {source} are {chosen.Length}: {Describe(chosen.Select(c => columns[c]).ToArray())}. Set {InputColumnsSetting} to the model's {tensor.Width} feature columns, in the model's order.";
             return null;
         }
 
@@ -121,7 +146,7 @@ internal sealed class TabularBinding
             targets[chosen[k]] = (0, k);
         }
 
-        return new TabularBinding(columns, [tensor], targets);
+        return new TabularBinding(columns, [tensor], targets, note);
     }
 
     /// <summary>The shape of one row's slice of the input: the model's shape without the dynamic batch dimension, a remaining dynamic dimension taking <paramref name="width"/>.</summary>
@@ -142,6 +167,8 @@ internal sealed class TabularBinding
 
         return (batched, item);
     }
+
+    private static string Quoted(IReadOnlyList<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 
     private static string Describe(IReadOnlyList<string> names) =>
         names.Count <= 40 ? string.Join(", ", names) : string.Join(", ", names.Take(40)) + $", ... ({names.Count} in all)";

@@ -1,8 +1,9 @@
 namespace OrleansBatch.Scoring.Tabular;
 
-/// <summary>The tabular formats: CSV with a header row, or JSON lines (one object per line).</summary>
+/// <summary>The tabular formats: CSV with a header row, JSON lines (one object per line), or Parquet (typed columns).</summary>
 internal enum TabularFormat
 {
     Csv,
     JsonLines,
+    Parquet,
 }

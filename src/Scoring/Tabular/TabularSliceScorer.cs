@@ -6,10 +6,11 @@ namespace OrleansBatch.Scoring.Tabular;
 /// <summary>
 /// Scores a CSV or JSON-lines slice: reads the lines it owns, parses each row straight into the reused input
 /// buffers of a <see cref="BatchRunner"/> (no per-row allocation), and runs the pipeline every
-/// <c>BatchRows</c> rows. A row that cannot be parsed becomes an <see cref="ItemError"/>; the rest still score.
+/// <c>BatchRows</c> rows. Columns are matched by name (<see cref="TabularBinding"/>). A row that cannot be parsed,
+/// or lacks a value the model needs, becomes an <see cref="ItemError"/>; the rest still score.
 /// </summary>
 internal sealed class TabularSliceScorer(
-    OnnxPipeline pipeline, OutputLayout layout, IReadOnlyList<string>? inputColumns, OnnxScoringOptions options)
+    OnnxPipeline pipeline, OutputLayout layout, TabularColumns columns, OnnxScoringOptions options)
 {
     public ScoreResult Score(InputSlice slice, TabularFormat format, IPredictionSink sink, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ internal sealed class TabularSliceScorer(
         }
 
         using var reader = new SliceLineReader(slice.Path, slice.Offset, slice.Length, options.MaxLineBytes);
-        var state = new TabularSliceState(slice, format, errors);
+        var state = new TabularSliceState(slice, format, errors, sink);
         if (format == TabularFormat.Csv && !ReadHeader(reader, slice, state))
         {
             return new ScoreResult(0, 0, errors.ToList());
@@ -59,17 +60,18 @@ internal sealed class TabularSliceScorer(
             var filled = format == TabularFormat.Csv ? CsvRow.TryFill(state, line, current) : JsonLineRow.TryFill(state, line, current);
             if (filled)
             {
+                state.Passthrough?.Capture(format == TabularFormat.Csv ? CsvRow.Passthrough(state, line) : JsonLineRow.Passthrough(state, line));
                 state.Runner!.Commit(current);
                 if (state.Runner.IsFull)
                 {
-                    scored += state.Runner.Flush(sink, cancellationToken);
+                    scored += state.Runner.Flush(state.Sink, cancellationToken);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
         }
 
-        scored += state.Runner?.Flush(sink, cancellationToken) ?? 0;
-        return new ScoreResult(scored, errors.Count, errors.ToList());
+        scored += state.Runner?.Flush(state.Sink, cancellationToken) ?? 0;
+        return new ScoreResult(scored, errors.Count, errors.ToList(), state.Binding?.Note is { } note ? [note] : []);
     }
 
     private bool ReadHeader(SliceLineReader reader, InputSlice slice, TabularSliceState state)
@@ -98,14 +100,7 @@ internal sealed class TabularSliceScorer(
             return false;
         }
 
-        var names = new List<string>();
-        var cursor = new CsvFieldCursor(header.AsSpan().StartsWith("\uFEFF"u8) ? header.AsSpan(3) : header, state.Scratch);
-        while (cursor.TryNext(out var field, out _))
-        {
-            names.Add(Encoding.UTF8.GetString(field).Trim());
-        }
-
-        state.Columns = [.. names];
+        state.Columns = TabularHeader.CsvNames(header);
         return true;
     }
 
@@ -139,7 +134,7 @@ internal sealed class TabularSliceScorer(
         }
 
         var binding = TabularBinding.TryBind(
-            pipeline.Inputs, state.Columns, numeric, inputColumns, options.BatchRows, state.Format == TabularFormat.JsonLines, out var error);
+            pipeline.Inputs, state.Columns, numeric, columns, options.BatchRows, state.Format == TabularFormat.JsonLines, out var error);
         if (binding is null)
         {
             state.BindError = $"The input's columns do not fit the model: {error}";
@@ -151,6 +146,12 @@ internal sealed class TabularSliceScorer(
         state.ColumnNames = binding.Columns.Select(Encoding.UTF8.GetBytes).ToArray();
         state.Seen = new bool[binding.Columns.Length];
         state.Runner = new BatchRunner(pipeline, layout, binding.Tensors);
+        if (binding.Passthrough.Length > 0)
+        {
+            state.Passthrough = new PassthroughSink(state.Sink);
+            state.Sink = state.Passthrough;
+        }
+
         return true;
     }
 }

@@ -4,6 +4,9 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Security;
+using OrleansBatch.Storage.Local;
+using OrleansBatch.Storage.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace OrleansBatch.Silo.Hosting;
 
@@ -12,7 +15,7 @@ public static class OrleansBatchSiloExtensions
 {
     /// <summary>
     /// Clustering, grain storage and reminders for the hosting mode (<see cref="SiloProviderOptions"/>): the embedded
-    /// default clusters on localhost and keeps state in the data directory; <c>AzureStorage</c> uses Orleans' Azure Table
+    /// default clusters on localhost and keeps grain state and reminders in SQLite in the data directory; <c>AzureStorage</c> uses Orleans' Azure Table
     /// membership, Azure Table grain storage and reminders. Grain state is serialized with System.Text.Json; every call
     /// passes the tenant filter.
     /// </summary>
@@ -55,8 +58,10 @@ public static class OrleansBatchSiloExtensions
         else
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: ClusterSettings.ServiceId, clusterId: cluster.ClusterId);
-            silo.AddMemoryGrainStorage(StorageNames.Grains);
-            silo.UseInMemoryReminderService();
+            // Grain state and reminders in the data directory, through our SQLite providers. The folder is read from the
+            // Local storage options when first needed, so a test host's late configuration is seen.
+            silo.AddSqliteGrainStorage(StorageNames.Grains, o => o.Configure<IOptions<LocalStorageOptions>>((s, local) => s.DatabasePath = GrainsDatabase(local.Value)));
+            silo.UseSqliteReminderService(o => o.Configure<IOptions<LocalStorageOptions>>((s, local) => s.DatabasePath = GrainsDatabase(local.Value)));
         }
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddIncomingGrainCallFilter<TenantCallFilter>();
@@ -82,6 +87,8 @@ public static class OrleansBatchSiloExtensions
         }));
         return client;
     }
+
+    private static string GrainsDatabase(LocalStorageOptions local) => Path.Combine(local.DataDirectory, "grains.db");
 
     private static string TableName(SiloProviderOptions provider, string name) =>
         new string((provider.ContainerPrefix + name).Where(char.IsAsciiLetterOrDigit).ToArray());

@@ -54,6 +54,8 @@ public static class SiloProviderServiceCollectionExtensions
             options.Provider = SiloProviderOptions.AzureStorage;
         else
             throw new InvalidOperationException($"{SiloProviderOptions.ProviderKey}='{provider}' is not a provider: use '{SiloProviderOptions.Local}' (the default: SQLite and files in {SiloProviderOptions.DataDirectoryKey}) or '{SiloProviderOptions.AzureStorage}' (blobs and queues of a storage account).");
+        // Remote input settings are read where inputs are resolved; read here too so a bad value stops the start.
+        _ = Inputs.RemoteAccessPolicy.From(configuration);
         if (options.IsAzureStorage && options.ConnectionString is null)
             throw new InvalidOperationException($"{SiloProviderOptions.ProviderKey}=AzureStorage needs {SiloProviderOptions.ConnectionStringKey}: set it to 'UseDevelopmentStorage=true' (or an Azurite connection string) for a local Azurite, or to the storage account's connection string (Azure portal: Storage account > Access keys).");
         return options;

@@ -1,7 +1,9 @@
 using OrleansBatch.Abstractions.Jobs;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Scoring.Tabular;
 using OrleansBatch.Silo.Jobs;
+using OrleansBatch.Silo.Workers;
 
 namespace OrleansBatch.Silo.Inputs;
 
@@ -33,7 +35,9 @@ public sealed class SliceFiles(IArtifactStore artifacts, BlobInputs blobs)
                 }
                 folder ??= Directory.CreateTempSubdirectory("obatch-slices-").FullName;
                 var target = Path.Combine(folder, $"{i}-{SafeName(slice.FileName)}");
-                await FetchAsync(slice.Path, slice.InArtifactStore, slice.Offset, slice.Length, target, cancellationToken).ConfigureAwait(false);
+                // A Parquet range needs the footer and the row groups it owns, wherever they lie: the whole file.
+                var whole = ParquetSlices.IsParquet(slice.FileName);
+                await FetchAsync(slice.Path, slice.InArtifactStore, whole ? 0 : slice.Offset, whole ? -1 : slice.Length, target, cancellationToken).ConfigureAwait(false);
                 paths[i] = target;
             }
             return new StagedSlices(paths, folder);
@@ -43,6 +47,33 @@ public sealed class SliceFiles(IArtifactStore artifacts, BlobInputs blobs)
             new StagedSlices(paths, folder).Dispose();
             throw;
         }
+    }
+
+    /// <summary>Bytes per row of a tabular file, for plans in rows: from a Parquet file's footer, else estimated from its first 64 KB of lines.</summary>
+    public async Task<double> BytesPerRowAsync(JobInputFile file, CancellationToken cancellationToken)
+    {
+        if (!ParquetSlices.IsParquet(file.FileName))
+            return SliceLines.EstimateBytesPerRow(await SampleAsync(file, 64 * 1024, cancellationToken).ConfigureAwait(false), file.Length);
+        if (LocalPathOf(file.Path, file.InArtifactStore) is { } local)
+            return BytesPerRow(local, file.Length);
+        var folder = Directory.CreateTempSubdirectory("obatch-footer-").FullName;
+        try
+        {
+            var copy = Path.Combine(folder, "input.parquet");
+            await FetchAsync(file.Path, file.InArtifactStore, 0, -1, copy, cancellationToken).ConfigureAwait(false);
+            return BytesPerRow(copy, file.Length);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A file that is not Parquet after all is one mini-batch (its scoring reports it).</summary>
+    private static double BytesPerRow(string path, long length)
+    {
+        try { return ParquetSlices.BytesPerRow(path); }
+        catch (InvalidDataException) { return Math.Max(1, length); }
     }
 
     /// <summary>The first <paramref name="bytes"/> bytes of an input file (fewer when it is shorter), e.g. to estimate bytes per row.</summary>

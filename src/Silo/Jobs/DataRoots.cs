@@ -38,9 +38,9 @@ public sealed class DataRoots(IEnumerable<string> roots)
         if (!Path.IsPathRooted(path))
             throw NotAllowed(given, field, "it is not an absolute path");
         if (Resolved.Count == 0)
-            throw NotAllowed(given, field, "no data roots are configured (OBATCH_DATA_ROOTS)");
+            throw NotAllowed(given, field, "this installation reads no local paths (no data roots are configured)");
         if (!File.Exists(path) && !Directory.Exists(path))
-            throw DomainException.Invalid("InputNotFound", $"{field}: '{given}' does not exist. Check the path; it must be a file or folder under {string.Join(" or ", Resolved)}.");
+            throw DomainException.Invalid("InputNotFound", $"{field}: '{given}' does not exist. Check the path; it must be a file or folder under the data roots your operator configured.");
         var real = RealPath(Path.GetFullPath(path));
         return IsUnderRoot(real) ? real : throw NotAllowed(given, field, "it resolves (following links) outside the data roots");
     }
@@ -71,7 +71,8 @@ public sealed class DataRoots(IEnumerable<string> roots)
     }
 
     private DomainException NotAllowed(string given, string field, string why) =>
-        DomainException.Invalid("InputNotAllowed", $"{field}: '{given}' is not allowed: {why}. Inputs may be upload:// paths, azureml: data assets, or paths under the data roots ({(Resolved.Count == 0 ? "none configured" : string.Join(", ", Resolved))}).");
+        // The roots themselves are not named: they are the server's folders (and other tenants' names when shared).
+        DomainException.Invalid("InputNotAllowed", $"{field}: '{given}' is not allowed: {why}. Inputs may be upload:// paths, azureml: data assets, or paths under the data roots your operator configured.");
 
     private static string WithSlash(string path) => path.EndsWith('/') ? path : path + "/";
 }

@@ -39,9 +39,14 @@ public sealed class JobInputResolver(JobOptions options, IArtifactStore artifact
         return Finish(name, "uri_folder", uri, files, field);
     }
 
-    /// <summary>Resolves a blob URL (<c>https://</c>, or the configured account's endpoint): a blob, or a folder as a prefix.</summary>
-    public Task<JobInput> ResolveBlobAsync(string name, string type, string url, string field, CancellationToken cancellationToken) =>
-        blobs.ResolveAsync(name, type, url, field, cancellationToken);
+    /// <summary>
+    /// Resolves a blob URL: on the platform's own account, the calling tenant's files in the artifact store (no other
+    /// container or tenant); on another allowed account, a blob or a folder as a prefix, read with the URL's SAS.
+    /// </summary>
+    public Task<JobInput> ResolveBlobAsync(string tenant, string name, string type, string url, string field, CancellationToken cancellationToken) =>
+        blobs.OwnArtifactPath(tenant, url, field, "InputNotAllowed") is { } own
+            ? ResolveArtifactsAsync(name, type, BlobInputs.Redact(url), own, field, cancellationToken)
+            : blobs.ResolveAsync(name, type, url, field, cancellationToken);
 
     /// <summary>Resolves a file or folder of the artifact store (an upload).</summary>
     public async Task<JobInput> ResolveArtifactsAsync(string name, string type, string uri, string artifactPath, string field, CancellationToken cancellationToken)

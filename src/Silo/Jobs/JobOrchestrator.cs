@@ -99,7 +99,7 @@ public sealed class JobOrchestrator(
             for (var f = 0; f < files.Count; f++)
             {
                 if (TabularFiles.IsTabular(files[f].FileName))
-                    perRow[f] = SliceLines.EstimateBytesPerRow(await sliceFiles.SampleAsync(files[f], 64 * 1024, cancellationToken).ConfigureAwait(false), files[f].Length);
+                    perRow[f] = await sliceFiles.BytesPerRowAsync(files[f], cancellationToken).ConfigureAwait(false);
             }
         }
         return MiniBatchPlanner.Plan(files, spec.Settings.MiniBatchSize, f => perRow[f]);
@@ -192,10 +192,9 @@ public sealed class JobOrchestrator(
                 await CancelAsync(job, token, progress, cancellationToken).ConfigureAwait(false);
                 return (job with { Status = JobStatus.Canceled }, staging);
             }
-            if (progress.ExceedsThreshold(job.Spec.Settings.ErrorThreshold))
+            if (progress.Failure(job.Spec.Settings.ErrorThreshold, job.Name) is { } failure)
             {
-                var message = $"{progress.ItemsFailed} item(s) failed, more than error_threshold {job.Spec.Settings.ErrorThreshold}; see GET /v1/jobs/{job.Name}/errors.";
-                await EndAsync(job, JobCommands.Fail(token, new JobError("ErrorThresholdExceeded", message), Summarize(job, "Failed", progress, results), progress, time.GetUtcNow()), "error", "job failed: " + message, cancellationToken).ConfigureAwait(false);
+                await EndAsync(job, JobCommands.Fail(token, failure, Summarize(job, "Failed", progress, results), progress, time.GetUtcNow()), "error", "job failed: " + failure.Message, cancellationToken).ConfigureAwait(false);
                 return (job with { Status = JobStatus.Failed }, staging);
             }
             if (allDone)
@@ -233,7 +232,8 @@ public sealed class JobOrchestrator(
         var task = Task.Run(async () =>
         {
             var (store, path) = outputs.Resolve(job.Spec.Output.Path);
-            await new OutputJoiner(artifacts, store).StagePartsAsync(path, parts, files, rowBase, cancellationToken).ConfigureAwait(false);
+            var joined = job.Spec.Settings.WritesParquet ? ParquetOutput.JoinPath(path) : path;
+            await new OutputJoiner(artifacts, store).StagePartsAsync(joined, parts, files, rowBase, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
         return new EarlyStaging(task, end, rowBase);
     }
@@ -271,10 +271,14 @@ public sealed class JobOrchestrator(
                 var overwrite = job.Spec.Output.Policy == OutputPolicy.Overwrite || job.FinalizeAttempts > 1;
                 var (store, path) = outputs.Resolve(job.Spec.Output.Path);
                 var joiner = new OutputJoiner(artifacts, store);
+                // A Parquet output is joined as CSV beside it, then converted (ParquetOutput says why).
+                var joined = job.Spec.Settings.WritesParquet ? ParquetOutput.JoinPath(path) : path;
                 // What scoring left unstaged (all of it for a resumed finalize), then the header and the block list in order.
                 await staging.Task.ConfigureAwait(false);
-                await joiner.StagePartsAsync(path, ordered.Skip(staging.Next).ToList(), job.Spec.Files(), staging.RowBase, cancellationToken).ConfigureAwait(false);
-                var rows = await joiner.CommitAsync(path, ordered, overwrite, cancellationToken).ConfigureAwait(false);
+                await joiner.StagePartsAsync(joined, ordered.Skip(staging.Next).ToList(), job.Spec.Files(), staging.RowBase, cancellationToken).ConfigureAwait(false);
+                var rows = await joiner.CommitAsync(joined, ordered, overwrite || job.Spec.Settings.WritesParquet, cancellationToken).ConfigureAwait(false);
+                if (job.Spec.Settings.WritesParquet)
+                    await ParquetOutput.ConvertAsync(store, joined, path, job.Spec.Settings.PassthroughColumns ?? [], overwrite, cancellationToken).ConfigureAwait(false);
                 progress = progress with { RowsWritten = rows };
                 outputPath = job.Spec.Output.Path;
             }
@@ -316,7 +320,7 @@ public sealed class JobOrchestrator(
             .ToList();
         var spec = job.Spec;
         var work = new MiniBatchWork(job.Tenant, job.Name, index, spec.Endpoint, spec.Deployment, spec.DeploymentVersion, spec.DeploymentType, spec.Steps,
-            slices, spec.Settings.MaxRetries, spec.Settings.TimeoutSeconds, spec.Settings.LogsDebug, spec.Settings.Image);
+            slices, spec.Settings.MaxRetries, spec.Settings.TimeoutSeconds, spec.Settings.LogsDebug, spec.Settings.InputColumns, spec.Settings.PassthroughColumns, spec.Settings.Image);
         cancellationToken.ThrowIfCancellationRequested();
         TenantContext.Set(job.Tenant);
         await grains.GetGrain<IMiniBatchGrain>(GrainKeys.Of(job.Tenant, job.Name, index.ToString(System.Globalization.CultureInfo.InvariantCulture))).ScoreAsync(work).ConfigureAwait(false);

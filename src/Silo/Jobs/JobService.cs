@@ -21,21 +21,21 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
     public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
 
     /// <summary>The job an <c>Idempotency-Key</c> created within the last 24 h, if any.</summary>
-    public async Task<JobState?> FindByIdempotencyKeyAsync(string tenant, string? idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<JobState?> FindByIdempotencyKeyAsync(string tenant, string? idempotencyKey, CancellationToken cancellationToken = default, string? requestFingerprint = null)
     {
         if (string.IsNullOrEmpty(idempotencyKey))
             return null;
         var record = await runtime.ReadAsync<JobIdempotency>(JobKeys.Idempotency(tenant, idempotencyKey), cancellationToken).ConfigureAwait(false);
         if (record.State is not { } first || time.GetUtcNow() - first.CreatedAt >= IdempotencyWindow)
             return null;
-        return (await runtime.ReadAsync<JobState>(JobKeys.Job(tenant, first.Job), cancellationToken).ConfigureAwait(false)).State;
+        return (await runtime.ReadAsync<JobState>(JobKeys.Job(tenant, first.JobFor(requestFingerprint)), cancellationToken).ConfigureAwait(false)).State;
     }
 
     /// <summary>
     /// Creates queued job <paramref name="name"/> (see <see cref="JobKeys.NewJobName"/>) from a resolved spec. With
     /// <paramref name="idempotencyKey"/>, the same key within 24 h returns the first job and creates none, also under races.
     /// </summary>
-    public async Task<(JobState Job, bool Created)> CreateAsync(string tenant, string name, JobSpec spec, string? idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<(JobState Job, bool Created)> CreateAsync(string tenant, string name, JobSpec spec, string? idempotencyKey, CancellationToken cancellationToken = default, string? requestFingerprint = null)
     {
         var now = time.GetUtcNow();
         if (!string.IsNullOrEmpty(idempotencyKey))
@@ -43,8 +43,8 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
             var claimed = name;
             name = await runtime.ExecuteAsync<JobIdempotency, string>(JobKeys.Idempotency(tenant, idempotencyKey), current =>
                 current.State is { } first && now - first.CreatedAt < IdempotencyWindow
-                    ? Outcome<JobIdempotency, string>.Keep(first.Job)
-                    : Outcome<JobIdempotency, string>.Write(new JobIdempotency(claimed, now), claimed), cancellationToken: cancellationToken).ConfigureAwait(false);
+                    ? Outcome<JobIdempotency, string>.Keep(first.JobFor(requestFingerprint))
+                    : Outcome<JobIdempotency, string>.Write(new JobIdempotency(claimed, now, requestFingerprint), claimed), cancellationToken: cancellationToken).ConfigureAwait(false);
             var existing = await runtime.ReadAsync<JobState>(JobKeys.Job(tenant, name), cancellationToken).ConfigureAwait(false);
             if (existing.State is { } job)
                 return (job, false);
@@ -104,20 +104,37 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
     {
         var files = (await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false)).Spec.Files();
         var rowBase = new long[files.Count];
+        await foreach (var result in ResultsAsync(tenant, name, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var error in result.Errors)
+            {
+                var segment = result.Segments.FirstOrDefault(s => s.FileIndex < files.Count && files[s.FileIndex].FileName == error.FileName);
+                yield return segment is not null ? error.ShiftedBy(rowBase[segment.FileIndex]) : error;
+            }
+            foreach (var segment in result.Segments.Where(s => s.FileIndex < files.Count))
+                rowBase[segment.FileIndex] += segment.Rows;
+        }
+    }
+
+    /// <summary>
+    /// The recorded mini-batch results in index order: where each was scored (<see cref="MiniBatchResult.Worker"/>,
+    /// <c>worker@silo</c>), its attempts, duration and items. The dashboard's per-silo view reads them.
+    /// </summary>
+    public async IAsyncEnumerable<MiniBatchResult> MiniBatchResultsAsync(string tenant, string name, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+        await foreach (var result in ResultsAsync(tenant, name, cancellationToken).ConfigureAwait(false))
+            yield return result;
+    }
+
+    private async IAsyncEnumerable<MiniBatchResult> ResultsAsync(string tenant, string name, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         string? continuation = null;
         do
         {
             var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.ResultType, tenant, JobKeys.ResultPrefix(name), 500, continuation), cancellationToken).ConfigureAwait(false);
             foreach (var result in page.Items.Select(GrainRuntime.Deserialize<MiniBatchResult>))
-            {
-                foreach (var error in result.Errors)
-                {
-                    var segment = result.Segments.FirstOrDefault(s => s.FileIndex < files.Count && files[s.FileIndex].FileName == error.FileName);
-                    yield return error.Row is { } row && segment is not null ? error with { Row = row + rowBase[segment.FileIndex] } : error;
-                }
-                foreach (var segment in result.Segments.Where(s => s.FileIndex < files.Count))
-                    rowBase[segment.FileIndex] += segment.Rows;
-            }
+                yield return result;
             continuation = page.Continuation;
         } while (continuation is not null);
     }
@@ -129,14 +146,16 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
         var seen = 0;
         while (true)
         {
-            var ended = (await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false)).Status.IsTerminal();
+            var job = await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+            var ended = job.Status.IsTerminal();
             var index = 0;
             await foreach (var entry in log.ReadAsync(tenant, name, cancellationToken).ConfigureAwait(false))
             {
                 if (index++ >= seen)
                 {
                     seen++;
-                    yield return entry.Format();
+                    if (job.Spec.Settings.Logs(entry.Level))
+                        yield return entry.Format();
                 }
             }
             if (!follow || ended)
@@ -156,7 +175,8 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
             var (store, path) = outputs.Resolve(job.OutputPath);
             var stream = await store.OpenReadAsync(path, cancellationToken).ConfigureAwait(false);
             var fileName = path[(path.LastIndexOf('/') + 1)..];
-            return (stream, fileName, fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json" : "text/csv");
+            return (stream, fileName, fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json"
+                : job.Spec.Settings.WritesParquet ? "application/vnd.apache.parquet" : "text/csv");
         }
         catch (FileNotFoundException)
         {

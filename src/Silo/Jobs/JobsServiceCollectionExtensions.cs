@@ -34,6 +34,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<MiniBatchScheduler>();
         services.TryAddSingleton(_ => new ScoringThreads());
         services.TryAddSingleton<SliceFiles>();
+        services.TryAddSingleton<TabularInputCheck>();
         services.TryAddSingleton<ModelFiles>();
         services.TryAddSingleton<BlobInputs>();
         services.TryAddSingleton<OutputStores>();

@@ -45,8 +45,9 @@ public static class MiniBatchAttempt
         try
         {
             var segments = new List<MiniBatchSegment>(work.Slices.Count);
-            var errors = new List<JobItemError>();
-            long ok = 0, failed = 0, omitted = 0;
+            var errors = new JobItemErrorGroups(MiniBatchResult.MaxErrorsKept);
+            var notes = new List<string>();
+            long ok = 0, failed = 0;
             // An input that cannot be opened fails the attempt (and is retried: a share may be back, a copy may have finished);
             // a file that opens but holds bad data is the scorer's item error.
             foreach (var slice in work.Slices)
@@ -85,6 +86,8 @@ public static class MiniBatchAttempt
                         ok += result.RowsScored;
                         failed += result.RowsFailed;
                         Collect(result.Errors);
+                        if (slice is { FileIndex: 0, Offset: 0 })
+                            notes.AddRange(result.Notes ?? []);
                     }
                 }
             }
@@ -92,15 +95,10 @@ public static class MiniBatchAttempt
             void Collect(IReadOnlyList<ItemError> found)
             {
                 foreach (var e in found)
-                {
-                    if (errors.Count < MiniBatchResult.MaxErrorsKept)
-                        errors.Add(new JobItemError(work.Index, e.FileName, e.Row, null, attempt, e.Code, e.Message, e.Column, e.Value));
-                    else
-                        omitted++;
-                }
+                    errors.Add(new JobItemError(work.Index, e.FileName, e.Row, null, attempt, e.Code, e.Message, e.Column, e.Value));
             }
             part.StartReading();
-            return new AttemptOutcome(part, segments, scorer.OutputColumns, ok, failed, errors, omitted);
+            return new AttemptOutcome(part, segments, scorer.OutputColumns, ok, failed, errors.Errors, errors.Omitted, notes);
         }
         catch
         {

@@ -51,7 +51,8 @@ public sealed class MiniBatchRunner(
                 foreach (var step in work.Steps)
                     modelPaths.Add(await modelFiles.GetLocalPathAsync(step.ArtifactPath, stoppingToken).ConfigureAwait(false));
                 var image = work.Image is { } i ? new ImageSettings(i.Resize, i.Scale, i.Mean, i.Std) : null;
-                var scorer = scorers.GetOrCreate(new ScorerSpec($"{work.Tenant}/{work.Endpoint}/{work.Deployment}@{work.DeploymentVersion}", modelPaths, Image: image));
+                var scorer = scorers.GetOrCreate(new ScorerSpec($"{work.Tenant}/{work.Endpoint}/{work.Deployment}@{work.DeploymentVersion}", modelPaths,
+                    TabularColumns.Of(work.InputColumns, work.PassthroughColumns), Image: image));
                 // Inputs in blobs are fetched (only the slice's bytes) into temporary files for the scorer.
                 using var staged = await sliceFiles.StageAsync(work, stoppingToken).ConfigureAwait(false);
                 var outcome = await MiniBatchAttempt.RunAsync(threads, scorer, work, slice => staged[IndexOf(work, slice)], attempt, TimeSpan.FromSeconds(work.TimeoutSeconds), stoppingToken).ConfigureAwait(false);
@@ -69,6 +70,8 @@ public sealed class MiniBatchRunner(
                         await artifacts.WriteAsync(partPath, outcome.Part, overwrite: true, stoppingToken).ConfigureAwait(false);
                     }
                 }
+                foreach (var note in outcome.Notes)
+                    await log.WriteAsync(work.Tenant, work.Job, "info", worker, note, stoppingToken).ConfigureAwait(false);
                 if (work.LogsDebug || attempt > 1)
                     await log.WriteAsync(work.Tenant, work.Job, attempt > 1 ? "info" : "debug", worker, $"mini-batch {work.Index} scored on attempt {attempt}", stoppingToken).ConfigureAwait(false);
                 return new MiniBatchResult(work.Index, true, partPath, outcome.Segments, outcome.Columns, outcome.ItemsSucceeded, outcome.ItemsFailed, attempt,

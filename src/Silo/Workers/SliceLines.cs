@@ -1,4 +1,5 @@
 using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Scoring.Tabular;
 
 namespace OrleansBatch.Silo.Workers;
 
@@ -12,6 +13,12 @@ public static class SliceLines
     /// <summary>Rows owned by [offset, offset+length) of the file (length -1: to the end).</summary>
     public static long Count(string path, string fileName, long offset, long length)
     {
+        if (ParquetSlices.IsParquet(fileName))
+        {
+            try { return ParquetSlices.CountRows(path, offset, length); }
+            catch (InvalidDataException) { return 0; }
+        }
+
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
         var end = length < 0 ? long.MaxValue : offset + length;
         var buffer = new byte[1 << 16];

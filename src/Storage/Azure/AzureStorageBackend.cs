@@ -1,17 +1,16 @@
-using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using OrleansBatch.Storage.Azure.Rest;
 
 namespace OrleansBatch.Storage.Azure;
 
 /// <summary>
-/// The storage account of the AzureStorage provider and the containers and queues its stores use. Creates
-/// the containers once (at host start, or on first use) and each queue on its first use. Holds no static
-/// state, so two instances on one account behave like two silos.
+/// The storage account of the AzureStorage provider and the containers, table and queues its stores use,
+/// reached through the Azure SDK (Azure.Storage.Blobs, Azure.Data.Tables) from one connection string.
+/// Creates the containers and the table once (at host start, or on first use). Holds no static state, so two instances on one account behave like two silos.
 /// </summary>
 public sealed class AzureStorageBackend
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queues = new(StringComparer.Ordinal);
     private readonly Lock _containersLock = new();
     private Task? _containers;
 
@@ -22,41 +21,54 @@ public sealed class AzureStorageBackend
         if (check.Failed)
             throw new OptionsValidationException(nameof(AzureStorageOptions), typeof(AzureStorageOptions), check.Failures);
 
-        var clientOptions = new StorageClientOptions();
-        clientOptions.Retry.MaxRetries = options.MaxRetries;
-        Account = new StorageAccountClient(options.ConnectionString, clientOptions);
+        var blobOptions = new BlobClientOptions();
+        blobOptions.Retry.MaxRetries = options.MaxRetries;
+        var tableOptions = new TableClientOptions();
+        tableOptions.Retry.MaxRetries = options.MaxRetries;
+        BlobService = new BlobServiceClient(options.ConnectionString, blobOptions);
+        TableService = new TableServiceClient(options.ConnectionString, tableOptions);
         Prefix = options.ContainerPrefix;
         MaxQueuePollInterval = options.MaxQueuePollInterval;
         Time = time ?? TimeProvider.System;
-        State = Account.GetBlobContainer($"{Prefix}-state");
-        Leases = Account.GetBlobContainer($"{Prefix}-leases");
-        Silos = Account.GetBlobContainer($"{Prefix}-silos");
-        Artifacts = Account.GetBlobContainer($"{Prefix}-artifacts");
+        Artifacts = BlobService.GetBlobContainerClient($"{Prefix}-artifacts");
+        State = TableService.GetTableClient(TableName(Prefix, "state"));
+        StateOverflow = BlobService.GetBlobContainerClient($"{Prefix}-state");
     }
 
-    public StorageAccountClient Account { get; }
+    /// <summary>The account's blob service (its key, or the connection string's SAS).</summary>
+    public BlobServiceClient BlobService { get; }
+
+    /// <summary>The account's table service.</summary>
+    public TableServiceClient TableService { get; }
 
     /// <summary>The container and queue name prefix.</summary>
     public string Prefix { get; }
 
-    /// <summary>The clock for lease expiry and heartbeats.</summary>
+    /// <summary>The clock for lease expiry, heartbeats and write times.</summary>
     public TimeProvider Time { get; }
 
     internal TimeSpan MaxQueuePollInterval { get; }
 
-    /// <summary>Grain state: one blob per grain.</summary>
-    public BlobContainerClient State { get; }
+    /// <summary>Grain state and the query store: the table <c>&lt;prefix&gt;state</c> (hyphens dropped: table names are alphanumeric).</summary>
+    public TableClient State { get; }
 
-    /// <summary>Lease records: one blob per leased resource.</summary>
-    public BlobContainerClient Leases { get; }
-
-    /// <summary>Membership: one blob per silo.</summary>
-    public BlobContainerClient Silos { get; }
+    /// <summary>Grain states too large for a table entity, one blob per written version (<c>&lt;prefix&gt;-state</c>).</summary>
+    public BlobContainerClient StateOverflow { get; }
 
     /// <summary>Artifacts, inputs and outputs, under the caller's paths.</summary>
     public BlobContainerClient Artifacts { get; }
 
-    /// <summary>Creates the four containers unless they exist; runs once (again after a failure).</summary>
+    /// <summary>
+    /// The table name for <paramref name="prefix"/> and <paramref name="suffix"/>: table names are 3-63
+    /// letters and digits starting with a letter, so hyphens are dropped and a leading digit gets a 't'.
+    /// </summary>
+    public static string TableName(string prefix, string suffix)
+    {
+        var name = string.Concat(prefix.Where(char.IsAsciiLetterOrDigit)) + suffix;
+        return char.IsAsciiLetter(name[0]) ? name : "t" + name;
+    }
+
+    /// <summary>Creates the containers and the table unless they exist; runs once (again after a failure).</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         lock (_containersLock)
@@ -67,33 +79,10 @@ public sealed class AzureStorageBackend
         }
     }
 
-    /// <summary>The storage queue for a work queue name, created on first use.</summary>
-    public async Task<QueueClient> GetQueueAsync(string queue, CancellationToken cancellationToken = default)
-    {
-        var name = QueueNames.For(Prefix, queue);
-        var entry = _queues.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(() => CreateQueueAsync(n)));
-        try
-        {
-            return await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (entry.Value.IsFaulted)
-        {
-            // Forget the failed creation so the next call tries again, then report this one.
-            _queues.TryRemove(new KeyValuePair<string, Lazy<Task<QueueClient>>>(name, entry));
-            throw;
-        }
-    }
-
-    private async Task<QueueClient> CreateQueueAsync(string name)
-    {
-        var client = Account.GetQueue(name);
-        await client.CreateIfNotExistsAsync().ConfigureAwait(false);
-        return client;
-    }
-
     private async Task CreateContainersAsync(CancellationToken cancellationToken)
     {
-        foreach (var container in new[] { State, Leases, Silos, Artifacts })
-            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Artifacts.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await StateOverflow.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await State.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
     }
 }

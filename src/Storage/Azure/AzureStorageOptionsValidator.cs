@@ -1,11 +1,13 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using OrleansBatch.Storage.Azure.Rest;
 
 namespace OrleansBatch.Storage.Azure;
 
 /// <summary>
 /// Checks the settings at start-up, so a bad connection string or prefix stops the host at once with a
-/// message saying what to change. Reaching the account is checked by <see cref="AzureStorageStartup"/>.
+/// message saying what to change. The connection string is parsed by the Azure SDK itself (blob and table
+/// services); reaching the account is checked by <see cref="AzureStorageStartup"/>.
 /// </summary>
 public sealed class AzureStorageOptionsValidator : IValidateOptions<AzureStorageOptions>
 {
@@ -20,18 +22,8 @@ public sealed class AzureStorageOptionsValidator : IValidateOptions<AzureStorage
 
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             failures.Add($"{connection} is not set. Set it to 'UseDevelopmentStorage=true' for a local Azurite, or to the storage account's connection string (Azure portal: Storage account > Access keys).");
-        else
-        {
-            try
-            {
-                if (StorageConnectionString.Parse(options.ConnectionString).Credential is AnonymousCredential)
-                    failures.Add($"{connection} has neither AccountKey nor SharedAccessSignature; the provider writes blobs and queue messages and cannot work anonymously. Add the account key or a SAS with read, write, delete, list, add, create, update and process permissions.");
-            }
-            catch (FormatException e)
-            {
-                failures.Add($"{connection} is not valid: {e.Message}");
-            }
-        }
+        else if (CheckConnectionString(options.ConnectionString) is { } problem)
+            failures.Add($"{connection} {problem}");
 
         if (string.IsNullOrEmpty(options.ContainerPrefix) || options.ContainerPrefix.Length > MaxPrefixLength || !ContainerName.IsValid(options.ContainerPrefix + "-artifacts"))
             failures.Add($"{prefix} '{options.ContainerPrefix}' is not usable: use 3 to {MaxPrefixLength} lowercase letters, digits and single hyphens, starting with a letter or digit and not ending with a hyphen (e.g. 'obatch' or 'obatch-prod').");
@@ -44,5 +36,32 @@ public sealed class AzureStorageOptionsValidator : IValidateOptions<AzureStorage
             failures.Add($"{AzureStorageOptions.SectionName}:{nameof(AzureStorageOptions.MaxQueuePollInterval)} must be positive (e.g. '00:00:02').");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>What is wrong with the connection string (to follow its setting's name), or null.</summary>
+    private static string? CheckConnectionString(string connectionString)
+    {
+        BlobServiceClient blobs;
+        try
+        {
+            blobs = new BlobServiceClient(connectionString);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            // The SDK's message never repeats the key.
+            return $"is not a storage connection string the Azure SDK accepts ({e.Message}). Use 'UseDevelopmentStorage=true', 'DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net', or explicit BlobEndpoint=...;TableEndpoint=...;QueueEndpoint=... with AccountName/AccountKey or SharedAccessSignature.";
+        }
+        // A shared key lets the client sign account SAS; a SAS connection string puts its token on the endpoint.
+        if (!blobs.CanGenerateAccountSasUri && !blobs.Uri.Query.Contains("sig=", StringComparison.Ordinal))
+            return "has neither AccountKey nor SharedAccessSignature; the provider writes blobs, table rows and queue messages and cannot work anonymously. Add the account key or a SAS with read, write, delete, list, add, create, update and process permissions on blobs, tables and queues.";
+        try
+        {
+            _ = new TableServiceClient(connectionString);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return $"names no table service ({e.Message}). Add TableEndpoint=... (Azurite: http://127.0.0.1:10002/devstoreaccount1) or use AccountName/EndpointSuffix so every service is derived.";
+        }
+        return null;
     }
 }

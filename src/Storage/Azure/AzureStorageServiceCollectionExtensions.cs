@@ -28,7 +28,7 @@ public static class AzureStorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(sp => new AzureStorageBackend(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IGrainStateStore>(sp => new BlobGrainStateStore(sp.GetRequiredService<AzureStorageBackend>()));
+        services.TryAddSingleton<IGrainStateStore>(sp => new TableGrainStateStore(sp.GetRequiredService<AzureStorageBackend>()));
         services.TryAddSingleton<IArtifactStore>(sp => new BlobArtifactStore(sp.GetRequiredService<AzureStorageBackend>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AzureStorageStartup>());
         return services;

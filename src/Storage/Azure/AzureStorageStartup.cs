@@ -4,15 +4,15 @@ using Microsoft.Extensions.Hosting;
 namespace OrleansBatch.Storage.Azure;
 
 /// <summary>
-/// Reaches the account when the host starts and creates the containers, so a wrong endpoint or key stops
-/// the start with a message saying what to fix, not later inside a grain call.
+/// Reaches the account when the host starts and creates the containers and the table, so a wrong endpoint
+/// or key stops the start with a message saying what to fix, not later inside a grain call.
 /// </summary>
 internal sealed class AzureStorageStartup(AzureStorageBackend backend) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var setting = $"{AzureStorageOptions.SectionName}:{nameof(AzureStorageOptions.ConnectionString)}";
-        var endpoint = backend.Account.Account.BlobEndpoint;
+        var endpoint = $"{backend.BlobService.Uri.GetLeftPart(UriPartial.Path)} / {backend.TableService.Uri.GetLeftPart(UriPartial.Path)}";
         try
         {
             await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
@@ -26,12 +26,12 @@ internal sealed class AzureStorageStartup(AzureStorageBackend backend) : IHosted
         {
             // Transport failures end as an AggregateException once Azure.Core's retries are spent.
             throw new InvalidOperationException(
-                $"Azure Storage at {endpoint} could not be reached ({e.InnerException?.Message ?? e.Message}). Check the account name or endpoints in {setting}, the network, and for Azurite that it is running.", e);
+                $"Azure Storage at {endpoint} could not be reached ({e.InnerException?.Message ?? e.Message}). Check the account name or endpoints (BlobEndpoint, TableEndpoint, QueueEndpoint) in {setting}, the network, and for Azurite that it is running with its table service.", e);
         }
         catch (RequestFailedException e)
         {
             throw new InvalidOperationException(
-                $"Azure Storage at {endpoint} failed to create the provider's containers ({e.Status} {e.ErrorCode}: {e.Message}). Check {setting} and {AzureStorageOptions.SectionName}:{nameof(AzureStorageOptions.ContainerPrefix)}.", e);
+                $"Azure Storage at {endpoint} failed to create the provider's containers and table ({e.Status} {e.ErrorCode}). Check {setting} and {AzureStorageOptions.SectionName}:{nameof(AzureStorageOptions.ContainerPrefix)}.", e);
         }
     }
 

@@ -2,19 +2,22 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
-using Azure.Core;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using OrleansBatch.Grains.Providers;
-using OrleansBatch.Storage.Azure.Rest;
 using OrleansBatch.Storage.Local;
 
 namespace OrleansBatch.Storage.Azure;
 
 /// <summary>
-/// Artifacts as block blobs in <c>&lt;prefix&gt;-artifacts</c>, named by their paths (checked like the Local
-/// store's). A small write is one upload; a large one is staged in 4 MiB blocks and committed, never held
-/// in memory whole. Writes without overwrite are <c>If-None-Match: *</c>, so of racing writers one wins.
-/// Callers' blocks are staged as blob blocks and joined by committing the block list: nothing is copied.
-/// Listing order is the service's (UTF-8 byte order), which is ordinal except for characters above U+FFFF.
+/// Artifacts as block blobs in <c>&lt;prefix&gt;-artifacts</c> (Azure.Storage.Blobs), named by their paths
+/// (checked like the Local store's). A write is one upload when small; a large one is staged by the SDK in
+/// 4 MiB blocks and committed, never held in memory whole. Writes without overwrite carry
+/// <c>If-None-Match: *</c>, so of racing writers one wins. Callers' blocks are staged as blob blocks and
+/// joined by committing the block list: nothing is copied. Listing order is the service's (UTF-8 byte
+/// order), which is ordinal except for characters above U+FFFF.
 /// </summary>
 public sealed class BlobArtifactStore : IArtifactStore
 {
@@ -24,6 +27,7 @@ public sealed class BlobArtifactStore : IArtifactStore
     /// <summary>The provider's artifacts container (<c>&lt;prefix&gt;-artifacts</c>), created on first use.</summary>
     public BlobArtifactStore(AzureStorageBackend backend)
     {
+        ArgumentNullException.ThrowIfNull(backend);
         _blobs = backend.Artifacts;
         _ensureCreated = backend.EnsureCreatedAsync;
     }
@@ -40,7 +44,13 @@ public sealed class BlobArtifactStore : IArtifactStore
 
     private const int MaxCallerBlockIdLength = 64;
 
-    private BlobContainerClient Blobs => _blobs;
+    private static readonly StorageTransferOptions Transfer = new()
+    {
+        InitialTransferSize = WriteBlockSize,
+        MaximumTransferSize = WriteBlockSize,
+        // One block in flight: a write holds one block of memory, whatever the file's size.
+        MaximumConcurrency = 1,
+    };
 
     public async Task WriteAsync(string path, Stream content, bool overwrite, CancellationToken cancellationToken = default)
     {
@@ -50,28 +60,9 @@ public sealed class BlobArtifactStore : IArtifactStore
         // Cheap early refusal before uploading; the conditional write below is what decides.
         if (!overwrite && await GetInfoAsync(path, cancellationToken).ConfigureAwait(false) is not null)
             throw AlreadyExists(path);
-        var conditions = overwrite ? null : new RequestConditions { IfNoneMatch = ETag.All };
-
-        var buffer = new byte[WriteBlockSize];
-        var filled = await FillAsync(content, buffer, cancellationToken).ConfigureAwait(false);
         try
         {
-            if (filled < buffer.Length)
-            {
-                await Blobs.UploadAsync(path, BinaryData.FromBytes(buffer.AsMemory(0, filled)), conditions, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
-            var write = Guid.NewGuid();
-            var blocks = new List<string>();
-            while (filled > 0)
-            {
-                var id = WriteBlockId(write, blocks.Count);
-                await Blobs.StageBlockAsync(path, id, BinaryData.FromBytes(buffer.AsMemory(0, filled)), cancellationToken: cancellationToken).ConfigureAwait(false);
-                blocks.Add(id);
-                filled = await FillAsync(content, buffer, cancellationToken).ConfigureAwait(false);
-            }
-            await Blobs.CommitBlockListAsync(path, blocks, conditions, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _blobs.GetBlobClient(path).UploadAsync(content, new BlobUploadOptions { Conditions = CreateOnly(overwrite), TransferOptions = Transfer }, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (!overwrite && e.Status is 409 or 412)
         {
@@ -85,11 +76,11 @@ public sealed class BlobArtifactStore : IArtifactStore
         await _ensureCreated(cancellationToken).ConfigureAwait(false);
         try
         {
-            return (await Blobs.DownloadAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false)).Content;
+            return (await _blobs.GetBlobClient(path).DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.Content;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            throw new FileNotFoundException($"Artifact '{path}' does not exist.", path);
+            throw NotFound(path);
         }
     }
 
@@ -101,12 +92,25 @@ public sealed class BlobArtifactStore : IArtifactStore
         await _ensureCreated(cancellationToken).ConfigureAwait(false);
         try
         {
-            var range = length < 0 ? new HttpRange(offset) : new HttpRange(offset, Math.Max(1, length));
-            return (await Blobs.DownloadAsync(path, range, cancellationToken: cancellationToken).ConfigureAwait(false)).Content;
+            return await OpenRangeAsync(_blobs.GetBlobClient(path), offset, length, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            throw new FileNotFoundException($"Artifact '{path}' does not exist.", path);
+            throw NotFound(path);
+        }
+    }
+
+    /// <summary>
+    /// Bytes [offset, offset+length) of a blob (length -1: to the end) as a stream from the network; a range
+    /// past the end is an empty stream. Shared with blob inputs, which read other containers the same way.
+    /// </summary>
+    public static async Task<Stream> OpenRangeAsync(BlobClient blob, long offset, long length, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        var range = length < 0 ? new HttpRange(offset) : new HttpRange(offset, Math.Max(1, length));
+        try
+        {
+            return (await blob.DownloadStreamingAsync(new BlobDownloadOptions { Range = range }, cancellationToken).ConfigureAwait(false)).Value.Content;
         }
         catch (RequestFailedException e) when (e.Status == 416)
         {
@@ -120,7 +124,7 @@ public sealed class BlobArtifactStore : IArtifactStore
         await _ensureCreated(cancellationToken).ConfigureAwait(false);
         try
         {
-            var properties = await Blobs.GetPropertiesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var properties = (await _blobs.GetBlobClient(path).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
             return new ArtifactInfo(path, properties.ContentLength, properties.LastModified);
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -133,15 +137,15 @@ public sealed class BlobArtifactStore : IArtifactStore
     {
         var folder = ArtifactPath.NormalizeFolder(prefix, nameof(prefix));
         await _ensureCreated(cancellationToken).ConfigureAwait(false);
-        await foreach (var item in Blobs.ListAllBlobsAsync(folder.Length == 0 ? "" : folder + "/", cancellationToken: cancellationToken).ConfigureAwait(false))
-            yield return new ArtifactInfo(item.Name, item.ContentLength, item.LastModified);
+        await foreach (var item in _blobs.GetBlobsAsync(new GetBlobsOptions { Prefix = folder.Length == 0 ? null : folder + "/" }, cancellationToken).ConfigureAwait(false))
+            yield return new ArtifactInfo(item.Name, item.Properties.ContentLength ?? 0, item.Properties.LastModified ?? DateTimeOffset.MinValue);
     }
 
     public async Task DeleteAsync(string path, CancellationToken cancellationToken = default)
     {
         ArtifactPath.Validate(path, nameof(path));
         await _ensureCreated(cancellationToken).ConfigureAwait(false);
-        await Blobs.DeleteBlobIfExistsAsync(path, cancellationToken).ConfigureAwait(false);
+        await _blobs.GetBlobClient(path).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     public async Task StageBlockAsync(string path, string blockId, Stream content, CancellationToken cancellationToken = default)
@@ -150,8 +154,9 @@ public sealed class BlobArtifactStore : IArtifactStore
         var id = CallerBlockId(blockId);
         ArgumentNullException.ThrowIfNull(content);
         await _ensureCreated(cancellationToken).ConfigureAwait(false);
+        // Buffered, so the SDK can resend the block on a retry.
         var data = await BinaryData.FromStreamAsync(content, cancellationToken).ConfigureAwait(false);
-        await Blobs.StageBlockAsync(path, id, data, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _blobs.GetBlockBlobClient(path).StageBlockAsync(id, data.ToStream(), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CommitBlocksAsync(string path, IReadOnlyList<string> blockIds, bool overwrite, CancellationToken cancellationToken = default)
@@ -162,7 +167,7 @@ public sealed class BlobArtifactStore : IArtifactStore
         await _ensureCreated(cancellationToken).ConfigureAwait(false);
         try
         {
-            await Blobs.CommitBlockListAsync(path, ids, overwrite ? null : new RequestConditions { IfNoneMatch = ETag.All }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _blobs.GetBlockBlobClient(path).CommitBlockListAsync(ids, new CommitBlockListOptions { Conditions = CreateOnly(overwrite) }, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (!overwrite && e.Status is 409 or 412)
         {
@@ -181,6 +186,8 @@ public sealed class BlobArtifactStore : IArtifactStore
         return null;
     }
 
+    private static BlobRequestConditions? CreateOnly(bool overwrite) => overwrite ? null : new BlobRequestConditions { IfNoneMatch = ETag.All };
+
     /// <summary>
     /// The blob block id of a caller's block id: base64 of its SHA-256, so every id has the length the service
     /// demands (one length per blob) and distinct ids stay distinct.
@@ -193,27 +200,7 @@ public sealed class BlobArtifactStore : IArtifactStore
         return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(blockId)));
     }
 
-    /// <summary>Block ids of one large write: the write's id and the block's index, padded to the 32 bytes of <see cref="CallerBlockId"/>.</summary>
-    private static string WriteBlockId(Guid write, int index)
-    {
-        var bytes = new byte[32];
-        write.TryWriteBytes(bytes);
-        BitConverter.TryWriteBytes(bytes.AsSpan(16), index);
-        return Convert.ToBase64String(bytes);
-    }
-
-    private static async Task<int> FillAsync(Stream content, byte[] buffer, CancellationToken cancellationToken)
-    {
-        var filled = 0;
-        while (filled < buffer.Length)
-        {
-            var read = await content.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-                break;
-            filled += read;
-        }
-        return filled;
-    }
+    private static FileNotFoundException NotFound(string path) => new($"Artifact '{path}' does not exist.", path);
 
     private static IOException AlreadyExists(string path) =>
         new($"Artifact '{path}' already exists. Choose another path, or write with overwrite: true to replace it.");

@@ -175,10 +175,13 @@ public sealed class FileArtifactStore : IArtifactStore
     private async Task<string> WriteTempAsync(Func<FileStream, Task> fill, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_temp);
-        var temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
+        var temp = Path.Combine(_temp, TempName(""));
         try
         {
-            var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: true);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = CopyBufferSize, Options = FileOptions.Asynchronous };
+            if (!OperatingSystem.IsWindows())
+                options.UnixCreateMode = PrivateFiles.FileMode;
+            var file = new FileStream(temp, options);
             await using (file.ConfigureAwait(false))
             {
                 await fill(file).ConfigureAwait(false);
@@ -193,21 +196,49 @@ public sealed class FileArtifactStore : IArtifactStore
         }
     }
 
+    /// <summary>
+    /// A name in the temp folder that starts with this process's id, so that a later start can tell the leftovers of a
+    /// process that died (killed mid-upload) from the files of a live one sharing the data directory.
+    /// </summary>
+    public static string TempName(string kind) => $"{Environment.ProcessId}-{kind}{Guid.NewGuid():N}";
+
+    /// <summary>The temp folder (in the data directory, same volume as the store), for callers that stage files before storing them.</summary>
+    public string TempFolder => _temp;
+
+    /// <summary>Removes temp files and folders whose writing process has died, and any older than <see cref="AbandonedTempFileAge"/>.</summary>
     private void RemoveAbandonedTempFiles(DateTimeOffset now)
     {
-        foreach (var file in new DirectoryInfo(_temp).EnumerateFiles())
+        foreach (var entry in new DirectoryInfo(_temp).EnumerateFileSystemInfos())
         {
-            if (now - file.LastWriteTimeUtc > AbandonedTempFileAge)
+            if (!WriterIsGone(entry.Name) && now - entry.LastWriteTimeUtc <= AbandonedTempFileAge)
+                continue;
+            try
             {
-                try
-                {
-                    file.Delete();
-                }
-                catch (IOException)
-                {
-                    // Another process may be removing it at the same moment.
-                }
+                if (entry is DirectoryInfo folder)
+                    folder.Delete(recursive: true);
+                else
+                    entry.Delete();
             }
+            catch (IOException)
+            {
+                // Another process may be removing it at the same moment.
+            }
+        }
+    }
+
+    private static bool WriterIsGone(string name)
+    {
+        var dash = name.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0 || !int.TryParse(name.AsSpan(0, dash), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+            return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true; // no such process
         }
     }
 

@@ -30,6 +30,7 @@ public sealed class LocalDatabase : IDisposable
         Time = time ?? TimeProvider.System;
         _file = new SqliteFile(Path.Combine(DataDirectory, FileName), options.BusyTimeout);
         _file.EnsureSchema(LocalSchema.Create);
+        PrivateFiles.Restrict(DataDirectory);
     }
 
     /// <summary>Full path of the data directory.</summary>

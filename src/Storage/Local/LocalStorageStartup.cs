@@ -28,6 +28,7 @@ internal sealed class LocalStorageStartup(LocalDatabase database, IOptions<Local
                 "The data directory (OBATCH_DATA_DIR) is in use by another OrleansBatch process. Run one process per data directory, "
                 + "give this one its own (OBATCH_DATA_DIR), or run several as a cluster (OBATCH_PROVIDER=AzureStorage).");
         }
+        PrivateFiles.Restrict(options.Value.DataDirectory); // the lock file too
         return Task.CompletedTask;
     }
 

@@ -32,7 +32,7 @@ public sealed class ClusterTests(Support.Cluster cluster) : IClassFixture<Suppor
     public async Task Three_silos_share_a_blob_folder_and_a_large_uploaded_csv_and_the_outputs_are_in_input_order()
     {
         var images = Directory.GetFiles(RepositoryPaths.Sample("digits", "images")).Order(StringComparer.Ordinal).ToList();
-        var folderUrl = await cluster.UploadBlobFolderAsync("inputs", "digits-" + Guid.NewGuid().ToString("N")[..6], images);
+        var folderUrl = await cluster.UploadBlobFolderAsync("digits-" + Guid.NewGuid().ToString("N")[..6], images);
         var csvFolder = Path.Combine(cluster.WorkDirectory, "csv-" + Guid.NewGuid().ToString("N")[..6]);
         var expectedCsv = Platform.WriteLargeCsv(csvFolder, 20_000);
         var upload = await cluster.Client.UploadFilesAsync([Path.Combine(csvFolder, "big.csv")]);
@@ -64,39 +64,37 @@ public sealed class ClusterTests(Support.Cluster cluster) : IClassFixture<Suppor
     }
 
     [Fact]
-    public async Task Blob_inputs_and_an_output_container_path_with_a_sas_are_read_and_written_and_the_sas_is_never_shown()
+    public async Task Blob_urls_of_the_tenants_own_files_are_read_and_written_other_containers_are_refused_and_the_sas_is_never_shown()
     {
         var images = Directory.GetFiles(RepositoryPaths.Sample("digits", "images")).Order(StringComparer.Ordinal).Take(9).ToList();
         var sas = "?" + cluster.BlobSas();
-        var folderUrl = await cluster.UploadBlobFolderAsync("inputs", "nine-" + Guid.NewGuid().ToString("N")[..6], images) + sas;
-        var outputs = cluster.Account.GetBlobContainer("results");
-        await outputs.CreateIfNotExistsAsync();
+        var folderUrl = await cluster.UploadBlobFolderAsync("nine-" + Guid.NewGuid().ToString("N")[..6], images) + sas;
         var run = "run-" + Guid.NewGuid().ToString("N")[..6];
-        var output = new BatchJobOutput($"{outputs.Uri.ToString().TrimEnd('/')}/{run}{sas}", "scores.csv");
+        var output = new BatchJobOutput($"{cluster.Artifacts.Uri.ToString().TrimEnd('/')}/tenants/{cluster.Tenant}/results/{run}{sas}", "scores.csv");
 
         var job = await cluster.Client.InvokeEndpointAsync("digits", new BatchJobInvocation { Input = BatchJobInput.Folder(folderUrl), Output = output });
         var done = await job.WaitForCompletionAsync(TimeSpan.FromMilliseconds(200));
         var again = await Assert.ThrowsAsync<OrleansBatch.Client.OrleansBatchRequestException>(() =>
             cluster.Client.InvokeEndpointAsync("digits", new BatchJobInvocation { Input = BatchJobInput.Folder(folderUrl), Output = output }));
-        var missing = await Assert.ThrowsAsync<OrleansBatch.Client.OrleansBatchRequestException>(() =>
+        var elsewhere = await Assert.ThrowsAsync<OrleansBatch.Client.OrleansBatchRequestException>(() =>
             cluster.Client.InvokeEndpointAsync("digits", new BatchJobInvocation
             {
                 Input = BatchJobInput.Folder(folderUrl),
-                Output = new BatchJobOutput($"{cluster.Account.GetBlobContainer("no-such-container").Uri}/x"),
+                Output = new BatchJobOutput($"{cluster.Account.GetBlobContainerClient("results").Uri}/x{sas}"),
             }));
         using var http = cluster.Gateway.Client(cluster.Key);
-        var shown = await http.GetStringAsync($"/v1/jobs/{job.Name}");
+        var shown = await http.GetStringAsync($"/v1/jobs/{job.Name}") + await http.GetStringAsync("/v1/jobs");
         var log = string.Join("\n", await job.ReadLogAsync().ToListAsync());
 
         Assert.Equal(BatchJobStatus.Completed, done.Status);
         var expected = File.ReadAllLines(RepositoryPaths.Sample("digits", "expected.csv")).Take(10).ToList();
-        var (blob, _) = await outputs.DownloadContentAsync($"{run}/scores.csv");
+        var blob = (await cluster.Artifacts.GetBlobClient($"tenants/{cluster.Tenant}/results/{run}/scores.csv").DownloadContentAsync()).Value.Content;
         Platform.AssertSameRows(expected, blob.ToString());
         Platform.AssertSameRows(expected, await DownloadAsync(job));
         Assert.Equal("OutputExists", again.ErrorCode);
-        Assert.Contains("container does not exist", missing.Message, StringComparison.Ordinal);
+        Assert.Equal("OutputNotAllowed", elsewhere.ErrorCode);
         Assert.Contains("\"file_name\":\"scores.csv\"", shown, StringComparison.Ordinal);
-        Assert.DoesNotContain("sig=", shown + log, StringComparison.Ordinal);
+        Assert.DoesNotContain("sig=", shown + log + elsewhere.Message, StringComparison.Ordinal);
     }
 
     internal static async Task<string> DownloadAsync(BatchJobHandle job)

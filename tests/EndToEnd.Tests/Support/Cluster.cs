@@ -1,7 +1,8 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Sas;
 using OrleansBatch.Api.Tests.Support;
 using OrleansBatch.Client;
 using OrleansBatch.Client.Models;
-using OrleansBatch.Storage.Azure.Rest;
 using OrleansBatch.Storage.Tests.Azure;
 
 namespace OrleansBatch.EndToEnd.Tests.Support;
@@ -36,10 +37,14 @@ public sealed class Cluster : IAsyncLifetime
     public string ConnectionString => _azurite.ConnectionString;
 
     /// <summary>An account SAS for blobs (read, write, list, create, add; an hour), as a user would put in a URL.</summary>
-    public string BlobSas() => AccountSas.Create(
-        new SharedKeyCredential(StorageConnectionString.DevelopmentAccountName, StorageConnectionString.DevelopmentAccountKey), "b", "co", "rwlca", DateTimeOffset.UtcNow.AddHours(1));
+    public string BlobSas() => Account.GenerateAccountSasUri(
+        AccountSasPermissions.Read | AccountSasPermissions.Write | AccountSasPermissions.List | AccountSasPermissions.Create | AccountSasPermissions.Add,
+        DateTimeOffset.UtcNow.AddHours(1), AccountSasResourceTypes.Container | AccountSasResourceTypes.Object).Query.TrimStart('?');
 
-    public StorageAccountClient Account => _azurite.CreateAccount();
+    public BlobServiceClient Account => _azurite.CreateBlobService();
+
+    /// <summary>The platform's artifacts container on the cluster's account: blob URLs of the tenant's own files point here.</summary>
+    public BlobContainerClient Artifacts => Account.GetBlobContainerClient($"{Prefix}-artifacts");
 
     public string WorkDirectory => _dir;
 
@@ -101,14 +106,12 @@ public sealed class Cluster : IAsyncLifetime
         return silo;
     }
 
-    /// <summary>Uploads files as blobs of the cluster's account; returns the folder's URL (the account's own endpoint).</summary>
-    public async Task<string> UploadBlobFolderAsync(string container, string folder, IEnumerable<string> files)
+    /// <summary>Uploads files as blobs of the tenant's own files on the cluster's account; returns the folder's URL (the account's own endpoint).</summary>
+    public async Task<string> UploadBlobFolderAsync(string folder, IEnumerable<string> files)
     {
-        var blobs = Account.GetBlobContainer(container);
-        await blobs.CreateIfNotExistsAsync();
         foreach (var file in files)
-            await blobs.UploadAsync($"{folder}/{Path.GetFileName(file)}", BinaryData.FromBytes(await File.ReadAllBytesAsync(file)));
-        return $"{blobs.Uri.ToString().TrimEnd('/')}/{folder}/";
+            await Artifacts.GetBlobClient($"tenants/{Tenant}/{folder}/{Path.GetFileName(file)}").UploadAsync(BinaryData.FromBytes(await File.ReadAllBytesAsync(file)));
+        return $"{Artifacts.Uri.ToString().TrimEnd('/')}/tenants/{Tenant}/{folder}/";
     }
 
     public async Task DisposeAsync()

@@ -19,7 +19,7 @@ public sealed class PlainCsvRowTests
     [Theory]
     [InlineData("1,2,3,4,5")] // too many fields
     [InlineData("1,2,3")] // too few
-    [InlineData("1,,3,4")] // empty field: the general path decides (NaN)
+    [InlineData("1,,3,4")] // empty field: the general path decides (an item error)
     [InlineData("1,\"x\",3,4")] // quoted unused field
     [InlineData("\"1\",2,3,4")] // quoted value
     [InlineData("1,2,abc,4")] // not a number

@@ -16,7 +16,7 @@ public sealed class AzureGrainRuntimeTests(AzuriteFixture azurite) : IClassFixtu
 
     private GrainRuntime AddSilo()
     {
-        var runtime = new GrainRuntime(new BlobGrainStateStore(_scope.Open()), Options.Create(new GrainRuntimeOptions()));
+        var runtime = new GrainRuntime(new TableGrainStateStore(_scope.Open()), Options.Create(new GrainRuntimeOptions()));
         _silos.Add(runtime);
         return runtime;
     }

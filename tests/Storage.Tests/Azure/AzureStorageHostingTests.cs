@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,6 @@ using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Storage.Azure;
-using OrleansBatch.Storage.Azure.Rest;
 
 namespace OrleansBatch.Storage.Tests.Azure;
 
@@ -34,19 +34,20 @@ public sealed class AzureStorageHostingTests(AzuriteFixture azurite) : IClassFix
         await host.StopAsync();
 
         Assert.Equal(1, value);
-        Assert.IsType<BlobGrainStateStore>(runtime.Store);
+        Assert.IsType<TableGrainStateStore>(runtime.Store);
         Assert.IsType<BlobArtifactStore>(host.Services.GetRequiredService<IArtifactStore>());
-        var containers = azurite.CreateAccount();
-        foreach (var suffix in new[] { "state", "leases", "silos", "artifacts" })
-            Assert.False(await containers.GetBlobContainer($"{_scope.Prefix}-{suffix}").CreateIfNotExistsAsync());
+        var blobs = azurite.CreateBlobService();
+        foreach (var suffix in new[] { "state", "artifacts" })
+            Assert.True(await blobs.GetBlobContainerClient($"{_scope.Prefix}-{suffix}").ExistsAsync());
+        Assert.True((await new TableServiceClient(azurite.ConnectionString).GetTableClient(AzureStorageBackend.TableName(_scope.Prefix, "state")).GetEntityIfExistsAsync<TableEntity>("p", "r")) is { HasValue: false });
     }
 
     [Theory]
     [InlineData("", "AzureStorage:ConnectionString is not set")]
-    [InlineData("AccountName=acct", "AzureStorage:ConnectionString has neither AccountKey nor SharedAccessSignature")]
-    [InlineData("AccountKey=abc", "AzureStorage:ConnectionString is not valid")]
-    [InlineData("BlobEndpoint=ftp://x;AccountName=a;AccountKey=AAAA", "BlobEndpoint 'ftp://x'")]
-    [InlineData("UseDevelopmentStorage=true;garbage", "not 'Name=Value'")]
+    [InlineData("BlobEndpoint=https://acct.blob.core.windows.net;TableEndpoint=https://acct.table.core.windows.net", "AzureStorage:ConnectionString has neither AccountKey nor SharedAccessSignature")]
+    [InlineData("AccountKey=abc", "AzureStorage:ConnectionString is not a storage connection string the Azure SDK accepts")]
+    [InlineData("UseDevelopmentStorage=true;garbage", "AzureStorage:ConnectionString is not a storage connection string the Azure SDK accepts")]
+    [InlineData("BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;SharedAccessSignature=sv=2021-08-06&ss=b&sig=abc", "AzureStorage:ConnectionString names no table service")]
     public async Task A_host_with_a_bad_connection_string_fails_to_start_with_the_setting_named(string connectionString, string expected)
     {
         using var host = Build(options => options.ConnectionString = connectionString);
@@ -74,8 +75,7 @@ public sealed class AzureStorageHostingTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task A_host_with_a_wrong_account_key_fails_to_start_saying_the_credentials_were_refused()
     {
-        var account = azurite.CreateAccount().Account;
-        var wrongKey = $"AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={Convert.ToBase64String(new byte[64])};BlobEndpoint={account.BlobEndpoint};QueueEndpoint={account.QueueEndpoint}";
+        var wrongKey = azurite.ConnectionString.Replace(AzuriteServer.DevelopmentAccountKey, Convert.ToBase64String(new byte[64]), StringComparison.Ordinal);
         using var host = Build(options => (options.ConnectionString, options.ContainerPrefix) = (wrongKey, _scope.Prefix));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
@@ -90,7 +90,7 @@ public sealed class AzureStorageHostingTests(AzuriteFixture azurite) : IClassFix
         var nobody = AzuriteServer.FreePort();
         using var host = Build(options =>
         {
-            options.ConnectionString = StorageConnectionString.ForDevelopmentStorage(nobody, nobody);
+            options.ConnectionString = AzuriteServer.ForDevelopmentStorage(nobody, nobody, nobody);
             options.ContainerPrefix = _scope.Prefix;
             options.MaxRetries = 0;
         });
@@ -99,5 +99,18 @@ public sealed class AzureStorageHostingTests(AzuriteFixture azurite) : IClassFix
 
         Assert.Contains("could not be reached", error.Message);
         Assert.Contains($"127.0.0.1:{nobody}", error.Message);
+    }
+
+    [Fact]
+    public void The_sdk_parses_development_storage_and_explicit_endpoints_and_the_prefix_names_the_table()
+    {
+        var development = new AzureStorageBackend(new AzureStorageOptions { ConnectionString = "UseDevelopmentStorage=true", ContainerPrefix = "obatch-prod" });
+        var explicitEndpoints = _scope.Open();
+
+        Assert.Equal("http://127.0.0.1:10000/devstoreaccount1", development.BlobService.Uri.ToString().TrimEnd('/'));
+        Assert.Equal("http://127.0.0.1:10002/devstoreaccount1", development.TableService.Uri.ToString().TrimEnd('/'));
+        Assert.Equal("obatch-prod-artifacts", development.Artifacts.Name);
+        Assert.Equal("obatchprodstate", development.State.Name);
+        Assert.Equal($"http://127.0.0.1:{azurite.Server.TablePort}/devstoreaccount1", explicitEndpoints.TableService.Uri.ToString().TrimEnd('/'));
     }
 }

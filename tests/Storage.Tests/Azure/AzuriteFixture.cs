@@ -1,4 +1,4 @@
-using OrleansBatch.Storage.Azure.Rest;
+using Azure.Storage.Blobs;
 
 namespace OrleansBatch.Storage.Tests.Azure;
 
@@ -11,7 +11,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString => Server.ConnectionString;
 
-    public StorageAccountClient CreateAccount(StorageClientOptions? options = null) => new(ConnectionString, options);
+    /// <summary>The account's blob service, as any SDK user would open it.</summary>
+    public BlobServiceClient CreateBlobService() => new(ConnectionString);
 
     public async Task InitializeAsync() => _server = await SharedAzurite.AcquireAsync();
 

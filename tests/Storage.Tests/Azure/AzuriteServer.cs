@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using OrleansBatch.Storage.Azure.Rest;
 
 namespace OrleansBatch.Storage.Tests.Azure;
 
@@ -35,11 +34,23 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public int TablePort { get; }
 
-    /// <summary>Connection string for the well-known development account on this server's ports.</summary>
-    public string ConnectionString => StorageConnectionString.ForDevelopmentStorage(BlobPort, QueuePort);
+    /// <summary>Azurite's well-known account name.</summary>
+    public const string DevelopmentAccountName = "devstoreaccount1";
 
-    /// <summary><see cref="ConnectionString"/> plus the table endpoint, for the Azure SDK clients (and Orleans' Azure providers).</summary>
-    public string SdkConnectionString => $"{ConnectionString}TableEndpoint=http://127.0.0.1:{TablePort}/{StorageConnectionString.DevelopmentAccountName};";
+    /// <summary>Azurite's well-known account key (public, documented; it protects nothing).</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    /// <summary>Connection string for the well-known development account on this server's ports (blob, queue and table).</summary>
+    public string ConnectionString => ForDevelopmentStorage(BlobPort, QueuePort, TablePort);
+
+    /// <summary>A connection string for Azurite's well-known account on the given loopback ports, naming each endpoint.</summary>
+    public static string ForDevelopmentStorage(int blobPort, int queuePort, int tablePort) =>
+        $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};AccountKey={DevelopmentAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/{DevelopmentAccountName};QueueEndpoint=http://127.0.0.1:{queuePort}/{DevelopmentAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/{DevelopmentAccountName};";
+
+    /// <summary>The same as <see cref="ConnectionString"/>, which names the table endpoint too (for Orleans' Azure providers).</summary>
+    public string SdkConnectionString => ConnectionString;
 
     /// <summary>Free loopback ports, taken from the OS (bound to port 0, then released).</summary>
     public static int FreePort()

@@ -37,7 +37,9 @@ public sealed class DeploymentGrain(
             StringMap.Normalize(draft.Tags),
             draft.Compute,
             instanceCount,
-            settings);
+            settings,
+            draft.IgnoredSettings is { Count: > 0 } ignored ? ignored : null);
+        PipelineFit.Check(spec.Graphs, settings.InputColumns);
 
         var now = Time.GetUtcNow();
         var specJson = JsonSerializer.Serialize(spec, GrainRuntime.StateJson);

@@ -39,8 +39,26 @@ public sealed record JobProgress(
         };
     }
 
+    /// <summary>These counters for a job that has ended: mini-batches dispatched and never finished (canceled) are not running.</summary>
+    public JobProgress Settled() => this with { Dispatched = Done };
+
     /// <summary>Whether failed items exceed <c>error_threshold</c> (-1: never).</summary>
     public bool ExceedsThreshold(long errorThreshold) => errorThreshold >= 0 && ItemsFailed > errorThreshold;
+
+    /// <summary>Whether every mini-batch is done, something failed, and not one item was scored.</summary>
+    public bool NoItemSucceeded => Total > 0 && Done == Total && ItemsSucceeded == 0 && (ItemsFailed > 0 || Failed > 0);
+
+    /// <summary>
+    /// Why job <paramref name="job"/> must fail now, or null: more failed items than <c>error_threshold</c>, or, once every
+    /// mini-batch is done, not one item scored; the latter whatever the threshold says, since an output with no
+    /// prediction is no success.
+    /// </summary>
+    public JobError? Failure(long errorThreshold, string job) =>
+        ExceedsThreshold(errorThreshold)
+            ? new JobError("ErrorThresholdExceeded", $"{ItemsFailed} item(s) failed, more than error_threshold {errorThreshold}; see GET /v1/jobs/{job}/errors.")
+            : NoItemSucceeded
+                ? new JobError("NoItemSucceeded", $"No item was scored: all {ItemsFailed} item(s) failed ({Failed} of {Total} mini-batches failed); see GET /v1/jobs/{job}/errors.")
+                : null;
 
     /// <summary>Seconds left at the rate so far, or null before the first mini-batch is done.</summary>
     public double? EtaSeconds(TimeSpan elapsed) =>

@@ -1,7 +1,7 @@
 using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Domain.Jobs;
 
-/// <summary>Per-job settings given at invoke; null fields keep the deployment's value.</summary>
+/// <summary>Per-job settings given at invoke; null fields keep the deployment's value (an empty column list unsets it).</summary>
 public sealed record JobSettingsOverrides(
     string? MiniBatchSize = null,
     int? InstanceCount = null,
@@ -11,4 +11,7 @@ public sealed record JobSettingsOverrides(
     long? ErrorThreshold = null,
     string? LoggingLevel = null,
     OutputAction? OutputAction = null,
-    string? OutputFileName = null);
+    string? OutputFileName = null,
+    IReadOnlyList<string>? InputColumns = null,
+    IReadOnlyList<string>? PassthroughColumns = null,
+    string? OutputFormat = null);

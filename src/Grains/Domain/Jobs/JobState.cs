@@ -22,5 +22,6 @@ public sealed record JobState(
     string? OwnerToken = null,
     int FinalizeAttempts = 0)
 {
-    public JobProgress Counters => Progress ?? JobProgress.Empty;
+    /// <summary>The counters; once the job has ended nothing is running any more, whatever the last report said.</summary>
+    public JobProgress Counters => Status.IsTerminal() ? (Progress ?? JobProgress.Empty).Settled() : Progress ?? JobProgress.Empty;
 }

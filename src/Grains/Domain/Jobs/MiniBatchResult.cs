@@ -34,6 +34,9 @@ public sealed record MiniBatchResult(
     /// <summary>Whether the mini-batch left output lines to join (in a part artifact or inline).</summary>
     public bool HasOutput => Succeeded && (PartPath is not null || InlinePart is not null) && Segments.Any(s => s.Lines > 0);
 
-    /// <summary>At most this many item errors are kept per mini-batch; the rest are counted.</summary>
-    public const int MaxErrorsKept = 100;
+    /// <summary>
+    /// At most this many distinct item errors are kept per mini-batch (identical ones are one grouped line, see
+    /// <see cref="JobItemErrorGroups"/>); the rest are counted in <see cref="ErrorsOmitted"/>.
+    /// </summary>
+    public const int MaxErrorsKept = 1000;
 }

@@ -43,6 +43,16 @@ public sealed class ModelGrain(
         return Task.FromResult(found ?? throw DomainException.NotFound("ModelNotFound", $"Model '{Name}' has no version {version}; it has versions 1-{model.Latest!.Version}."));
     }
 
+    public Task<ModelVersion> DeleteVersionAsync(int version)
+    {
+        var removed = Existing().Versions.FirstOrDefault(v => v.Version == version)
+            ?? throw DomainException.NotFound("ModelNotFound", $"Model '{Name}' has no version {version}.");
+        return ExecuteAsync(current =>
+            current.State is { } model && model.Versions.Any(v => v.Version == version)
+                ? Outcome<ModelState, ModelVersion>.Write(model with { Versions = model.Versions.Where(v => v.Version != version).ToList() }, removed)
+                : throw DomainException.NotFound("ModelNotFound", $"Model '{Name}' has no version {version}."));
+    }
+
     public Task<Page<ModelVersion>> ListVersionsAsync(int top, string? continuation) => Task.FromResult(Page<ModelVersion>.Of(Existing().Versions, top, continuation));
 
     private ModelState Existing() => Current.State is { Latest: not null } model

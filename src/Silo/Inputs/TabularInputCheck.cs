@@ -1,0 +1,53 @@
+using OrleansBatch.Abstractions;
+using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Grains.Providers;
+using OrleansBatch.Scoring;
+using OrleansBatch.Scoring.Tabular;
+
+namespace OrleansBatch.Silo.Inputs;
+
+/// <summary>
+/// Checks at invoke time that the columns a job names (<c>settings.input_columns</c>,
+/// <c>settings.passthrough_columns</c>), or without input_columns the inputs of a model of several inputs (which
+/// take the columns of their names), are in its tabular inputs, reading only the header of each file that is
+/// on this machine (local paths, uploads); remote files are checked by the scorer (an item error per row).
+/// A missing column is 400 <c>ValidationFailed</c> naming the column, the setting and the file.
+/// </summary>
+public sealed class TabularInputCheck(IArtifactStore artifacts)
+{
+    /// <summary>Headers read per invoke at most: invoke stays fast whatever the folder holds; the scorer checks the rest.</summary>
+    public const int MaxFilesChecked = 100;
+
+    /// <param name="inputs">The job's resolved inputs.</param>
+    /// <param name="settings">The job's effective settings.</param>
+    /// <param name="modelInputs">The names of the (first) model's inputs.</param>
+    public void Check(IReadOnlyList<JobInput> inputs, JobSettings settings, IReadOnlyList<string> modelInputs)
+    {
+        var columns = TabularColumns.Of(settings.InputColumns, settings.PassthroughColumns);
+        // A single input may take the numeric columns in order (the scorer decides and logs it); several take their names.
+        var byName = settings.InputColumns is null && modelInputs.Count > 1 ? modelInputs : [];
+        if (columns == TabularColumns.None && byName.Count == 0)
+            return;
+        var files = inputs.SelectMany(i => i.Files).ToList();
+        if (columns.PassthroughColumns.Count > 0 && files.FirstOrDefault(f => !TabularFiles.IsTabular(f.FileName)) is { } notTabular)
+            throw DomainException.Validation("settings.passthrough_columns",
+                $"copies columns of tabular inputs (.csv, .jsonl); '{notTabular.FileName}' has no columns. Leave passthrough_columns unset for this input.");
+
+        foreach (var file in files.Where(f => TabularFiles.IsTabular(f.FileName)).Take(MaxFilesChecked))
+        {
+            var local = file.InArtifactStore ? artifacts.TryGetLocalPath(file.Path) : BlobInputs.IsBlobUrl(file.Path) ? null : file.Path;
+            if (local is null || TabularHeader.TryRead(local, file.FileName) is not { } header)
+                continue;
+            var names = header.ToHashSet(StringComparer.Ordinal);
+            var missing = columns.MissingFrom(names).Concat(byName.Where(i => !names.Contains(i)).Select(i => (Setting: "input", Column: i))).ToList();
+            if (missing.Count > 0)
+                throw DomainException.Validation(missing.GroupBy(m => m.Setting).ToDictionary(
+                    g => g.Key,
+                    g => new[] { $"{string.Join(", ", g.Select(m => $"'{m.Column}'"))} {(g.Count() > 1 ? "are not columns" : "is not a column")} of '{file.FileName}'"
+                        + (g.Key == "input" ? ", but the model takes its inputs from the columns of those names" : "") + $"; its columns: {Describe(header)}." }));
+        }
+    }
+
+    private static string Describe(IReadOnlyList<string> names) =>
+        names.Count <= 40 ? string.Join(", ", names) : string.Join(", ", names.Take(40)) + $", ... ({names.Count} in all)";
+}

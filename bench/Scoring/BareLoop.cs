@@ -1,19 +1,16 @@
 using OrleansBatch.Scoring.Models;
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime;
 
 namespace OrleansBatch.Bench.Scoring;
 
 /// <summary>The limit a scorer is measured against: ONNX Runtime Run over tensors built in advance, outputs released unread.</summary>
 internal static class BareLoop
 {
-    public static void Run(OnnxPipeline pipeline, IReadOnlyList<OrtValueHandle> inputs)
+    public static void Run(OnnxPipeline pipeline, IReadOnlyList<OrtValue> inputs)
     {
         foreach (var value in inputs)
         {
-            foreach (var output in pipeline.Run([value.DangerousGetHandle()]))
-            {
-                output.Dispose();
-            }
+            pipeline.Run([value]).Dispose();
         }
     }
 }

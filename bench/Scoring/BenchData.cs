@@ -32,6 +32,10 @@ internal sealed class BenchData : IDisposable
 
     public string[] NpyFiles { get; private set; } = [];
 
+    public string[] JpegFiles { get; private set; } = [];
+
+    public string MlNetModel => Path.Combine(Samples, "mlnet-cancer", "model.zip");
+
     public static BenchData Create(BenchOptions options)
     {
         var root = AppContext.BaseDirectory;
@@ -48,6 +52,7 @@ internal sealed class BenchData : IDisposable
         data.BreastCancerParquet = data.ToParquetAsync(data.BreastCancerCsv, 16 * 1024).GetAwaiter().GetResult();
         data.WineCsv = data.Replicate(Path.Combine(samples, "tree-ensemble", "data", "wine.csv"), header: true, options.Rows);
         data.PngFiles = Cycle(Directory.GetFiles(Path.Combine(samples, "digits", "images"), "*.png"), options.Files);
+        data.JpegFiles = Cycle(data.ToJpeg(Directory.GetFiles(Path.Combine(samples, "digits", "images"), "*.png")), options.Files);
         data.NpyFiles = Cycle(Directory.GetFiles(Path.Combine(samples, "digits", "npy"), "*.npy"), options.Files);
         return data;
     }
@@ -73,6 +78,16 @@ internal sealed class BenchData : IDisposable
 
         return target;
     }
+
+    /// <summary>The digit PNGs re-encoded as JPEG (quality 95) by SkiaSharp, for the JPEG case.</summary>
+    private string[] ToJpeg(string[] pngs) => pngs.Select(png =>
+    {
+        var target = Path.Combine(Temp, Path.ChangeExtension(Path.GetFileName(png), ".jpg"));
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+        using var jpeg = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 95);
+        File.WriteAllBytes(target, jpeg.ToArray());
+        return target;
+    }).ToArray();
 
     private async Task<string> ToParquetAsync(string csv, int rowsPerGroup)
     {

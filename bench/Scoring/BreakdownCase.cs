@@ -1,6 +1,5 @@
 using OrleansBatch.Scoring;
 using OrleansBatch.Scoring.Models;
-using OrleansBatch.Scoring.Native;
 using OrleansBatch.Scoring.Tabular;
 
 namespace OrleansBatch.Bench.Scoring;
@@ -47,7 +46,7 @@ internal static class BreakdownCase
             }
         }
 
-        var layout = OutputLayout.Probe(runtime, pipeline, [tensor]);
+        var layout = OutputLayout.Probe(pipeline, [tensor]);
         var outputs = new BatchOutputs(layout, tensor.Capacity);
         var line = new CsvLine();
         var batches = (options.Rows + tensor.Capacity - 1) / tensor.Capacity;
@@ -56,11 +55,11 @@ internal static class BreakdownCase
         {
             for (var b = 0; b < batches; b++)
             {
-                using var value = tensor.CreateValue(runtime, tensor.Capacity);
-                var result = pipeline.Run([value.DangerousGetHandle()]);
+                using var value = tensor.CreateValue(tensor.Capacity);
+                using var result = pipeline.Run([value]);
                 if (read)
                 {
-                    outputs.Load(runtime, result, tensor.Capacity);
+                    outputs.Load(result, tensor.Capacity);
                 }
 
                 if (format)
@@ -70,11 +69,6 @@ internal static class BreakdownCase
                         line.Clear();
                         outputs.WriteRow(r, line);
                     }
-                }
-
-                foreach (var o in result)
-                {
-                    o.Dispose();
                 }
             }
         }

@@ -1,10 +1,14 @@
+using Microsoft.ML.OnnxRuntime;
 using OrleansBatch.Scoring;
 using OrleansBatch.Scoring.Files;
-using OrleansBatch.Scoring.Native;
+using SkiaSharp;
 
 namespace OrleansBatch.Bench.Scoring;
 
-/// <summary>The file scorer over many image/array files, against Run on tensors of the same decoded files built in advance.</summary>
+/// <summary>
+/// The file scorer over many image/array files, against Run on tensors of the same decoded files built in advance,
+/// and against decoding alone (SkiaSharp's <c>SKBitmap.Decode</c> for images, the .npy reader for arrays).
+/// </summary>
 internal static class FileCase
 {
     public static Measurement Run(OnnxRuntime runtime, BenchOptions options, string name, string[] models, string[] files)
@@ -23,8 +27,9 @@ internal static class FileCase
         };
 
         const int width = 64;
+        var npy = files[0].EndsWith(".npy", StringComparison.Ordinal);
         var batch = scoringOptions.BatchFiles;
-        var values = new List<OrtValueHandle>();
+        var values = new List<OrtValue>();
         for (var start = 0; start < files.Length; start += batch)
         {
             var count = Math.Min(batch, files.Length - start);
@@ -32,22 +37,25 @@ internal static class FileCase
             for (var i = 0; i < count; i++)
             {
                 var file = files[start + i];
-                var pixels = file.EndsWith(".png", StringComparison.Ordinal)
-                    ? PngDecoder.DecodeFile(file).Pixels.Select(p => (float)p).ToArray()
-                    : NpyReader.ReadFile(file).ToSingleArray();
+                var pixels = npy
+                    ? NpyReader.ReadFile(file).ToSingleArray()
+                    : ImageChannels.Convert(ImageDecoder.DecodeFile(file), 1).Select(p => (float)p).ToArray();
                 pixels.CopyTo(buffer, i * width);
             }
 
-            values.Add(OrtTensors.OverPinned(runtime, buffer, buffer.Length, [count, 1, 8, 8], OrtElementType.Float));
+            values.Add(OrtValue.CreateTensorValueFromMemory(buffer, [count, 1, 8, 8]));
         }
 
         var pipeline = scorer.Pipeline;
         Action bare = () => BareLoop.Run(pipeline, values);
+        Action decodeOnly = npy
+            ? () => Array.ForEach(files, f => NpyReader.ReadFile(f))
+            : () => Array.ForEach(files, f => SKBitmap.Decode(f).Dispose());
 
-        var (scorerRate, bareRate) = Measurement.Compare(options.Repetitions, files.Length, scoreAll, bare);
+        var rates = Measurement.Compare(options.Repetitions, files.Length, scoreAll, bare, decodeOnly);
 
         values.ForEach(v => v.Dispose());
-        var measurement = new Measurement(name, scorerRate, bareRate);
+        var measurement = new Measurement(name, rates[0], rates[1], rates[2], null);
         measurement.Print();
         return measurement;
     }

@@ -1,6 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
 using OrleansBatch.Scoring;
-using OrleansBatch.Scoring.Native;
 using OrleansBatch.Scoring.Tabular;
 using Parquet;
 using Sylvan.Data.Csv;
@@ -90,14 +89,17 @@ internal static class HandWrittenCase
 
         Console.WriteLine();
         Console.WriteLine($"{"tabular, same rows, 1 worker",-34} {"ours rows/s",14} {"by hand rows/s",16} {"ratio",6}");
-        var (oursCsv, sylvan) = Measurement.Compare(options.Repetitions, options.Rows, Ours(csv), Sylvan);
-        new Measurement("CSV: ours vs Sylvan + ORT", oursCsv, sylvan).Print();
-        var (oursParquet, parquetNet) = Measurement.Compare(options.Repetitions, options.Rows, Ours(parquet), ParquetNet);
-        new Measurement("Parquet: ours vs Parquet.Net + ORT", oursParquet, parquetNet).Print();
-        new Measurement("ours: Parquet vs CSV", oursParquet, oursCsv).Print();
-        var (parseOurs, parseSylvan) = Measurement.Compare(options.Repetitions, options.Rows, () => ParseOurs(csv, features.Length), () => ParseSylvan(csv, features.Length));
-        new Measurement("CSV parse only: ours vs Sylvan", parseOurs, parseSylvan).Print();
+        var csvRates = Measurement.Compare(options.Repetitions, options.Rows, Ours(csv), Sylvan);
+        Line("CSV: ours vs Sylvan + ORT", csvRates[0], csvRates[1]);
+        var parquetRates = Measurement.Compare(options.Repetitions, options.Rows, Ours(parquet), ParquetNet);
+        Line("Parquet: ours vs Parquet.Net + ORT", parquetRates[0], parquetRates[1]);
+        Line("ours: Parquet vs CSV", parquetRates[0], csvRates[0]);
+        var parseRates = Measurement.Compare(options.Repetitions, options.Rows, () => ParseOurs(csv, features.Length), () => ParseSylvan(csv, features.Length));
+        Line("CSV parse only: ours vs Sylvan", parseRates[0], parseRates[1]);
     }
+
+    private static void Line(string name, double ours, double byHand) =>
+        Console.WriteLine($"{name,-34} {ours,14:N0} {byHand,16:N0} {ours / byHand,6:0.00}");
 
     /// <summary>Our reader and one-pass parser into a float row (the scorer's fast path), no Run.</summary>
     private static void ParseOurs(string csv, int width)

@@ -1,30 +1,42 @@
 namespace OrleansBatch.Bench.Scoring;
 
-/// <summary>One benchmark line: the scorer's throughput against the bare ONNX Runtime loop on the same data.</summary>
-internal sealed record Measurement(string Case, double ScorerRowsPerSecond, double BareRowsPerSecond)
+/// <summary>
+/// One benchmark line: the scorer's throughput beside its baselines on the same data, in one run: a bare Run on
+/// tensors built in advance, what a .NET user writes by hand, and ML.NET's own Transform (null where not applicable).
+/// </summary>
+internal sealed record Measurement(string Case, double Scorer, double? Bare, double? ByHand, double? MlNet)
 {
-    public double Ratio => ScorerRowsPerSecond / BareRowsPerSecond;
+    public static void PrintHeader() =>
+        Console.WriteLine($"{"case",-34} {"scorer",12} {"bare Run",12} {"by hand",12} {"ML.NET",12} {"vs hand",8} {"vs ML.NET",9}");
 
     public void Print() =>
-        Console.WriteLine($"{Case,-34} {ScorerRowsPerSecond,14:N0} {BareRowsPerSecond,16:N0} {Ratio,6:F2}");
+        Console.WriteLine($"{Case,-34} {Scorer,12:N0} {Text(Bare),12} {Text(ByHand),12} {Text(MlNet),12} {Ratio(ByHand),8} {Ratio(MlNet),9}");
 
     /// <summary>
-    /// Times <paramref name="scorer"/> and <paramref name="bare"/> alternately (after a warm-up of each), so both
-    /// see the same share of a busy machine, and keeps the best of <paramref name="repetitions"/> runs of each.
+    /// Times every run alternately (after a warm-up of each), so all see the same share of a busy machine, and
+    /// keeps the best of <paramref name="repetitions"/> rounds of each, as rows per second.
     /// </summary>
-    public static (double Scorer, double Bare) Compare(int repetitions, long rows, Action scorer, Action bare)
+    public static double[] Compare(int repetitions, long rows, params Action[] runs)
     {
-        scorer();
-        bare();
-        double bestScorer = double.MaxValue, bestBare = double.MaxValue;
-        for (var i = 0; i < repetitions; i++)
+        foreach (var run in runs)
         {
-            bestScorer = Math.Min(bestScorer, Time(scorer));
-            bestBare = Math.Min(bestBare, Time(bare));
+            run();
         }
 
-        return (rows / bestScorer, rows / bestBare);
+        var best = runs.Select(_ => double.MaxValue).ToArray();
+        for (var i = 0; i < repetitions; i++)
+        {
+            for (var r = 0; r < runs.Length; r++)
+            {
+                best[r] = Math.Min(best[r], Time(runs[r]));
+            }
+        }
+
+        return best.Select(b => rows / b).ToArray();
     }
+
+    /// <summary>Best of <paramref name="repetitions"/> timed runs (after one warm-up) of <paramref name="action"/>, as rows per second.</summary>
+    public static double BestRate(int repetitions, long rows, Action action) => Compare(repetitions, rows, action)[0];
 
     private static double Time(Action action)
     {
@@ -34,19 +46,7 @@ internal sealed record Measurement(string Case, double ScorerRowsPerSecond, doub
         return watch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Best of <paramref name="repetitions"/> timed runs (after one warm-up) of <paramref name="action"/>, as rows per second.</summary>
-    public static double BestRate(int repetitions, long rows, Action action)
-    {
-        action();
-        var best = double.MaxValue;
-        for (var i = 0; i < repetitions; i++)
-        {
-            GC.Collect();
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            action();
-            best = Math.Min(best, watch.Elapsed.TotalSeconds);
-        }
+    private static string Text(double? rate) => rate is { } r ? r.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "-";
 
-        return rows / best;
-    }
+    private string Ratio(double? baseline) => baseline is { } b ? (Scorer / b).ToString("F2", System.Globalization.CultureInfo.InvariantCulture) : "-";
 }

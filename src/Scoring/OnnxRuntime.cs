@@ -1,96 +1,82 @@
-using System.Runtime.InteropServices;
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime;
 
 namespace OrleansBatch.Scoring;
 
 /// <summary>
-/// ONNX Runtime loaded into this process: the native library (found by <c>OBATCH_ORT_LIBRARY</c>, else beside the
-/// app, else the repository's npm install), its API table and one environment. Register one per process
-/// (a singleton); sessions made from it share its environment. Disposing releases the environment.
+/// ONNX Runtime in this process (Microsoft.ML.OnnxRuntime): its one environment, and the memory cap every
+/// scoring session shares. The cap is a CPU arena registered once per process with ONNX Runtime's
+/// <c>max_mem</c>; sessions use it (<c>session.use_env_allocators</c>), so the tensors of all running models
+/// together stay under it and a Run that needs more fails at once with <see cref="ResourceLimitExceededException"/>
+/// instead of growing the process. Register one per process (a singleton); the first one fixes the cap.
 /// </summary>
-public sealed unsafe class OnnxRuntime : IDisposable
+public sealed class OnnxRuntime
 {
-    private static readonly Lock LoadLock = new();
-    private static (OrtApi Api, string Version, string Path)? _loaded;
+    /// <summary>The largest cap ONNX Runtime's managed arena settings take (a 32-bit byte count): 4095 MB.</summary>
+    public const int MaxMemoryLimitMegabytes = 4095;
 
-    private readonly OrtEnvHandle _env;
-    private readonly OrtMemoryInfoHandle _cpuMemory;
+    private static readonly Lock RegisterLock = new();
+    private static OrtEnv? _env;
+    private static long _registeredCapBytes = -1;
 
-    /// <summary>Loads ONNX Runtime (once per process) and creates an environment.</summary>
-    /// <param name="libraryPath">Explicit path to <c>libonnxruntime.so.1</c>; null to search (see the class summary).</param>
-    /// <exception cref="DllNotFoundException">The library is absent; the message names the paths tried and how to fix it.</exception>
-    public OnnxRuntime(string? libraryPath = null)
+    /// <summary>Creates the environment (once per process) with the memory cap of <paramref name="maxMemoryMegabytes"/>.</summary>
+    /// <param name="maxMemoryMegabytes">Cap on ONNX Runtime's tensor memory in this process, 1..4095 MB; 0 for none.</param>
+    public OnnxRuntime(int maxMemoryMegabytes = OnnxScoringOptions.DefaultMaxMemoryMegabytes)
     {
-        (Api, Version, LibraryPath) = LoadProcessWide(libraryPath);
-
-        nint env;
-        var logId = "orleansbatch"u8;
-        fixed (byte* id = logId)
+        ArgumentOutOfRangeException.ThrowIfNegative(maxMemoryMegabytes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMemoryMegabytes, MaxMemoryLimitMegabytes);
+        lock (RegisterLock)
         {
-            // Level ERROR: ONNX Runtime's warnings (e.g. about unused initializers) are noise in batch logs.
-            Api.Check(Api.CreateEnv(3, id, &env));
+            if (_env is null)
+            {
+                // Level ERROR: ONNX Runtime's warnings (e.g. about unused initializers) are noise in batch logs.
+                var creation = new EnvironmentCreationOptions { logId = "orleansbatch", logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
+                _env = OrtEnv.CreateInstanceWithOptions(ref creation);
+            }
+
+            if (_registeredCapBytes < 0)
+            {
+                if (maxMemoryMegabytes > 0)
+                {
+                    // Extend strategy 1 (kSameAsRequested): the arena grows by what is asked, never by powers of two past the cap.
+                    using var arena = new OrtArenaCfg(checked((uint)maxMemoryMegabytes * 1024 * 1024), 1, -1, -1);
+                    using var cpu = new OrtMemoryInfo(OrtMemoryInfo.allocatorCPU, OrtAllocatorType.ArenaAllocator, 0, OrtMemType.Default);
+                    _env.CreateAndRegisterAllocator(cpu, arena);
+                }
+
+                _registeredCapBytes = maxMemoryMegabytes * 1024L * 1024;
+            }
+
+            Env = _env;
+            MaxMemoryBytes = _registeredCapBytes;
         }
 
-        _env = new OrtEnvHandle(Api, env);
-
-        nint memory;
-        Api.Check(Api.CreateCpuMemoryInfo(0 /* device allocator */, 0 /* default mem type */, &memory));
-        _cpuMemory = new OrtMemoryInfoHandle(Api, memory);
-
-        nint allocator;
-        Api.Check(Api.GetAllocatorWithDefaultOptions(&allocator));
-        DefaultAllocator = allocator;
+        Version = Env.GetVersionString();
     }
 
-    /// <summary>ONNX Runtime's version string, e.g. <c>1.30.0</c>.</summary>
+    /// <summary>ONNX Runtime's version string, e.g. <c>1.31.1</c>.</summary>
     public string Version { get; }
 
-    /// <summary>The native library file that was loaded.</summary>
-    public string LibraryPath { get; }
+    /// <summary>The memory cap in force for ONNX Runtime's tensors in this process, in bytes; 0 when there is none.</summary>
+    public long MaxMemoryBytes { get; }
 
-    internal OrtApi Api { get; }
+    internal OrtEnv Env { get; }
 
-    internal nint Env => _env.DangerousGetHandle();
-
-    internal nint CpuMemory => _cpuMemory.DangerousGetHandle();
-
-    /// <summary>ONNX Runtime's default CPU allocator; never released (shared/ort-c-api.md).</summary>
-    internal nint DefaultAllocator { get; }
-
-    /// <summary>Releases the environment. Sessions made from this runtime must be disposed first.</summary>
-    public void Dispose()
+    /// <summary>Session options with this runtime's policy: full graph optimization, the given threads, sequential execution, the shared capped arena.</summary>
+    internal SessionOptions CreateSessionOptions(SessionThreading threading)
     {
-        _cpuMemory.Dispose();
-        _env.Dispose();
-    }
-
-    private static (OrtApi, string, string) LoadProcessWide(string? libraryPath)
-    {
-        lock (LoadLock)
+        var options = new SessionOptions
         {
-            if (_loaded is { } done)
-            {
-                return done;
-            }
-
-            var path = OrtLibraryLocator.Locate(libraryPath);
-            var library = NativeLibrary.Load(path);
-            var getApiBase = (delegate* unmanaged<nint*>)NativeLibrary.GetExport(library, "OrtGetApiBase");
-
-            // OrtApiBase: [0] GetApi(uint32 version), [1] GetVersionString().
-            var apiBase = getApiBase();
-            var getApi = (delegate* unmanaged<uint, nint>)apiBase[0];
-            var getVersion = (delegate* unmanaged<byte*>)apiBase[1];
-            var version = Marshal.PtrToStringUTF8((nint)getVersion()) ?? "unknown";
-            var table = getApi(OrtApiIndex.ApiVersion);
-            if (table == 0)
-            {
-                throw new DllNotFoundException(
-                    $"ONNX Runtime at '{path}' (version {version}) does not offer C API version {OrtApiIndex.ApiVersion}. Use ONNX Runtime 1.30 (npm onnxruntime-node 1.30.0).");
-            }
-
-            _loaded = (new OrtApi(table), version, path);
-            return _loaded.Value;
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            IntraOpNumThreads = threading.IntraOpThreads,
+            InterOpNumThreads = threading.InterOpThreads,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        };
+        if (MaxMemoryBytes > 0)
+        {
+            options.AddSessionConfigEntry("session.use_env_allocators", "1");
         }
+
+        return options;
     }
 }

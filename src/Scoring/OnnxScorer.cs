@@ -1,6 +1,6 @@
 using OrleansBatch.Scoring.Files;
 using OrleansBatch.Scoring.Models;
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime;
 using OrleansBatch.Scoring.Tabular;
 
 namespace OrleansBatch.Scoring;
@@ -10,7 +10,7 @@ namespace OrleansBatch.Scoring;
 /// through <see cref="FileSliceScorer"/>. Thread-safe; its sessions are shared by all callers. Once evicted
 /// from the cache it is disposed when its last running slice ends.
 /// </summary>
-internal sealed class OnnxScorer : IFileBatchScorer, IDisposable
+internal sealed class OnnxScorer : IFileBatchScorer, ICachedScorer
 {
     private readonly ScorerSpec _spec;
     private readonly OnnxPipeline _pipeline;
@@ -38,9 +38,9 @@ internal sealed class OnnxScorer : IFileBatchScorer, IDisposable
         OutputLayout layout;
         try
         {
-            layout = OutputLayout.Probe(runtime, _pipeline, _pipeline.Inputs.Select(i => FileSliceScorer.CreateTensor(i, 1)).ToArray());
+            layout = OutputLayout.Probe(_pipeline, _pipeline.Inputs.Select(i => FileSliceScorer.CreateTensor(i, 1)).ToArray());
         }
-        catch (Exception e) when (e is OnnxRuntimeException or NotSupportedException)
+        catch (Exception e) when (e is OnnxRuntimeException or NotSupportedException or ResourceLimitExceededException)
         {
             _pipeline.Dispose();
             throw new ModelLoadException(
@@ -49,9 +49,9 @@ internal sealed class OnnxScorer : IFileBatchScorer, IDisposable
 
         var columns = spec.Columns ?? TabularColumns.None;
         OutputColumns = [.. columns.PassthroughColumns, .. layout.Columns];
-        _tabular = new TabularSliceScorer(runtime, _pipeline, layout, columns, options);
-        _parquet = new ParquetSliceScorer(runtime, _pipeline, layout, columns, options);
-        _files = new FileSliceScorer(runtime, _pipeline, layout, options);
+        _tabular = new TabularSliceScorer(_pipeline, layout, columns, options);
+        _parquet = new ParquetSliceScorer(_pipeline, layout, columns, options);
+        _files = new FileSliceScorer(_pipeline, layout, options, spec.Image ?? ImageSettings.Default);
     }
 
     public IReadOnlyList<string> OutputColumns { get; }

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
-using OrleansBatch.Scoring.Native;
 
 namespace OrleansBatch.Scoring;
 
 /// <summary>
-/// Creates <see cref="IScorer"/>s for ONNX models and pipelines and caches them per cache key, so a silo loads
+/// Creates <see cref="IScorer"/>s for ONNX models and pipelines, and for ML.NET models (a zip, told apart by its
+/// content, see <see cref="ModelFormats"/>), and caches them per cache key, so a silo loads
 /// each model version once and its workers share the sessions. Beyond <see cref="OnnxScoringOptions.MaxCachedScorers"/>
 /// the least recently used scorer is evicted (released once idle). Sessions get
 /// <c>max(1, cores / ConcurrentWorkers)</c> intra-op threads (see <see cref="SessionThreading"/>).
@@ -52,7 +52,7 @@ public sealed class OnnxScorerFactory : IScorerFactory, IDisposable
                 return hit.Scorer;
             }
 
-            var entry = new ScorerCacheEntry(new OnnxScorer(_runtime, spec, _options, _threading));
+            var entry = new ScorerCacheEntry(Create(spec));
             _cache[key] = entry;
             EvictBeyondCapacity();
             return entry.Scorer;
@@ -86,6 +86,19 @@ public sealed class OnnxScorerFactory : IScorerFactory, IDisposable
                 entry.Scorer.Dispose();
             }
         }
+    }
+
+    private ICachedScorer Create(ScorerSpec spec)
+    {
+        var formats = spec.ModelPaths.Select(ModelFormats.Detect).ToArray();
+        if (!formats.Contains(ModelFormats.MlNet))
+        {
+            return new OnnxScorer(_runtime, spec, _options, _threading);
+        }
+
+        return formats.Length == 1
+            ? new MlNet.MlNetScorer(spec, _options)
+            : throw new ModelLoadException("An ML.NET model cannot be a pipeline step; pipelines chain ONNX graphs. Deploy the ML.NET model on its own.");
     }
 
     private void EvictBeyondCapacity()

@@ -1,11 +1,11 @@
 namespace OrleansBatch.Scoring;
 
 /// <summary>A cached scorer and when it was last handed out (for least-recently-used eviction).</summary>
-internal sealed class ScorerCacheEntry(OnnxScorer scorer)
+internal sealed class ScorerCacheEntry(ICachedScorer scorer)
 {
     private long _lastUsed = Environment.TickCount64;
 
-    public OnnxScorer Scorer { get; } = scorer;
+    public ICachedScorer Scorer { get; } = scorer;
 
     public long LastUsed => Interlocked.Read(ref _lastUsed);
 

@@ -9,6 +9,6 @@ public enum ScorerInputMode
     /// <summary>Every input is tabular (CSV, or JSON lines for <c>.jsonl</c>/<c>.json</c>/<c>.ndjson</c>).</summary>
     Tabular,
 
-    /// <summary>Every input is one item: <c>.png</c>, <c>.npy</c>, or <c>.csv</c> as a flat list of numbers.</summary>
+    /// <summary>Every input is one item: an image (<c>.png</c>, <c>.jpg</c>, <c>.jpeg</c>, <c>.bmp</c>, <c>.gif</c>, <c>.webp</c>), <c>.npy</c>, or <c>.csv</c> as a flat list of numbers.</summary>
     Files,
 }

@@ -16,7 +16,7 @@ public static class ScoringServiceCollectionExtensions
         var options = new OnnxScoringOptions();
         configure?.Invoke(options);
         services.TryAddSingleton(options);
-        services.TryAddSingleton(sp => new OnnxRuntime(sp.GetRequiredService<OnnxScoringOptions>().LibraryPath));
+        services.TryAddSingleton(sp => new OnnxRuntime(sp.GetRequiredService<OnnxScoringOptions>().MaxMemoryMegabytes));
         services.TryAddSingleton<IModelInspector, OnnxModelInspector>();
         services.TryAddSingleton<OnnxScorerFactory>();
         services.TryAddSingleton<IScorerFactory>(sp => sp.GetRequiredService<OnnxScorerFactory>());

@@ -160,7 +160,7 @@ public sealed class BadInputTests(RuntimeFixture fixture) : IDisposable
 
         var error = Assert.Throws<ModelLoadException>(() => _factory.GetOrCreate(new ScorerSpec("bad", [path])));
 
-        Assert.IsType<OnnxRuntimeException>(error.InnerException);
+        Assert.IsType<Microsoft.ML.OnnxRuntime.OnnxRuntimeException>(error.InnerException);
         Assert.Contains("bad.onnx", error.Message);
     }
 

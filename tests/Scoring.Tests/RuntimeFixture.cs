@@ -1,9 +1,7 @@
 namespace OrleansBatch.Scoring.Tests;
 
 /// <summary>One ONNX Runtime per test run, as in a silo.</summary>
-public sealed class RuntimeFixture : IDisposable
+public sealed class RuntimeFixture
 {
     public OnnxRuntime Runtime { get; } = new();
-
-    public void Dispose() => Runtime.Dispose();
 }

@@ -14,7 +14,7 @@ public sealed class ServiceRegistrationTests
         var factory = Assert.IsType<OnnxScorerFactory>(provider.GetRequiredService<IScorerFactory>());
         Assert.Same(factory, provider.GetRequiredService<IScorerFactory>());
         Assert.IsType<OnnxModelInspector>(provider.GetRequiredService<IModelInspector>());
-        Assert.Equal("1.30.0", provider.GetRequiredService<OnnxRuntime>().Version);
+        Assert.Equal("1.31.1", provider.GetRequiredService<OnnxRuntime>().Version);
         Assert.Equal(Math.Max(1, Environment.ProcessorCount / 2), factory.IntraOpThreads);
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using OrleansBatch.Scoring.Native;
+using OrleansBatch.Scoring.Models;
 using OrleansBatch.Scoring.Tests.Files;
 using Xunit.Abstractions;
 

@@ -35,6 +35,10 @@ public sealed record DeploymentDraft
 
     /// <summary>Keys of Azure ML's schema that were given and that this platform accepts but does not use (e.g. <c>compute</c>).</summary>
     [Id(19)] public IReadOnlyList<string>? IgnoredSettings { get; init; }
+    [Id(20)] public bool? ImageResize { get; init; }
+    [Id(21)] public float? ImageScale { get; init; }
+    [Id(22)] public IReadOnlyList<float>? ImageMean { get; init; }
+    [Id(23)] public IReadOnlyList<float>? ImageStd { get; init; }
 
     /// <summary>
     /// Validates every field into <paramref name="errors"/> (which may already hold parse errors) and
@@ -93,6 +97,7 @@ public sealed record DeploymentDraft
             errors.Add("settings.passthrough_columns", problem);
         if (Description is { Length: > 4096 })
             errors.Add("description", "is longer than 4096 characters.");
+        var image = ImageSettings.Validate(ImageResize, ImageScale, ImageMean, ImageStd, errors);
         errors.ThrowIfAny();
 
         var settings = new DeploymentSettings(
@@ -106,7 +111,8 @@ public sealed record DeploymentDraft
             StringMap.Normalize(EnvironmentVariables),
             ColumnNames.Normalize(InputColumns),
             ColumnNames.Normalize(PassthroughColumns),
-            outputFormat is "csv" ? null : outputFormat);
+            outputFormat is "csv" ? null : outputFormat,
+            image);
         return (type, InstanceCount ?? 1, settings);
     }
 

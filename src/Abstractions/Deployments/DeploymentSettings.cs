@@ -6,6 +6,7 @@ namespace OrleansBatch.Abstractions.Deployments;
 /// <see cref="InputColumns"/> and <see cref="PassthroughColumns"/> (null when unset) name tabular input columns:
 /// the model's features in its order, and columns copied into the output. <see cref="OutputFormat"/> is
 /// <c>csv</c> or <c>parquet</c> (null: csv).
+/// <see cref="Image"/> (<c>settings.image</c>) is null unless given.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("obatch.DeploymentSettings")]
 public sealed record DeploymentSettings(
@@ -19,7 +20,8 @@ public sealed record DeploymentSettings(
     IReadOnlyDictionary<string, string> EnvironmentVariables,
     IReadOnlyList<string>? InputColumns = null,
     IReadOnlyList<string>? PassthroughColumns = null,
-    string? OutputFormat = null)
+    string? OutputFormat = null,
+    ImageSettings? Image = null)
 {
     public const string AppendRow = "append_row";
     public const string SummaryOnly = "summary_only";

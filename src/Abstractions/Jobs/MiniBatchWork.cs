@@ -19,4 +19,5 @@ public sealed record MiniBatchWork(
     int TimeoutSeconds,
     bool LogsDebug,
     IReadOnlyList<string>? InputColumns = null,
-    IReadOnlyList<string>? PassthroughColumns = null);
+    IReadOnlyList<string>? PassthroughColumns = null,
+    Abstractions.Deployments.ImageSettings? Image = null);

@@ -66,7 +66,8 @@ internal static class Responses
                 settings.MaxConcurrencyPerInstance, settings.MiniBatchSize.ToYamlValue(),
                 new RetrySettingsResponse(settings.RetrySettings.MaxRetries, settings.RetrySettings.Timeout),
                 settings.ErrorThreshold, settings.LoggingLevel, settings.OutputAction, settings.OutputFileName, settings.EnvironmentVariables,
-                settings.InputColumns, settings.PassthroughColumns, settings.OutputFormat ?? "csv"),
+                settings.InputColumns, settings.PassthroughColumns, settings.OutputFormat ?? "csv",
+                settings.Image is { } image ? new ImageSettingsResponse(image.Resize, image.Scale, image.Mean, image.Std) : null),
             version.Version, state.Current.Version, state.CreatedAt, version.CreatedAt, spec.IgnoredSettings ?? []);
     }
 

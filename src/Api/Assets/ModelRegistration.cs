@@ -60,7 +60,7 @@ internal sealed class ModelRegistration(
             if (metadata.Description is { Length: > 4096 })
                 errors.Add("metadata.description", "is longer than 4096 characters.");
             StringMap.Validate(metadata.Tags, "metadata.tags", errors);
-            var graph = PickGraph(files.Select(f => f.Name).ToList(), metadata.Path, errors);
+            var graph = PickGraph(files.Select(f => f.Name).ToList(), metadata.Path, type == ModelTypes.MlNet ? ".zip" : ".onnx", errors);
             errors.ThrowIfAny();
 
             var graphFile = files.First(f => f.Name == graph);
@@ -71,8 +71,16 @@ internal sealed class ModelRegistration(
             }
             catch (ModelLoadException e)
             {
-                var message = $"ONNX Runtime cannot load '{graph}': {e.Message.Replace(graphFile.LocalPath, graph, StringComparison.Ordinal)}";
-                throw new DomainException(400, "ModelInvalid", message + " Upload a valid ONNX model file.", new Dictionary<string, string[]> { ["file"] = [message] });
+                var message = $"{(type == ModelTypes.MlNet ? "ML.NET" : "ONNX Runtime")} cannot load '{graph}': {e.Message.Replace(graphFile.LocalPath, graph, StringComparison.Ordinal)}";
+                throw new DomainException(400, "ModelInvalid", message + (type == ModelTypes.MlNet ? " Upload the .zip that mlContext.Model.Save wrote." : " Upload a valid ONNX model file."),
+                    new Dictionary<string, string[]> { ["file"] = [message] });
+            }
+            if ((signature.Format == ModelFormats.MlNet) != (type == ModelTypes.MlNet))
+            {
+                var message = signature.Format == ModelFormats.MlNet
+                    ? $"'{graph}' is an ML.NET model; register it with metadata {{\"type\": \"mlnet\"}}."
+                    : $"'{graph}' is not an ML.NET model (.zip); register ONNX models with metadata type 'onnx'.";
+                throw new DomainException(400, "ModelInvalid", message, new Dictionary<string, string[]> { ["metadata.type"] = [message] });
             }
 
             quotas.RequireStorage(storedBytes, files.Sum(f => f.Length));
@@ -106,8 +114,8 @@ internal sealed class ModelRegistration(
         return RequestBody.Bind<ModelMetadataRequest>(body, "metadata");
     }
 
-    /// <summary>The file that is the ONNX graph: metadata <c>path</c>, else the only file, else the only <c>.onnx</c> file.</summary>
-    private static string? PickGraph(IReadOnlyList<string> files, string? path, ValidationErrors errors)
+    /// <summary>The file that is the model: metadata <c>path</c>, else the only file, else the only file ending in <paramref name="extension"/>.</summary>
+    private static string? PickGraph(IReadOnlyList<string> files, string? path, string extension, ValidationErrors errors)
     {
         if (path is not null)
         {
@@ -119,10 +127,10 @@ internal sealed class ModelRegistration(
         }
         if (files.Count == 1)
             return files[0];
-        var onnx = files.Where(f => f.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)).ToList();
-        if (onnx.Count == 1)
-            return onnx[0];
-        errors.Add("metadata.path", "several files were uploaded; name the ONNX graph with metadata {\"path\": \"model.onnx\"}.");
+        var models = files.Where(f => f.EndsWith(extension, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (models.Count == 1)
+            return models[0];
+        errors.Add("metadata.path", $"several files were uploaded; name the model file with metadata {{\"path\": \"model{extension}\"}}.");
         return null;
     }
 

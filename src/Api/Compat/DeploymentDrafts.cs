@@ -45,6 +45,10 @@ internal static class DeploymentDrafts
             PassthroughColumns = settings?.PassthroughColumns,
             OutputFormat = settings?.OutputFormat,
             IgnoredSettings = Ignored(request),
+            ImageResize = settings?.Image?.Resize,
+            ImageScale = settings?.Image?.Scale,
+            ImageMean = settings?.Image?.Mean,
+            ImageStd = settings?.Image?.Std,
         };
     }
 

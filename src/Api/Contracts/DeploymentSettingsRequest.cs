@@ -26,4 +26,6 @@ public sealed record DeploymentSettingsRequest
 
     /// <summary>Azure ML pipeline deployments' setting; accepted and listed in <c>ignored_settings</c>.</summary>
     public bool? ContinueOnStepFailure { get; init; }
+
+    public ImageSettingsRequest? Image { get; init; }
 }

@@ -15,4 +15,5 @@ public sealed record DeploymentSettingsResponse(
     IReadOnlyDictionary<string, string> EnvironmentVariables,
     IReadOnlyList<string>? InputColumns,
     IReadOnlyList<string>? PassthroughColumns,
-    string OutputFormat);
+    string OutputFormat,
+    ImageSettingsResponse? Image = null);

@@ -42,7 +42,7 @@ public sealed partial class JobInvoker(
         var settings = new JobSettings(
             Grains.Domain.Jobs.MiniBatchSize.Parse(d.MiniBatchSize.ToString()), spec.InstanceCount, d.MaxConcurrencyPerInstance, d.RetrySettings.MaxRetries, d.RetrySettings.Timeout,
             d.ErrorThreshold, d.LoggingLevel, d.OutputAction == DeploymentSettings.SummaryOnly ? OutputAction.SummaryOnly : OutputAction.AppendRow, d.OutputFileName,
-            d.InputColumns, d.PassthroughColumns, d.OutputFormat ?? "csv")
+            d.InputColumns, d.PassthroughColumns, d.OutputFormat ?? "csv", d.Image)
             .With(body.Settings);
         if (PipelineFit.ColumnsProblem(spec.Graphs[0], settings.InputColumns) is { } columns)
             throw DomainException.Validation("settings.input_columns", columns);

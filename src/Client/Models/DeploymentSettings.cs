@@ -41,4 +41,7 @@ public sealed record DeploymentSettings
 
     /// <summary>The format of the joined output: <c>csv</c> (default) or <c>parquet</c>.</summary>
     public string? OutputFormat { get; init; }
+
+    /// <summary>How image inputs become the model's input: resizing and pixel scaling / normalisation (<c>settings.image</c>).</summary>
+    public ImageSettings? Image { get; init; }
 }

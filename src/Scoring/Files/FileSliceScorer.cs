@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.Text;
 using OrleansBatch.Scoring.Models;
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace OrleansBatch.Scoring.Files;
 
 /// <summary>
-/// Scores whole files, one output row per file: <c>.png</c> (pixels 0-255 as float, or as bytes for a uint8
-/// input; colour brought to the model's channel count), <c>.npy</c>, and <c>.csv</c> read as a flat list of
-/// numbers. Each file must hold exactly the values of one item of the model's single input (its shape without
+/// Scores whole files, one output row per file: images (<c>.png</c>, <c>.jpg</c>, <c>.jpeg</c>, <c>.bmp</c>,
+/// <c>.gif</c>, <c>.webp</c>, decoded by SkiaSharp, colour brought to the model's channel count, laid out as the
+/// input's shape says (NCHW or NHWC), optionally resized and normalised by <see cref="ImageSettings"/>),
+/// <c>.npy</c>, and <c>.csv</c> read as a flat list of numbers. Each file must hold exactly the values of one item of the model's single input (its shape without
 /// the dynamic batch dimension); files are batched into one Run, up to <c>BatchFiles</c> at a time.
 /// </summary>
-internal sealed class FileSliceScorer(OnnxRuntime runtime, OnnxPipeline pipeline, OutputLayout layout, OnnxScoringOptions options)
+internal sealed class FileSliceScorer(OnnxPipeline pipeline, OutputLayout layout, OnnxScoringOptions options, ImageSettings image)
 {
     public ScoreResult Score(IReadOnlyList<InputSlice> files, IPredictionSink sink, CancellationToken cancellationToken)
     {
@@ -28,18 +29,19 @@ internal sealed class FileSliceScorer(OnnxRuntime runtime, OnnxPipeline pipeline
         }
 
         var tensor = CreateTensor(pipeline.Inputs[0], options.BatchFiles);
-        var runner = new BatchRunner(runtime, pipeline, layout, [tensor]);
+        var imageLayout = ImageLayout.Of(ItemShape(pipeline.Inputs[0]));
+        var runner = new BatchRunner(pipeline, layout, [tensor]);
         long scored = 0;
         for (var i = 0; i < files.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var file = files[i];
-            if (TryLoad(file, tensor, runner.Count, out var code, out var message))
+            if (TryLoad(file, tensor, imageLayout, runner.Count, out var code, out var message))
             {
                 runner.Commit(i);
                 if (runner.IsFull)
                 {
-                    scored += runner.Flush(sink);
+                    scored += runner.Flush(sink, cancellationToken);
                 }
             }
             else
@@ -48,7 +50,7 @@ internal sealed class FileSliceScorer(OnnxRuntime runtime, OnnxPipeline pipeline
             }
         }
 
-        scored += runner.Flush(sink);
+        scored += runner.Flush(sink, cancellationToken);
         return new ScoreResult(scored, errors.Count, errors.ToList());
     }
 
@@ -57,28 +59,38 @@ internal sealed class FileSliceScorer(OnnxRuntime runtime, OnnxPipeline pipeline
     {
         var shape = input.Type.Shape;
         var batched = shape.Length > 0 && shape[0] < 0;
-        var item = (batched ? shape[1..] : shape).Select(d => d < 0 ? 1 : d).ToArray();
+        var item = ItemShape(input).Select(d => d < 0 ? 1 : d).ToArray();
         return new InputTensor(input, item, batched, capacity);
     }
 
-    private static bool TryLoad(InputSlice file, InputTensor tensor, int slot, out string? code, out string? message)
+    /// <summary>The input's shape without a dynamic batch dimension (other dynamic dimensions stay -1).</summary>
+    private static long[] ItemShape(OnnxValueInfo input)
+    {
+        var shape = input.Type.Shape;
+        return shape.Length > 0 && shape[0] < 0 ? shape[1..] : shape;
+    }
+
+    private bool TryLoad(InputSlice file, InputTensor tensor, ImageLayout? imageLayout, int slot, out string? code, out string? message)
     {
         code = null;
         message = null;
         try
         {
             var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+            if (ImageDecoder.Extensions.Contains(extension))
+            {
+                return TryLoadImage(file.Path, tensor, imageLayout, slot, out code, out message);
+            }
+
             switch (extension)
             {
-                case ".png":
-                    return TryLoadImage(PngDecoder.DecodeFile(file.Path), tensor, slot, out code, out message);
                 case ".npy":
                     return TryLoadArray(NpyReader.ReadFile(file.Path), tensor, slot, out code, out message);
                 case ".csv":
                     return TryLoadNumbers(file.Path, tensor, slot, out code, out message);
                 default:
                     code = ItemErrorCodes.UnreadableFile;
-                    message = $"Unsupported file type '{extension}'; file inputs are .png, .npy or .csv (a flat list of numbers).";
+                    message = $"Unsupported file type '{extension}'; file inputs are images (.png, .jpg, .jpeg, .bmp, .gif, .webp), .npy arrays or .csv (a flat list of numbers).";
                     return false;
             }
         }
@@ -98,37 +110,62 @@ internal sealed class FileSliceScorer(OnnxRuntime runtime, OnnxPipeline pipeline
         return false;
     }
 
-    private static bool TryLoadImage(RasterImage image, InputTensor tensor, int slot, out string? code, out string? message)
+    private bool TryLoadImage(string path, InputTensor tensor, ImageLayout? modelLayout, int slot, out string? code, out string? message)
     {
-        var plane = image.Width * image.Height;
-        var channels = tensor.Width == plane ? 1 : tensor.Width == plane * 3 ? 3 : tensor.Width == plane * 4 ? 4 : 0;
-        if (channels == 0)
+        var decoded = ImageDecoder.DecodeFile(path, image.Resize && modelLayout is not null ? (modelLayout.Width, modelLayout.Height) : null);
+        var layout = modelLayout ?? ImageLayout.Flat(tensor.Width, decoded);
+        if (layout is null)
         {
-            return Mismatch($"image is {image.Height}x{image.Width}x{image.Channels} = {image.SampleCount} values", tensor, out code, out message);
+            return Mismatch($"image is {decoded.Height}x{decoded.Width} pixels, which fills no channel count (1, 3 or 4) of the input", tensor, out code, out message);
         }
 
-        var pixels = ImageChannels.Convert(image, channels);
-        var shape = tensor.ItemShape;
-        var channelsLast = channels > 1 && shape.Length >= 3 && shape[^1] == channels && shape[^2] == image.Width && shape[^3] == image.Height;
-        if (!channelsLast && channels > 1)
+        if (decoded.Width != layout.Width || decoded.Height != layout.Height)
         {
-            // Models take images channel-first ([C,H,W]): one plane per channel.
-            var planar = new byte[pixels.Length];
-            for (var c = 0; c < channels; c++)
+            (code, message) = (InvalidImageException.SizeMismatch,
+                $"The image is {decoded.Width}x{decoded.Height} (width x height); model input '{tensor.Info.Name}' takes {layout.Width}x{layout.Height}. " +
+                "Set the deployment's settings.image.resize to true to resize images to the model's size.");
+            return false;
+        }
+
+        var pixels = ImageChannels.Convert(decoded, layout.Channels);
+        if (tensor.ElementType == TensorElementType.UInt8)
+        {
+            if (!image.IsIdentity)
             {
-                for (var p = 0; p < plane; p++)
-                {
-                    planar[(c * plane) + p] = pixels[(p * channels) + c];
-                }
+                (code, message) = (ItemErrorCodes.InvalidValue,
+                    $"Model input '{tensor.Info.Name}' takes uint8 pixels, so settings.image scale, mean and std cannot apply; remove them from the deployment.");
+                return false;
             }
 
-            pixels = planar;
+            var ordered = new byte[pixels.Length];
+            Arrange(layout, (index, c, p) => ordered[index] = p, pixels);
+            tensor.SetBytes(slot, ordered);
+            (code, message) = (null, null);
+            return true;
         }
 
-        tensor.SetBytes(slot, pixels);
-        (code, message) = (null, null);
-        return true;
+        var values = new float[tensor.Width];
+        Arrange(layout, (index, c, p) => values[index] = ((p * image.Scale) - Channel(image.Mean, c, 0f)) / Channel(image.Std, c, 1f), pixels);
+        return Set(tensor, slot, values, out code, out message);
     }
+
+    /// <summary>Calls <paramref name="write"/> with each sample's index in the model's layout, its channel and its value (from height x width x channels bytes).</summary>
+    private static void Arrange(ImageLayout layout, Action<int, int, byte> write, byte[] pixels)
+    {
+        for (int y = 0, source = 0; y < layout.Height; y++)
+        {
+            for (var x = 0; x < layout.Width; x++)
+            {
+                for (var c = 0; c < layout.Channels; c++, source++)
+                {
+                    write(layout.IndexOf(y, x, c), c, pixels[source]);
+                }
+            }
+        }
+    }
+
+    private static float Channel(IReadOnlyList<float>? values, int channel, float none) =>
+        values is null ? none : values.Count == 1 ? values[0] : values[channel];
 
     private static bool TryLoadArray(NpyArray array, InputTensor tensor, int slot, out string? code, out string? message)
     {
@@ -137,7 +174,7 @@ internal sealed class FileSliceScorer(OnnxRuntime runtime, OnnxPipeline pipeline
             return Mismatch($"array is [{string.Join(",", array.Shape)}] = {array.ElementCount} values", tensor, out code, out message);
         }
 
-        if (tensor.ElementType == OrtElementType.UInt8)
+        if (tensor.ElementType == TensorElementType.UInt8)
         {
             tensor.SetBytes(slot, array.ToByteArray());
             (code, message) = (null, null);

@@ -1,4 +1,4 @@
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime;
 
 namespace OrleansBatch.Scoring.Models;
 
@@ -8,23 +8,21 @@ namespace OrleansBatch.Scoring.Models;
 /// </summary>
 internal sealed class BatchRunner
 {
-    private readonly OnnxRuntime _runtime;
     private readonly OnnxPipeline _pipeline;
     private readonly InputTensor[] _tensors;
     private readonly BatchOutputs _outputs;
     private readonly long[] _ids;
-    private readonly nint[] _values;
+    private readonly OrtValue[] _values;
     private readonly CsvLine _line = new();
 
-    public BatchRunner(OnnxRuntime runtime, OnnxPipeline pipeline, OutputLayout layout, InputTensor[] tensors)
+    public BatchRunner(OnnxPipeline pipeline, OutputLayout layout, InputTensor[] tensors)
     {
-        _runtime = runtime;
         _pipeline = pipeline;
         _tensors = tensors;
         Capacity = tensors.Min(t => t.Capacity);
         _outputs = new BatchOutputs(layout, Capacity);
         _ids = new long[Capacity];
-        _values = new nint[tensors.Length];
+        _values = new OrtValue[tensors.Length];
         Begin();
     }
 
@@ -38,8 +36,12 @@ internal sealed class BatchRunner
     /// <summary>Commits the item just written into slot <see cref="Count"/> under <paramref name="id"/> (its row in the slice).</summary>
     public void Commit(long id) => _ids[Count++] = id;
 
-    /// <summary>Scores the batch, writes every item's line to <paramref name="sink"/> and starts an empty batch. Returns the items scored.</summary>
-    public int Flush(IPredictionSink sink)
+    /// <summary>
+    /// Scores the batch, writes every item's line to <paramref name="sink"/> and starts an empty batch. Returns the
+    /// items scored. Cancelling <paramref name="cancellationToken"/> stops a running Run.
+    /// </summary>
+    /// <exception cref="ResourceLimitExceededException">The Run needed more memory than the process's cap.</exception>
+    public int Flush(IPredictionSink sink, CancellationToken cancellationToken = default)
     {
         var rows = Count;
         if (rows == 0)
@@ -47,18 +49,15 @@ internal sealed class BatchRunner
             return 0;
         }
 
-        var handles = new OrtValueHandle[_tensors.Length];
-        OrtValueHandle[]? outputs = null;
         try
         {
             for (var i = 0; i < _tensors.Length; i++)
             {
-                handles[i] = _tensors[i].CreateValue(_runtime, rows);
-                _values[i] = handles[i].DangerousGetHandle();
+                _values[i] = _tensors[i].CreateValue(rows);
             }
 
-            outputs = _pipeline.Run(_values);
-            _outputs.Load(_runtime, outputs, rows);
+            using var outputs = _pipeline.Run(_values, cancellationToken);
+            _outputs.Load(outputs, rows);
             for (var r = 0; r < rows; r++)
             {
                 _line.Clear();
@@ -68,14 +67,10 @@ internal sealed class BatchRunner
         }
         finally
         {
-            foreach (var output in outputs ?? [])
+            for (var i = 0; i < _values.Length; i++)
             {
-                output.Dispose();
-            }
-
-            foreach (var handle in handles)
-            {
-                handle?.Dispose();
+                _values[i]?.Dispose();
+                _values[i] = null!;
             }
 
             Begin();

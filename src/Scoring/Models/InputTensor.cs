@@ -1,5 +1,6 @@
 using System.Globalization;
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using OrleansBatch.Scoring.Tabular;
 
 namespace OrleansBatch.Scoring.Models;
@@ -18,6 +19,7 @@ internal sealed class InputTensor
     private readonly long[]? _longs;
     private readonly int[]? _ints;
     private readonly byte[]? _bytes;
+    private readonly bool[]? _bools;
     private readonly int[]? _stringStarts;
     private readonly long[] _shape;
     private byte[] _arena = [];
@@ -38,13 +40,13 @@ internal sealed class InputTensor
         var size = Capacity * Width;
         switch (info.Type.ElementType)
         {
-            case OrtElementType.Float: _floats = new float[size]; break;
-            case OrtElementType.Double: _doubles = new double[size]; break;
-            case OrtElementType.Int64: _longs = new long[size]; break;
-            case OrtElementType.Int32: _ints = new int[size]; break;
-            case OrtElementType.UInt8:
-            case OrtElementType.Bool: _bytes = new byte[size]; break;
-            case OrtElementType.String: _stringStarts = new int[size]; break;
+            case TensorElementType.Float: _floats = new float[size]; break;
+            case TensorElementType.Double: _doubles = new double[size]; break;
+            case TensorElementType.Int64: _longs = new long[size]; break;
+            case TensorElementType.Int32: _ints = new int[size]; break;
+            case TensorElementType.UInt8: _bytes = new byte[size]; break;
+            case TensorElementType.Bool: _bools = new bool[size]; break;
+            case TensorElementType.String: _stringStarts = new int[size]; break;
             default:
                 throw new NotSupportedException(
                     $"Model input '{info.Name}' has element type {info.Type.TypeName}; supported: float, double, int64, int32, uint8, bool, string.");
@@ -62,7 +64,7 @@ internal sealed class InputTensor
     /// <summary>Elements per item.</summary>
     public int Width { get; }
 
-    public OrtElementType ElementType => Info.Type.ElementType;
+    public TensorElementType ElementType => Info.Type.ElementType;
 
     /// <summary>Item <paramref name="item"/>'s elements of a float input (for parsers that write them directly).</summary>
     public Span<float> FloatItem(int item) => _floats.AsSpan(item * Width, Width);
@@ -80,10 +82,10 @@ internal sealed class InputTensor
         reason = null;
         switch (ElementType)
         {
-            case OrtElementType.String:
+            case TensorElementType.String:
                 SetString(slot, text);
                 return true;
-            case OrtElementType.Float:
+            case TensorElementType.Float:
                 if (DecimalText.TryParse(text, out var f))
                 {
                     _floats![slot] = (float)f;
@@ -91,7 +93,7 @@ internal sealed class InputTensor
                 }
 
                 break;
-            case OrtElementType.Double:
+            case TensorElementType.Double:
                 if (DecimalText.TryParse(text, out var d))
                 {
                     _doubles![slot] = d;
@@ -99,11 +101,11 @@ internal sealed class InputTensor
                 }
 
                 break;
-            case OrtElementType.Int64 when long.TryParse(text, NumberStyles.Integer, Invariant, out var l):
+            case TensorElementType.Int64 when long.TryParse(text, NumberStyles.Integer, Invariant, out var l):
                 _longs![slot] = l;
                 return true;
-            case OrtElementType.Bool when IsWord(text, "true"u8) || IsWord(text, "false"u8):
-                _bytes![slot] = (byte)(IsWord(text, "true"u8) ? 1 : 0);
+            case TensorElementType.Bool when IsWord(text, "true"u8) || IsWord(text, "false"u8):
+                _bools![slot] = IsWord(text, "true"u8);
                 return true;
         }
 
@@ -123,25 +125,25 @@ internal sealed class InputTensor
         reason = null;
         switch (ElementType)
         {
-            case OrtElementType.Float:
+            case TensorElementType.Float:
                 _floats![slot] = (float)value;
                 return true;
-            case OrtElementType.Double:
+            case TensorElementType.Double:
                 _doubles![slot] = value;
                 return true;
-            case OrtElementType.Int64 when IsWhole(value, long.MinValue, long.MaxValue):
+            case TensorElementType.Int64 when IsWhole(value, long.MinValue, long.MaxValue):
                 _longs![slot] = (long)value;
                 return true;
-            case OrtElementType.Int32 when IsWhole(value, int.MinValue, int.MaxValue):
+            case TensorElementType.Int32 when IsWhole(value, int.MinValue, int.MaxValue):
                 _ints![slot] = (int)value;
                 return true;
-            case OrtElementType.UInt8 when IsWhole(value, 0, 255):
+            case TensorElementType.UInt8 when IsWhole(value, 0, 255):
                 _bytes![slot] = (byte)value;
                 return true;
-            case OrtElementType.Bool when value is 0 or 1:
-                _bytes![slot] = (byte)value;
+            case TensorElementType.Bool when value is 0 or 1:
+                _bools![slot] = value == 1;
                 return true;
-            case OrtElementType.String:
+            case TensorElementType.String:
                 Span<byte> utf8 = stackalloc byte[32];
                 value.TryFormat(utf8, out var written, default, Invariant);
                 SetString(slot, utf8[..written]);
@@ -150,7 +152,7 @@ internal sealed class InputTensor
 
         reason = ElementType switch
         {
-            OrtElementType.Bool => $"is not a boolean (model input '{Info.Name}' takes bool: true/false/1/0)",
+            TensorElementType.Bool => $"is not a boolean (model input '{Info.Name}' takes bool: true/false/1/0)",
             _ => $"is not a whole number in range (model input '{Info.Name}' takes {Info.Type.TypeName})",
         };
         return false;
@@ -162,10 +164,10 @@ internal sealed class InputTensor
         var start = item * Width;
         switch (ElementType)
         {
-            case OrtElementType.UInt8:
+            case TensorElementType.UInt8:
                 values.CopyTo(_bytes.AsSpan(start, Width));
                 break;
-            case OrtElementType.Float:
+            case TensorElementType.Float:
                 for (var i = 0; i < values.Length; i++)
                 {
                     _floats![start + i] = values[i];
@@ -186,7 +188,7 @@ internal sealed class InputTensor
     public bool TrySetItem(int item, ReadOnlySpan<float> values, out string? reason)
     {
         reason = null;
-        if (ElementType == OrtElementType.Float)
+        if (ElementType == TensorElementType.Float)
         {
             values.CopyTo(_floats.AsSpan(item * Width, Width));
             return true;
@@ -204,25 +206,26 @@ internal sealed class InputTensor
         return true;
     }
 
-    /// <summary>A tensor over the first <paramref name="items"/> items; dispose it after the Run.</summary>
-    public OrtValueHandle CreateValue(OnnxRuntime runtime, int items)
+    /// <summary>A tensor over the first <paramref name="items"/> items, reading this buffer in place (pinned until disposed); dispose it after the Run.</summary>
+    public OrtValue CreateValue(int items)
     {
-        Span<long> shape = stackalloc long[_shape.Length];
-        _shape.CopyTo(shape);
+        var shape = (long[])_shape.Clone();
         if (Batched)
         {
             shape[0] = items;
         }
 
         var count = items * Width;
+        var cpu = OrtMemoryInfo.DefaultInstance;
         return ElementType switch
         {
-            OrtElementType.Float => OrtTensors.OverPinned(runtime, _floats!, count, shape, ElementType),
-            OrtElementType.Double => OrtTensors.OverPinned(runtime, _doubles!, count, shape, ElementType),
-            OrtElementType.Int64 => OrtTensors.OverPinned(runtime, _longs!, count, shape, ElementType),
-            OrtElementType.Int32 => OrtTensors.OverPinned(runtime, _ints!, count, shape, ElementType),
-            OrtElementType.UInt8 or OrtElementType.Bool => OrtTensors.OverPinned(runtime, _bytes!, count, shape, ElementType),
-            _ => OrtTensors.Strings(runtime, _arena, _stringStarts.AsSpan(0, count), shape),
+            TensorElementType.Float => OrtValue.CreateTensorValueFromMemory(cpu, _floats.AsMemory(0, count), shape),
+            TensorElementType.Double => OrtValue.CreateTensorValueFromMemory(cpu, _doubles.AsMemory(0, count), shape),
+            TensorElementType.Int64 => OrtValue.CreateTensorValueFromMemory(cpu, _longs.AsMemory(0, count), shape),
+            TensorElementType.Int32 => OrtValue.CreateTensorValueFromMemory(cpu, _ints.AsMemory(0, count), shape),
+            TensorElementType.UInt8 => OrtValue.CreateTensorValueFromMemory(cpu, _bytes.AsMemory(0, count), shape),
+            TensorElementType.Bool => OrtValue.CreateTensorValueFromMemory(cpu, _bools.AsMemory(0, count), shape),
+            _ => CreateStrings(count, shape),
         };
     }
 
@@ -234,7 +237,7 @@ internal sealed class InputTensor
         {
             for (var offset = 0; offset < Width; offset++)
             {
-                if (ElementType == OrtElementType.String)
+                if (ElementType == TensorElementType.String)
                 {
                     SetString((item * Width) + offset, default);
                 }
@@ -244,6 +247,27 @@ internal sealed class InputTensor
                 }
             }
         }
+    }
+
+    /// <summary>A string tensor: ONNX Runtime copies each string out of the arena.</summary>
+    private OrtValue CreateStrings(int count, long[] shape)
+    {
+        var value = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var text = _arena.AsSpan(_stringStarts![i]);
+                value.StringTensorSetElementAt(text[..text.IndexOf((byte)0)], i);
+            }
+        }
+        catch
+        {
+            value.Dispose();
+            throw;
+        }
+
+        return value;
     }
 
     private static bool IsWhole(double value, double min, double max) =>

@@ -1,4 +1,4 @@
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime;
 
 namespace OrleansBatch.Scoring.Models;
 
@@ -70,28 +70,68 @@ internal sealed class OnnxPipeline : IDisposable
     /// <summary>The models' own signatures, in chain order.</summary>
     public IReadOnlyList<ModelSignature> StepSignatures => _steps.Select(s => s.Signature).ToArray();
 
-    /// <summary>Runs the chain on <paramref name="inputs"/> (in <see cref="Inputs"/> order); returns the last step's outputs, which the caller disposes.</summary>
-    public OrtValueHandle[] Run(ReadOnlySpan<nint> inputs)
+    /// <summary>
+    /// Runs the chain on <paramref name="inputs"/> (in <see cref="Inputs"/> order); returns the last step's outputs,
+    /// which the caller disposes. Cancelling <paramref name="cancellationToken"/> stops a running Run
+    /// (<see cref="RunOptions.Terminate"/>) and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    /// <exception cref="ResourceLimitExceededException">The Run needed more memory than the process's cap.</exception>
+    public IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyList<OrtValue> inputs, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var options = new RunOptions();
+        using var terminate = cancellationToken.Register(static o => ((RunOptions)o!).Terminate = true, options);
+        try
+        {
+            return RunSteps(inputs, options);
+        }
+        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("Scoring was canceled; ONNX Runtime stopped the running model.", cancellationToken);
+        }
+        catch (OnnxRuntimeException e) when (IsOutOfMemory(e))
+        {
+            var cap = _runtime.MaxMemoryBytes / (1024 * 1024);
+            throw new ResourceLimitExceededException(
+                $"The model needed more memory than the scoring memory cap of {cap} MB allows, so the run was stopped. " +
+                $"Use smaller mini-batches, or raise the cap with {OnnxScoringOptions.MaxMemoryVariable} (at most {OnnxRuntime.MaxMemoryLimitMegabytes}). ONNX Runtime said: {e.Message}", e);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var step in _steps)
+        {
+            step?.Dispose();
+        }
+    }
+
+    // ONNX Runtime's arena refuses an allocation past max_mem with "Available memory of X is smaller than requested bytes of Y";
+    // an allocation the system itself refuses says "Failed to allocate memory".
+    private static bool IsOutOfMemory(OnnxRuntimeException e) =>
+        e.Message.Contains("Available memory of", StringComparison.Ordinal) || e.Message.Contains("Failed to allocate memory", StringComparison.Ordinal);
+
+    private IDisposableReadOnlyCollection<OrtValue> RunSteps(IReadOnlyList<OrtValue> inputs, RunOptions options)
     {
         if (_steps.Length == 1)
         {
-            return _steps[0].Run(inputs);
+            return _steps[0].Run(inputs, options);
         }
 
-        var produced = new OrtValueHandle[_steps.Length - 1][];
+        var produced = new IDisposableReadOnlyCollection<OrtValue>?[_steps.Length - 1];
         try
         {
             for (var s = 0; s < _steps.Length; s++)
             {
                 var wiring = _wiring[s];
-                var stepInputs = new nint[wiring.Length];
+                var stepInputs = new OrtValue[wiring.Length];
                 for (var i = 0; i < wiring.Length; i++)
                 {
                     var (step, index) = wiring[i];
-                    stepInputs[i] = step < 0 ? inputs[index] : produced[step][index].DangerousGetHandle();
+                    stepInputs[i] = step < 0 ? inputs[index] : produced[step]![index];
                 }
 
-                var outputs = _steps[s].Run(stepInputs);
+                var outputs = _steps[s].Run(stepInputs, options);
                 if (s == _steps.Length - 1)
                 {
                     return outputs;
@@ -106,22 +146,8 @@ internal sealed class OnnxPipeline : IDisposable
         {
             foreach (var values in produced)
             {
-                if (values is not null)
-                {
-                    foreach (var value in values)
-                    {
-                        value.Dispose();
-                    }
-                }
+                values?.Dispose();
             }
-        }
-    }
-
-    public void Dispose()
-    {
-        foreach (var step in _steps)
-        {
-            step?.Dispose();
         }
     }
 

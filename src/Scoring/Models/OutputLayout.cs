@@ -1,4 +1,5 @@
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace OrleansBatch.Scoring.Models;
 
@@ -19,38 +20,30 @@ internal sealed class OutputLayout
     public IReadOnlyList<string> Columns { get; }
 
     /// <exception cref="OnnxRuntimeException">The probe Run failed.</exception>
-    public static OutputLayout Probe(OnnxRuntime runtime, OnnxPipeline pipeline, IReadOnlyList<InputTensor> inputs)
+    public static OutputLayout Probe(OnnxPipeline pipeline, IReadOnlyList<InputTensor> inputs)
     {
         var batched = inputs.All(i => i.Batched);
-        var values = new OrtValueHandle[inputs.Count];
+        var values = new OrtValue[inputs.Count];
         try
         {
             for (var i = 0; i < inputs.Count; i++)
             {
                 inputs[i].FillZero(1);
-                values[i] = inputs[i].CreateValue(runtime, 1);
+                values[i] = inputs[i].CreateValue(1);
             }
 
-            var outputs = pipeline.Run(values.Select(v => v.DangerousGetHandle()).ToArray());
-            try
+            using var outputs = pipeline.Run(values);
+            var specs = new OutputSpec[outputs.Count];
+            var o = 0;
+            foreach (var output in outputs)
             {
-                var specs = new OutputSpec[outputs.Length];
-                for (var o = 0; o < outputs.Length; o++)
-                {
-                    specs[o] = pipeline.ZipMaps.TryGetValue(pipeline.Outputs[o].Name, out var zipMap)
-                        ? new OutputSpec(zipMap.OutputName, false, OrtElementType.Float, zipMap.Labels.Length, zipMap.Labels.Select(l => $"{zipMap.OutputName}_{l}").ToArray())
-                        : Describe(runtime, pipeline.Outputs[o], outputs[o].DangerousGetHandle(), batched);
-                }
+                specs[o] = pipeline.ZipMaps.TryGetValue(pipeline.Outputs[o].Name, out var zipMap)
+                    ? new OutputSpec(zipMap.OutputName, false, TensorElementType.Float, zipMap.Labels.Length, zipMap.Labels.Select(l => $"{zipMap.OutputName}_{l}").ToArray())
+                    : Describe(pipeline.Outputs[o], output, batched);
+                o++;
+            }
 
-                return new OutputLayout(specs);
-            }
-            finally
-            {
-                foreach (var output in outputs)
-                {
-                    output.Dispose();
-                }
-            }
+            return new OutputLayout(specs);
         }
         finally
         {
@@ -61,31 +54,31 @@ internal sealed class OutputLayout
         }
     }
 
-    private static OutputSpec Describe(OnnxRuntime runtime, OnnxValueInfo info, nint value, bool batched)
+    private static OutputSpec Describe(OnnxValueInfo info, OrtValue value, bool batched)
     {
         var name = info.Name;
         if (info.Type.IsSequenceOfMaps)
         {
-            if (info.Type.ElementType is not (OrtElementType.Float or OrtElementType.Double))
+            if (info.Type.ElementType is not (TensorElementType.Float or TensorElementType.Double))
             {
                 throw new NotSupportedException($"Output '{name}' is {info.Type.TypeName}; only maps to float or double are supported.");
             }
 
-            var keys = OrtMapSequence.ReadKeys(runtime, value);
+            var keys = MapSequence.ReadKeys(value);
             return new OutputSpec(name, true, info.Type.ElementType, keys.Length, keys.Select(k => $"{name}_{k}").ToArray());
         }
 
-        if (info.Type.Kind != OrtValueKind.Tensor)
+        if (info.Type.Kind != OnnxValueType.ONNX_TYPE_TENSOR)
         {
             throw new NotSupportedException($"Output '{name}' is {info.Type.TypeName}; supported outputs are tensors and sequences of maps (ZipMap).");
         }
 
-        var view = OrtTensorView.Read(runtime.Api, value);
+        var view = value.GetTensorTypeAndShape();
         // Batched: the first dimension is the row; unbatched (one item per Run): the whole output is the row.
         var width = !batched ? checked((int)view.ElementCount) : view.Shape.Length <= 1 ? 1 : checked((int)view.Shape.Skip(1).Aggregate(1L, (a, d) => a * d));
         var columns = width == 1
             ? [name]
             : Enumerable.Range(0, width).Select(i => $"{name}_{i}").ToArray();
-        return new OutputSpec(name, false, view.ElementType, width, columns);
+        return new OutputSpec(name, false, view.ElementDataType, width, columns);
     }
 }

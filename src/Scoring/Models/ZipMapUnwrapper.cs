@@ -55,7 +55,7 @@ internal static class ZipMapUnwrapper
                 var name = ProtoWire.Text(ProtoWire.Read(field.Payload).First(v => v.Number == 1));
                 if (zipMaps.TryGetValue(name, out var zipMap))
                 {
-                    ProtoWire.WriteLengthDelimited(newGraph, 12, FloatTensorValueInfo(zipMap.TensorName));
+                    ProtoWire.WriteLengthDelimited(newGraph, 12, FloatTensorValueInfo(zipMap.TensorName, zipMap.Labels.Length));
                     continue;
                 }
             }
@@ -115,11 +115,22 @@ internal static class ZipMapUnwrapper
         return labels is { Length: > 0 } ? new ZipMapOutput(outputs[0], inputs[0], labels) : null;
     }
 
-    /// <summary>ValueInfoProto { name, type: TypeProto { tensor_type: { elem_type: FLOAT } } }: the shape is left to ONNX Runtime's inference.</summary>
-    private static byte[] FloatTensorValueInfo(string name)
+    /// <summary>
+    /// ValueInfoProto { name, type: TypeProto { tensor_type: { elem_type: FLOAT, shape: [N, classes] } } }: the
+    /// exposed output is the [N, classes] probability tensor (TensorShapeProto.dim = 1; dim_value = 1, dim_param = 2).
+    /// </summary>
+    private static byte[] FloatTensorValueInfo(string name, int classes)
     {
+        using var rows = new MemoryStream();
+        ProtoWire.WriteLengthDelimited(rows, 2, System.Text.Encoding.UTF8.GetBytes("N"));
+        using var columns = new MemoryStream();
+        ProtoWire.WriteVarintField(columns, 1, (ulong)classes);
+        using var shape = new MemoryStream();
+        ProtoWire.WriteLengthDelimited(shape, 1, rows.ToArray());
+        ProtoWire.WriteLengthDelimited(shape, 1, columns.ToArray());
         using var tensorType = new MemoryStream();
         ProtoWire.WriteVarintField(tensorType, 1, 1);
+        ProtoWire.WriteLengthDelimited(tensorType, 2, shape.ToArray());
         using var type = new MemoryStream();
         ProtoWire.WriteLengthDelimited(type, 1, tensorType.ToArray());
         using var valueInfo = new MemoryStream();

@@ -1,6 +1,6 @@
 using System.Text;
 using OrleansBatch.Scoring.Models;
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace OrleansBatch.Scoring.Tabular;
 
@@ -11,7 +11,7 @@ namespace OrleansBatch.Scoring.Tabular;
 /// column the model needs is an <see cref="ItemErrorCodes.InvalidValue"/> error of that row.
 /// </summary>
 internal sealed class ParquetSliceScorer(
-    OnnxRuntime runtime, OnnxPipeline pipeline, OutputLayout layout, TabularColumns settings, OnnxScoringOptions options)
+    OnnxPipeline pipeline, OutputLayout layout, TabularColumns settings, OnnxScoringOptions options)
 {
     public ScoreResult Score(InputSlice slice, IPredictionSink sink, CancellationToken cancellationToken)
     {
@@ -60,7 +60,7 @@ internal sealed class ParquetSliceScorer(
             }
 
             state.Binding = binding;
-            state.Runner = new BatchRunner(runtime, pipeline, layout, binding.Tensors);
+            state.Runner = new BatchRunner(pipeline, layout, binding.Tensors);
             if (binding.Passthrough.Length > 0)
             {
                 state.Passthrough = new PassthroughSink(sink);
@@ -70,7 +70,7 @@ internal sealed class ParquetSliceScorer(
             var used = Enumerable.Range(0, columns.Length).Where(c => binding.Targets[c].Tensor >= 0 || binding.Passthrough.Contains(c)).ToArray();
             var features = used.Where(c => binding.Targets[c].Tensor >= 0).ToArray();
             // The common case (numeric columns into float inputs) is filled column by column, a batch window at a time.
-            var columnWise = features.All(c => columns[c].IsNumeric && binding.Tensors[binding.Targets[c].Tensor].ElementType == OrtElementType.Float);
+            var columnWise = features.All(c => columns[c].IsNumeric && binding.Tensors[binding.Targets[c].Tensor].ElementType == TensorElementType.Float);
             long rowInSlice = 0, scored = 0;
             foreach (var g in owned)
             {
@@ -153,7 +153,7 @@ internal sealed class ParquetSliceScorer(
                     return false;
                 }
 
-                if (tensor.ElementType == OrtElementType.Float)
+                if (tensor.ElementType == TensorElementType.Float)
                 {
                     tensor.FloatItem(slot)[offset] = (float)value;
                 }

@@ -1,5 +1,5 @@
 using OrleansBatch.Scoring.Models;
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace OrleansBatch.Scoring.Tabular;
 
@@ -25,7 +25,7 @@ internal sealed class TabularBinding
         Tensors = tensors;
         Targets = targets;
         Note = note;
-        PlainFloatOffsets = tensors is [{ ElementType: OrtElementType.Float }]
+        PlainFloatOffsets = tensors is [{ ElementType: TensorElementType.Float }]
             ? targets.Select(t => t.Tensor < 0 ? -1 : t.Offset).ToArray()
             : null;
     }

@@ -10,7 +10,7 @@ namespace OrleansBatch.Scoring.Tabular;
 /// or lacks a value the model needs, becomes an <see cref="ItemError"/>; the rest still score.
 /// </summary>
 internal sealed class TabularSliceScorer(
-    OnnxRuntime runtime, OnnxPipeline pipeline, OutputLayout layout, TabularColumns columns, OnnxScoringOptions options)
+    OnnxPipeline pipeline, OutputLayout layout, TabularColumns columns, OnnxScoringOptions options)
 {
     public ScoreResult Score(InputSlice slice, TabularFormat format, IPredictionSink sink, CancellationToken cancellationToken)
     {
@@ -64,13 +64,13 @@ internal sealed class TabularSliceScorer(
                 state.Runner!.Commit(current);
                 if (state.Runner.IsFull)
                 {
-                    scored += state.Runner.Flush(state.Sink);
+                    scored += state.Runner.Flush(state.Sink, cancellationToken);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
         }
 
-        scored += state.Runner?.Flush(state.Sink) ?? 0;
+        scored += state.Runner?.Flush(state.Sink, cancellationToken) ?? 0;
         return new ScoreResult(scored, errors.Count, errors.ToList(), state.Binding?.Note is { } note ? [note] : []);
     }
 
@@ -145,7 +145,7 @@ internal sealed class TabularSliceScorer(
         state.Binding = binding;
         state.ColumnNames = binding.Columns.Select(Encoding.UTF8.GetBytes).ToArray();
         state.Seen = new bool[binding.Columns.Length];
-        state.Runner = new BatchRunner(runtime, pipeline, layout, binding.Tensors);
+        state.Runner = new BatchRunner(pipeline, layout, binding.Tensors);
         if (binding.Passthrough.Length > 0)
         {
             state.Passthrough = new PassthroughSink(state.Sink);

@@ -1,6 +1,6 @@
 using System.Text;
 using OrleansBatch.Scoring.Models;
-using OrleansBatch.Scoring.Native;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace OrleansBatch.Scoring.Tabular;
 
@@ -39,7 +39,7 @@ internal sealed class TabularSliceState(InputSlice slice, TabularFormat format, 
     /// </summary>
     public bool TrySet(InputTensor tensor, int slot, int offset, ReadOnlySpan<byte> text, long row, int column)
     {
-        if (text.IsEmpty && tensor.ElementType != OrtElementType.String)
+        if (text.IsEmpty && tensor.ElementType != TensorElementType.String)
         {
             Empty(row, column, tensor);
             return false;

@@ -320,7 +320,7 @@ public sealed class JobOrchestrator(
             .ToList();
         var spec = job.Spec;
         var work = new MiniBatchWork(job.Tenant, job.Name, index, spec.Endpoint, spec.Deployment, spec.DeploymentVersion, spec.DeploymentType, spec.Steps,
-            slices, spec.Settings.MaxRetries, spec.Settings.TimeoutSeconds, spec.Settings.LogsDebug, spec.Settings.InputColumns, spec.Settings.PassthroughColumns);
+            slices, spec.Settings.MaxRetries, spec.Settings.TimeoutSeconds, spec.Settings.LogsDebug, spec.Settings.InputColumns, spec.Settings.PassthroughColumns, spec.Settings.Image);
         cancellationToken.ThrowIfCancellationRequested();
         TenantContext.Set(job.Tenant);
         await grains.GetGrain<IMiniBatchGrain>(GrainKeys.Of(job.Tenant, job.Name, index.ToString(System.Globalization.CultureInfo.InvariantCulture))).ScoreAsync(work).ConfigureAwait(false);

@@ -50,8 +50,9 @@ public sealed class MiniBatchRunner(
                 var modelPaths = new List<string>(work.Steps.Count);
                 foreach (var step in work.Steps)
                     modelPaths.Add(await modelFiles.GetLocalPathAsync(step.ArtifactPath, stoppingToken).ConfigureAwait(false));
+                var image = work.Image is { } i ? new ImageSettings(i.Resize, i.Scale, i.Mean, i.Std) : null;
                 var scorer = scorers.GetOrCreate(new ScorerSpec($"{work.Tenant}/{work.Endpoint}/{work.Deployment}@{work.DeploymentVersion}", modelPaths,
-                    TabularColumns.Of(work.InputColumns, work.PassthroughColumns)));
+                    TabularColumns.Of(work.InputColumns, work.PassthroughColumns), Image: image));
                 // Inputs in blobs are fetched (only the slice's bytes) into temporary files for the scorer.
                 using var staged = await sliceFiles.StageAsync(work, stoppingToken).ConfigureAwait(false);
                 var outcome = await MiniBatchAttempt.RunAsync(threads, scorer, work, slice => staged[IndexOf(work, slice)], attempt, TimeSpan.FromSeconds(work.TimeoutSeconds), stoppingToken).ConfigureAwait(false);
@@ -78,7 +79,7 @@ public sealed class MiniBatchRunner(
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                var code = e is TimeoutException ? "Timeout" : e is IOException or UnauthorizedAccessException ? "InputUnreadable" : "ScoringFailed";
+                var code = e is TimeoutException ? "Timeout" : e is ResourceLimitExceededException ? ResourceLimitExceededException.Code : e is IOException or UnauthorizedAccessException ? "InputUnreadable" : "ScoringFailed";
                 await log.WriteAsync(work.Tenant, work.Job, "warning", worker, $"mini-batch {work.Index} attempt {attempt} of {attempts} failed: {code}: {e.Message}", stoppingToken).ConfigureAwait(false);
                 if (attempt == attempts)
                     return await FailedAsync(work, worker, started, attempt, code, e.Message, stoppingToken).ConfigureAwait(false);

@@ -12,7 +12,7 @@ public class NpyReaderTests
     [InlineData("digit_009_uint8.npy", "digit_009.png", NpyDataType.UInt8, "|u1")]
     public void Reads_the_sample_arrays_numpy_wrote_with_the_pixels_of_the_same_png(string file, string png, NpyDataType type, string descr)
     {
-        var expected = PngDecoderTests.SamplePixels()[png].Select(p => (float)p).ToArray();
+        var expected = ImageDecoderTests.SamplePixels()[png].Select(p => (float)p).ToArray();
 
         var array = NpyReader.ReadFile(SampleDirectory.Path("digits", "npy", file));
 
@@ -37,7 +37,7 @@ public class NpyReaderTests
         var bytes = NpyReader.ReadFile(SampleDirectory.Path("digits", "npy", "digit_009_uint8.npy")).ToByteArray();
         var floats = NpyReader.ReadFile(SampleDirectory.Path("digits", "npy", "digit_000.npy"));
 
-        Assert.Equal(PngDecoderTests.SamplePixels()["digit_009.png"], bytes);
+        Assert.Equal(ImageDecoderTests.SamplePixels()["digit_009.png"], bytes);
         var error = Assert.Throws<InvalidArrayException>(() => floats.ToByteArray());
         Assert.Equal(InvalidArrayException.Unsupported, error.Code);
         Assert.Contains("'<f4'", error.Message);

@@ -60,6 +60,40 @@ public sealed class JobRunTests : IAsyncLifetime
         Samples.AssertSameRows(Samples.Lines(File.ReadAllText(Samples.Path("digits", "expected.csv"))), Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name)));
     }
 
+    [Fact]
+    public async Task A_mini_batch_whose_model_needs_more_memory_than_the_cap_fails_with_ResourceLimitExceeded_and_the_others_score()
+    {
+        var folder = Path.Combine(DataRoot, "bomb");
+        Directory.CreateDirectory(folder);
+        // samples/memory-bomb: y = ReduceSum(ConstantOfShape([1, n])); n = 1e9 asks ONNX Runtime for 4 GB at once.
+        File.WriteAllText(Path.Combine(folder, "rows.csv"), "n\n1000\n1000000000\n2000\n");
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("1 rows"), MaxRetries = 0 }, models: Samples.Path("memory-bomb", "model.onnx"));
+
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
+        var done = await _silo.WaitAsync(Tenant, job.Name);
+
+        Assert.Equal((2L, 1L), (done.Counters.ItemsSucceeded, done.Counters.ItemsFailed));
+        var error = Assert.Single(await _silo.Jobs.ErrorsAsync(Tenant, job.Name).ToListAsync());
+        Assert.Equal("ResourceLimitExceeded", error.Code);
+        Assert.Equal("rows.csv", error.FileName);
+        Assert.Equal(["file_name,row,y", "rows.csv,0,0", "rows.csv,2,0"], Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name)));
+    }
+
+    [Fact]
+    public async Task Scores_a_csv_with_the_sample_ml_net_model_as_its_references_say()
+    {
+        var folder = Path.Combine(DataRoot, "mlnet");
+        Directory.CreateDirectory(folder);
+        File.Copy(Samples.Path("breast-cancer", "data", "breast_cancer.csv"), Path.Combine(folder, "breast_cancer.csv"));
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = MiniBatchSize.Parse("100 rows") }, models: Samples.Path("mlnet-cancer", "model.zip"));
+
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
+        var done = await _silo.WaitAsync(Tenant, job.Name);
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.Equal(File.ReadAllLines(Samples.Path("mlnet-cancer", "expected.csv")), Samples.Lines(await _silo.ReadOutputAsync(Tenant, job.Name)));
+    }
+
     [Theory]
     [InlineData("1000 rows", false)]
     [InlineData("64KB", false)]

@@ -17,7 +17,8 @@ public sealed record JobSettings(
     string OutputFileName = "predictions.csv",
     IReadOnlyList<string>? InputColumns = null,
     IReadOnlyList<string>? PassthroughColumns = null,
-    string OutputFormat = "csv")
+    string OutputFormat = "csv",
+    Abstractions.Deployments.ImageSettings? Image = null)
 {
     public static readonly JobSettings Default = new(MiniBatchSize.Default);
 
@@ -50,7 +51,8 @@ public sealed record JobSettings(
             o.OutputFileName ?? OutputFileName,
             o.InputColumns is null ? InputColumns : ColumnNames.Normalize(o.InputColumns),
             o.PassthroughColumns is null ? PassthroughColumns : ColumnNames.Normalize(o.PassthroughColumns),
-            o.OutputFormat?.ToLowerInvariant() ?? OutputFormat);
+            o.OutputFormat?.ToLowerInvariant() ?? OutputFormat,
+            Image);
         if (o?.OutputFormat is not null && o.OutputFileName is null && OutputFileName == OrleansBatch.Abstractions.Deployments.DeploymentSettings.DefaultFileName(OutputFormat))
             s = s with { OutputFileName = OrleansBatch.Abstractions.Deployments.DeploymentSettings.DefaultFileName(s.OutputFormat) };
         s.Validate();

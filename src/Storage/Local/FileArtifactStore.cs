@@ -247,7 +247,16 @@ public sealed class FileArtifactStore : IArtifactStore
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(temp, target, overwrite);
+            if (!overwrite)
+            {
+                // Claim the name atomically first (CreateNew fails for everyone but one writer); File.Move without
+                // overwrite is not atomic on Linux, and two racing writers could both think they had created the file.
+                var claim = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+                if (!OperatingSystem.IsWindows())
+                    claim.UnixCreateMode = PrivateFiles.FileMode;
+                new FileStream(target, claim).Dispose();
+            }
+            File.Move(temp, target, overwrite: true);
         }
         catch (IOException) when (!overwrite && File.Exists(target))
         {

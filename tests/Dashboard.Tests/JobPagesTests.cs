@@ -12,7 +12,7 @@ public sealed class JobPagesTests(DashboardFixture fixture)
     public async Task A_running_job_moves_live_to_completed_with_its_errors_log_and_output()
     {
         var page = await fixture.SignInAsync(fixture.ContributorKey);
-        var job = await fixture.InvokeAsync(fixture.ContributorKey, "cancer", "large.csv", new { mini_batch_size = "200 rows", max_concurrency_per_instance = 1 });
+        var job = await fixture.InvokeAsync(fixture.ContributorKey, "cancer", "large.csv", new { mini_batch_size = "50 rows", max_concurrency_per_instance = 1 });
 
         await page.GotoAsync($"/dashboard/jobs/{job}");
         await page.EvaluateAsync("window.loadedOnce = true");

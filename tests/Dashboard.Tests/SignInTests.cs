@@ -57,7 +57,7 @@ public sealed class SignInTests(DashboardFixture fixture)
         await Assertions.Expect(page.Locator("table tbody tr")).Not.ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("table tbody tr").First).ToContainTextAsync("Active");
 
-        var orleans = await page.GotoAsync("/dashboard/orleans/");
+        var orleans = await page.GotoAsync("/dashboard/orleans/", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 });
         Assert.Equal(200, orleans!.Status);
         Assert.Contains("Orleans", await page.TitleAsync(), StringComparison.OrdinalIgnoreCase);
 

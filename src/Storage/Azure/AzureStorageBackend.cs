@@ -28,7 +28,6 @@ public sealed class AzureStorageBackend
         BlobService = new BlobServiceClient(options.ConnectionString, blobOptions);
         TableService = new TableServiceClient(options.ConnectionString, tableOptions);
         Prefix = options.ContainerPrefix;
-        MaxQueuePollInterval = options.MaxQueuePollInterval;
         Time = time ?? TimeProvider.System;
         Artifacts = BlobService.GetBlobContainerClient($"{Prefix}-artifacts");
         State = TableService.GetTableClient(TableName(Prefix, "state"));
@@ -44,10 +43,8 @@ public sealed class AzureStorageBackend
     /// <summary>The container and queue name prefix.</summary>
     public string Prefix { get; }
 
-    /// <summary>The clock for lease expiry, heartbeats and write times.</summary>
+    /// <summary>The clock for write times.</summary>
     public TimeProvider Time { get; }
-
-    internal TimeSpan MaxQueuePollInterval { get; }
 
     /// <summary>Grain state and the query store: the table <c>&lt;prefix&gt;state</c> (hyphens dropped: table names are alphanumeric).</summary>
     public TableClient State { get; }

@@ -22,7 +22,4 @@ public sealed class AzureStorageOptions
 
     /// <summary>Retries per request on transport failures and 408, 429, 500, 502, 503, 504 (exponential back-off).</summary>
     public int MaxRetries { get; set; } = 5;
-
-    /// <summary>Longest pause between two looks at an empty queue while a consumer waits for messages.</summary>
-    public TimeSpan MaxQueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -32,8 +32,6 @@ public sealed class AzureStorageOptionsValidator : IValidateOptions<AzureStorage
 
         if (options.MaxRetries is < 0 or > 20)
             failures.Add($"{AzureStorageOptions.SectionName}:{nameof(AzureStorageOptions.MaxRetries)} must be between 0 and 20.");
-        if (options.MaxQueuePollInterval <= TimeSpan.Zero)
-            failures.Add($"{AzureStorageOptions.SectionName}:{nameof(AzureStorageOptions.MaxQueuePollInterval)} must be positive (e.g. '00:00:02').");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -58,7 +58,6 @@ public sealed class Cluster : IAsyncLifetime
         ["Jobs__Workers"] = "2",
         // Jobs here last a second or two: silos other than the owner's must look for work more often than once a second to take part.
         ["Membership__HeartbeatPeriod"] = "00:00:01",
-        ["AzureStorage__MaxQueuePollInterval"] = "00:00:00.200",
     };
 
     public async Task InitializeAsync()

@@ -11,21 +11,23 @@ public interface IGrainStateStore
     /// Writes <paramref name="json"/> as version <paramref name="version"/>. With <paramref name="expectedETag"/>
     /// null the record must not exist yet; otherwise the stored etag must equal it. Throws
     /// <see cref="ConcurrencyConflictException"/> when the condition fails. Returns the new record.
+    /// <paramref name="fields"/> replace the record's query fields (none when null), in the same atomic write.
     /// </summary>
-    Task<GrainStateRecord> WriteAsync(StateKey id, string json, long version, string? expectedETag, CancellationToken cancellationToken = default);
+    Task<GrainStateRecord> WriteAsync(StateKey id, string json, long version, string? expectedETag, IReadOnlyList<QueryField>? fields = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the record if its etag still equals <paramref name="expectedETag"/>; else throws <see cref="ConcurrencyConflictException"/>.</summary>
     Task DeleteAsync(StateKey id, string expectedETag, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Lists the records of one type and tenant whose key starts with the query's key prefix,
-    /// ordered by key (descending when asked), at most the query's top per page.
+    /// ordered by key (descending when asked), at most the query's top per page. With <see cref="GrainQuery.Where"/>,
+    /// only records whose query fields hold every one of those values; the store finds them without reading the others.
     /// </summary>
     Task<GrainStatePage> QueryAsync(GrainQuery query, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A page query over grain states.</summary>
-public sealed record GrainQuery(string Type, string Tenant, string KeyPrefix = "", int Top = 100, string? Continuation = null, bool Descending = false)
+/// <summary>A page query over grain states; <see cref="Where"/> (when not empty) keeps records holding all of those query fields.</summary>
+public sealed record GrainQuery(string Type, string Tenant, string KeyPrefix = "", int Top = 100, string? Continuation = null, bool Descending = false, IReadOnlyList<QueryField>? Where = null)
 {
     /// <summary>The largest page any store returns.</summary>
     public const int MaxTop = 1000;
@@ -35,6 +37,7 @@ public sealed record GrainQuery(string Type, string Tenant, string KeyPrefix = "
     {
         if (Top is < 1 or > MaxTop)
             throw new ArgumentOutOfRangeException(nameof(Top), Top, $"Top must be between 1 and {MaxTop}.");
+        QueryField.ThrowIfInvalid(Where, nameof(Where));
     }
 }
 

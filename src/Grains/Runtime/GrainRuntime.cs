@@ -48,7 +48,7 @@ public sealed class GrainRuntime(IGrainStateStore store, IOptions<GrainRuntimeOp
                 switch (outcome.Kind)
                 {
                     case OutcomeKind.Write:
-                        await store.WriteAsync(id, JsonSerializer.Serialize(outcome.State, StateJson), current.Version + 1, record?.ETag, cancellationToken).ConfigureAwait(false);
+                        await store.WriteAsync(id, JsonSerializer.Serialize(outcome.State, StateJson), current.Version + 1, record?.ETag, QueryFieldsOf(outcome.State), cancellationToken).ConfigureAwait(false);
                         break;
                     case OutcomeKind.Delete when record is not null:
                         await store.DeleteAsync(id, record.ETag, cancellationToken).ConfigureAwait(false);
@@ -76,7 +76,7 @@ public sealed class GrainRuntime(IGrainStateStore store, IOptions<GrainRuntimeOp
         {
             try
             {
-                await store.WriteAsync(id, json, 1, null, cancellationToken).ConfigureAwait(false);
+                await store.WriteAsync(id, json, 1, null, QueryFieldsOf(state), cancellationToken).ConfigureAwait(false);
                 return state;
             }
             catch (ConcurrencyConflictException)
@@ -96,6 +96,9 @@ public sealed class GrainRuntime(IGrainStateStore store, IOptions<GrainRuntimeOp
             ? new Current<TState>(null, 0, null)
             : new Current<TState>(JsonSerializer.Deserialize<TState>(record.Json, StateJson), record.Version, record.UpdatedAt);
     }
+
+    /// <summary>The query fields an <see cref="IIndexedState"/> is listed by, written with it (so the job list's index moves with the job).</summary>
+    private static IReadOnlyList<QueryField>? QueryFieldsOf(object? state) => (state as IIndexedState)?.QueryFields();
 
     /// <summary>Deserializes a queried record's state.</summary>
     public static TState Deserialize<TState>(GrainStateRecord record) =>

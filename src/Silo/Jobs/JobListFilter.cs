@@ -1,12 +1,11 @@
 using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Grains.Providers;
 
 namespace OrleansBatch.Silo.Jobs;
 
-/// <summary>Filters of a job listing; null matches everything.</summary>
+/// <summary>Filters of a job listing; null matches everything. Names match case-insensitively.</summary>
 public sealed record JobListFilter(string? Endpoint = null, string? Deployment = null, JobStatus? Status = null)
 {
-    public bool Matches(JobState job) =>
-        (Endpoint is null || string.Equals(job.Spec.Endpoint, Endpoint, StringComparison.OrdinalIgnoreCase))
-        && (Deployment is null || string.Equals(job.Spec.Deployment, Deployment, StringComparison.OrdinalIgnoreCase))
-        && (Status is null || job.Status == Status);
+    /// <summary>The index fields a listed job must hold; null when no job can match.</summary>
+    public IReadOnlyList<QueryField>? QueryFields() => JobListIndex.Where(Endpoint, Deployment, Status);
 }

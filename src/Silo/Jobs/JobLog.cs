@@ -16,7 +16,7 @@ public sealed class JobLog(IGrainStateStore store, TimeProvider time)
     {
         var entry = new JobLogEntry(time.GetUtcNow(), level, source, message);
         var id = JobKeys.LogEntry(tenant, job, entry.At, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
-        await store.WriteAsync(id, System.Text.Json.JsonSerializer.Serialize(entry, GrainRuntime.StateJson), 1, null, cancellationToken).ConfigureAwait(false);
+        await store.WriteAsync(id, System.Text.Json.JsonSerializer.Serialize(entry, GrainRuntime.StateJson), 1, null, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>All entries, in time order.</summary>

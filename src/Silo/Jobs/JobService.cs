@@ -68,19 +68,17 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
         (await runtime.ReadAsync<JobState>(JobKeys.Job(tenant, name), cancellationToken).ConfigureAwait(false)).State
         ?? throw DomainException.NotFound("JobNotFound", $"Job '{name}' does not exist.");
 
-    /// <summary>Jobs newest first, filtered, <paramref name="top"/> per page.</summary>
+    /// <summary>
+    /// Jobs newest first, <paramref name="top"/> per page. The filter is a query on the job list's index
+    /// (<see cref="JobListIndex"/>): the store reads only matching jobs, and the continuation resumes right after the last one.
+    /// </summary>
     public async Task<JobPage> ListAsync(string tenant, JobListFilter filter, int top, string? continuation, CancellationToken cancellationToken = default)
     {
-        top = Math.Clamp(top, 1, 500);
-        var items = new List<JobState>(top);
-        // Ask the store only for as many as are still missing, so every store page is used whole and its continuation stays exact.
-        do
-        {
-            var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.JobType, tenant, "", top - items.Count, continuation, Descending: true), cancellationToken).ConfigureAwait(false);
-            items.AddRange(page.Items.Select(GrainRuntime.Deserialize<JobState>).Where(filter.Matches));
-            continuation = page.Continuation;
-        } while (items.Count < top && continuation is not null);
-        return new JobPage(items, continuation);
+        if (filter.QueryFields() is not { } where)
+            return new JobPage([], null);
+        var page = await runtime.Store.QueryAsync(
+            new GrainQuery(JobKeys.JobType, tenant, "", Math.Clamp(top, 1, 500), continuation, Descending: true, Where: where), cancellationToken).ConfigureAwait(false);
+        return new JobPage(page.Items.Select(GrainRuntime.Deserialize<JobState>).ToList(), page.Continuation);
     }
 
     /// <summary>Asks the job's owner to stop (202); 409 JobTerminal when it has ended.</summary>

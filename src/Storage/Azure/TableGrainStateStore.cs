@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
@@ -12,7 +13,7 @@ namespace OrleansBatch.Storage.Azure;
 /// written together in one entity-group transaction, so both orders are one range query per page.
 /// Creates add both rows (the service refuses an existing one: first create wins); updates and deletes are
 /// conditional on the etag of the row the caller read (both rows change together, so either names the
-/// version). 409/412/404 become
+/// version). Query fields are properties of both rows, so every write replaces them with the state. 409/412/404 become
 /// <see cref="ConcurrencyConflictException"/>.
 /// <para>
 /// The state JSON travels as UTF-8 in binary properties of at most 64 KiB each. A state too large for an
@@ -26,6 +27,7 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
     private const string UpdatedProperty = "UpdatedMs";
     private const string BlobProperty = "Blob";
     private const string ChunkProperty = "D";
+    private const string FieldPrefix = "Q_";
     private const int ChunkBytes = 64 * 1024;
     // 12 chunks keep an entity (and its base64 on the wire) well inside the service's 1 MiB entity limit.
     private const int MaxChunks = 12;
@@ -51,10 +53,11 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
         }
     }
 
-    public async Task<GrainStateRecord> WriteAsync(StateKey id, string json, long version, string? expectedETag, CancellationToken cancellationToken = default)
+    public async Task<GrainStateRecord> WriteAsync(StateKey id, string json, long version, string? expectedETag, IReadOnlyList<QueryField>? fields = null, CancellationToken cancellationToken = default)
     {
         Validate(id);
         ArgumentNullException.ThrowIfNull(json);
+        QueryField.ThrowIfInvalid(fields, nameof(fields));
         await backend.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var updatedAt = DateTimeOffset.FromUnixTimeMilliseconds(backend.Time.GetUtcNow().ToUnixTimeMilliseconds());
         var bytes = Encoding.UTF8.GetBytes(json);
@@ -66,8 +69,8 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
         }
 
         var partition = StateRowKeys.Partition(id.Type, id.Tenant);
-        var ascending = Row(partition, StateRowKeys.AscendingRow(id.Key), bytes, blob, version, updatedAt);
-        var descending = Row(partition, StateRowKeys.DescendingRow(id.Key), bytes, blob, version, updatedAt);
+        var ascending = Row(partition, StateRowKeys.AscendingRow(id.Key), bytes, blob, version, updatedAt, fields);
+        var descending = Row(partition, StateRowKeys.DescendingRow(id.Key), bytes, blob, version, updatedAt, fields);
         RowETag? expected = null;
         string? replacedBlob = null;
         if (expectedETag is not null)
@@ -117,7 +120,10 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
             await DeleteOverflowAsync(blob, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One range query on the partition: <c>Top + 1</c> rows tell whether another page follows.</summary>
+    /// <summary>
+    /// One range query on the partition: <c>Top + 1</c> rows tell whether another page follows. Query fields are
+    /// properties of the rows, matched by the service in the same request (only matching rows come back).
+    /// </summary>
     public async Task<GrainStatePage> QueryAsync(GrainQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -136,6 +142,8 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
         var filter = after is null
             ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {to}");
+        foreach (var field in query.Where ?? [])
+            filter += " and " + TableClient.CreateQueryFilter(FormattableStringFactory.Create(FieldProperty(field.Name) + " eq {0}", field.Value));
         var rows = new List<TableEntity>(query.Top + 1);
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: query.Top + 1, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -158,13 +166,18 @@ public sealed class TableGrainStateStore(AzureStorageBackend backend) : IGrainSt
 
     private BlobContainerClient Overflow => backend.StateOverflow;
 
-    private static TableEntity Row(string partition, string rowKey, byte[] json, string? blob, long version, DateTimeOffset updatedAt)
+    /// <summary>The property holding a query field (field names are <c>a-z0-9</c>, so this is a valid property name).</summary>
+    private static string FieldProperty(string name) => FieldPrefix + name;
+
+    private static TableEntity Row(string partition, string rowKey, byte[] json, string? blob, long version, DateTimeOffset updatedAt, IReadOnlyList<QueryField>? fields)
     {
         var row = new TableEntity(partition, rowKey)
         {
             [VersionProperty] = version,
             [UpdatedProperty] = updatedAt.ToUnixTimeMilliseconds(),
         };
+        foreach (var field in fields ?? [])
+            row[FieldProperty(field.Name)] = field.Value;
         if (blob is not null)
         {
             row[BlobProperty] = blob;

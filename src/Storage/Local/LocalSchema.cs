@@ -15,6 +15,18 @@ internal static class LocalSchema
             PRIMARY KEY (type, tenant, key)
         ) WITHOUT ROWID;
 
+        -- Query fields of grain_state records (e.g. a job's endpoint, deployment, status), written in the record's
+        -- own transaction. The primary key is the index a filtered listing reads: one range per field value, in key order.
+        CREATE TABLE IF NOT EXISTS grain_field (
+            type   TEXT NOT NULL,
+            tenant TEXT NOT NULL,
+            name   TEXT NOT NULL,
+            value  TEXT NOT NULL,
+            key    TEXT NOT NULL,
+            PRIMARY KEY (type, tenant, name, value, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS grain_field_by_record ON grain_field (type, tenant, key);
+
         CREATE TABLE IF NOT EXISTS lease (
             resource   TEXT    NOT NULL PRIMARY KEY,
             owner      TEXT    NOT NULL,

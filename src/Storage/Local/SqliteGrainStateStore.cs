@@ -6,11 +6,13 @@ namespace OrleansBatch.Storage.Local;
 
 /// <summary>
 /// Grain state in the <c>grain_state</c> table. Every write runs in one IMMEDIATE transaction that
-/// checks the stored etag first, so of two silos writing with the same etag exactly one wins.
+/// checks the stored etag first, so of two silos writing with the same etag exactly one wins. A record's query
+/// fields live in <c>grain_field</c>, replaced in the same transaction.
 /// </summary>
 public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateStore
 {
     private const string Columns = "type, tenant, key, json, version, etag, updated_at";
+    private const string RecordColumns = "g.type, g.tenant, g.key, g.json, g.version, g.etag, g.updated_at";
 
     public Task<GrainStateRecord?> ReadAsync(StateKey id, CancellationToken cancellationToken = default)
     {
@@ -18,10 +20,11 @@ public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateS
         return database.ReadAsync(connection => ReadRecord(connection, null, id), cancellationToken);
     }
 
-    public Task<GrainStateRecord> WriteAsync(StateKey id, string json, long version, string? expectedETag, CancellationToken cancellationToken = default)
+    public Task<GrainStateRecord> WriteAsync(StateKey id, string json, long version, string? expectedETag, IReadOnlyList<QueryField>? fields = null, CancellationToken cancellationToken = default)
     {
         Validate(id);
         ArgumentNullException.ThrowIfNull(json);
+        QueryField.ThrowIfInvalid(fields, nameof(fields));
         return database.WriteAsync((connection, transaction) =>
         {
             var storedETag = ReadETag(connection, transaction, id);
@@ -35,6 +38,15 @@ public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateS
                 ("$type", id.Type), ("$tenant", id.Tenant), ("$key", id.Key), ("$json", json), ("$version", version),
                 ("$etag", record.ETag), ("$updated", record.UpdatedAt.ToUnixTimeMilliseconds()));
             upsert.ExecuteNonQuery();
+            if (storedETag is not null)
+                DeleteFields(connection, transaction, id);
+            foreach (var field in fields ?? [])
+            {
+                using var insert = connection.Command(
+                    "INSERT INTO grain_field (type, tenant, name, value, key) VALUES ($type, $tenant, $name, $value, $key)",
+                    transaction, ("$type", id.Type), ("$tenant", id.Tenant), ("$name", field.Name), ("$value", field.Value), ("$key", id.Key));
+                insert.ExecuteNonQuery();
+            }
             return record;
         }, cancellationToken);
     }
@@ -49,7 +61,10 @@ public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateS
                 "DELETE FROM grain_state WHERE type = $type AND tenant = $tenant AND key = $key AND etag = $etag",
                 transaction, ("$type", id.Type), ("$tenant", id.Tenant), ("$key", id.Key), ("$etag", expectedETag));
             if (delete.ExecuteNonQuery() == 1)
+            {
+                DeleteFields(connection, transaction, id);
                 return true;
+            }
             throw new ConcurrencyConflictException(id, expectedETag, ReadETag(connection, transaction, id));
         }, cancellationToken);
     }
@@ -65,26 +80,46 @@ public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateS
 
         return database.ReadAsync(connection =>
         {
-            var sql = new StringBuilder($"SELECT {Columns} FROM grain_state WHERE type = $type AND tenant = $tenant");
             var parameters = new List<(string, object?)> { ("$type", query.Type), ("$tenant", query.Tenant), ("$top", query.Top + 1) };
+            // With fields, the first field's index range drives the listing in key order (the other fields and the
+            // record are primary-key lookups), so records that do not match are never read.
+            var where = query.Where ?? [];
+            var sql = new StringBuilder($"SELECT {RecordColumns} FROM ");
+            var key = "g.key";
+            if (where.Count == 0)
+                sql.Append("grain_state g WHERE g.type = $type AND g.tenant = $tenant");
+            else
+            {
+                key = "f0.key";
+                sql.Append("grain_field f0");
+                for (var i = 1; i < where.Count; i++)
+                    sql.Append($" JOIN grain_field f{i} ON f{i}.type = f0.type AND f{i}.tenant = f0.tenant AND f{i}.name = $name{i} AND f{i}.value = $value{i} AND f{i}.key = f0.key");
+                sql.Append(" JOIN grain_state g ON g.type = f0.type AND g.tenant = f0.tenant AND g.key = f0.key")
+                   .Append(" WHERE f0.type = $type AND f0.tenant = $tenant AND f0.name = $name0 AND f0.value = $value0");
+                for (var i = 0; i < where.Count; i++)
+                {
+                    parameters.Add(($"$name{i}", where[i].Name));
+                    parameters.Add(($"$value{i}", where[i].Value));
+                }
+            }
             if (query.KeyPrefix.Length > 0)
             {
                 // Exact prefix test by comparison, not LIKE (no wildcards to escape, case-sensitive);
                 // the range bounds let the primary key index do the work.
-                sql.Append(" AND key >= $prefix AND substr(key, 1, length($prefix)) = $prefix");
+                sql.Append($" AND {key} >= $prefix AND substr({key}, 1, length($prefix)) = $prefix");
                 parameters.Add(("$prefix", query.KeyPrefix));
                 if (UpperBound(query.KeyPrefix) is { } upper)
                 {
-                    sql.Append(" AND key < $upper");
+                    sql.Append($" AND {key} < $upper");
                     parameters.Add(("$upper", upper));
                 }
             }
             if (after is not null)
             {
-                sql.Append(query.Descending ? " AND key < $after" : " AND key > $after");
+                sql.Append(query.Descending ? $" AND {key} < $after" : $" AND {key} > $after");
                 parameters.Add(("$after", after));
             }
-            sql.Append(query.Descending ? " ORDER BY key DESC" : " ORDER BY key ASC").Append(" LIMIT $top");
+            sql.Append(query.Descending ? $" ORDER BY {key} DESC" : $" ORDER BY {key} ASC").Append(" LIMIT $top");
 
             using var command = connection.Command(sql.ToString(), null, [.. parameters]);
             using var reader = command.ExecuteReader();
@@ -118,6 +153,14 @@ public sealed class SqliteGrainStateStore(LocalDatabase database) : IGrainStateS
             "SELECT etag FROM grain_state WHERE type = $type AND tenant = $tenant AND key = $key",
             transaction, ("$type", id.Type), ("$tenant", id.Tenant), ("$key", id.Key));
         return command.ExecuteScalar() as string;
+    }
+
+    private static void DeleteFields(SqliteConnection connection, SqliteTransaction transaction, StateKey id)
+    {
+        using var delete = connection.Command(
+            "DELETE FROM grain_field WHERE type = $type AND tenant = $tenant AND key = $key",
+            transaction, ("$type", id.Type), ("$tenant", id.Tenant), ("$key", id.Key));
+        delete.ExecuteNonQuery();
     }
 
     private static GrainStateRecord ToRecord(SqliteDataReader reader) => new(

@@ -6,7 +6,7 @@ namespace OrleansBatch.Storage.Tests.Conformance;
 /// The contract of <see cref="IGrainStateStore"/>, run against every provider. Subclasses give fresh store
 /// instances on one shared backend per test, so two instances stand for two silos.
 /// </summary>
-public abstract class GrainStateStoreConformance
+public abstract partial class GrainStateStoreConformance
 {
     /// <summary>A new store instance on this test's backend (another silo when called twice).</summary>
     protected abstract IGrainStateStore CreateStore();

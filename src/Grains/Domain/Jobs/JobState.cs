@@ -1,4 +1,5 @@
 using OrleansBatch.Abstractions;
+using OrleansBatch.Grains.Providers;
 namespace OrleansBatch.Grains.Domain.Jobs;
 
 /// <summary>
@@ -20,8 +21,11 @@ public sealed record JobState(
     string? OutputPath = null,
     JobSummary? Summary = null,
     string? OwnerToken = null,
-    int FinalizeAttempts = 0)
+    int FinalizeAttempts = 0) : IIndexedState
 {
     /// <summary>The counters; once the job has ended nothing is running any more, whatever the last report said.</summary>
     public JobProgress Counters => Status.IsTerminal() ? (Progress ?? JobProgress.Empty).Settled() : Progress ?? JobProgress.Empty;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<QueryField> QueryFields() => JobListIndex.Of(this);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.Extensions;
 using OrleansBatch.Grains;
 using OrleansBatch.Abstractions;
 
@@ -22,9 +23,19 @@ internal sealed record ListQuery(int Top, string? Continuation)
         return ValueTask.FromResult<ListQuery?>(new ListQuery(top, continuation.Length == 0 ? null : continuation));
     }
 
-    /// <summary>The absolute URL of the next page, or null when <paramref name="continuation"/> is null.</summary>
-    public string? NextLink(HttpRequest request, string? continuation) =>
-        continuation is null
-            ? null
-            : $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?top={Top}&continuation={Uri.EscapeDataString(continuation)}";
+    /// <summary>
+    /// The absolute URL of the next page, or null when <paramref name="continuation"/> is null. It keeps the request's
+    /// other parameters (a list's filters), so following it continues the same list.
+    /// </summary>
+    public string? NextLink(HttpRequest request, string? continuation)
+    {
+        if (continuation is null)
+            return null;
+        var query = new QueryBuilder(request.Query.Where(p => p.Key is not ("top" or "continuation")))
+        {
+            { "top", Top.ToString(CultureInfo.InvariantCulture) },
+            { "continuation", continuation },
+        };
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{query}";
+    }
 }

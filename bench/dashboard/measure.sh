@@ -52,7 +52,7 @@ measure() {
     sort -n | awk -v p="$path" -v s="$status" '{ t[NR] = $1 * 1000 } END { printf "%-60s %3s  median %6.1f ms  max %6.1f ms\n", p, s, t[int((NR + 1) / 2)], t[NR] }'
 }
 echo "Pages with $JOBS jobs ($RUNS fetches each):"
-for path in /dashboard/jobs "$NEXT" "/dashboard/jobs?status=Completed" "/dashboard/jobs?deployment=none-such" \
+for path in /dashboard/jobs "$NEXT" "/dashboard/jobs?status=Completed" "/dashboard/jobs?deployment=none-such" "/dashboard/jobs?endpoint=cancer&status=Failed" \
             "/dashboard/jobs/$JOB" /dashboard/endpoints /dashboard/endpoints/cancer /dashboard/models /dashboard/models/cancer-clf /dashboard/data; do
   measure "$work/tenant.jar" "$path"
 done

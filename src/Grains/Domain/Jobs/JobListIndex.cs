@@ -22,13 +22,15 @@ public static class JobListIndex
     /// </summary>
     public static IReadOnlyList<QueryField>? Where(string? endpoint, string? deployment, JobStatus? status)
     {
+        // Most selective first (a store may walk the first field's range and look the others up): a deployment
+        // belongs to one endpoint, and the statuses people filter by (running, failed) are the rare ones.
         var where = new List<QueryField>(3);
-        if (endpoint is not null)
-            where.Add(new(Endpoint, Normalize(endpoint)));
         if (deployment is not null)
             where.Add(new(Deployment, Normalize(deployment)));
         if (status is { } s)
             where.Add(new(Status, s.ToString()));
+        if (endpoint is not null)
+            where.Add(new(Endpoint, Normalize(endpoint)));
         return where.Any(f => f.Value.Length > QueryField.MaxValueLength) ? null : where;
     }
 

@@ -2,7 +2,8 @@
 # Measures how long the dashboard's pages take to render on the embedded default with many jobs.
 # Starts the built gateway (dotnet build src/Api -c Release first) on a free loopback port with its own data
 # directory, creates a tenant with JOBS jobs (default 1000, each over a 5-row CSV), signs in like a browser
-# (antiforgery token + cookie) and fetches every page RUNS times (default 20), printing median and max in ms.
+# (antiforgery token + cookie) and fetches every page (the job list unfiltered, its next page and filtered, a job, endpoints,
+# models, data, the admin pages, the sign-in page) RUNS times (default 20), printing median and max in ms.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JOBS=${JOBS:-1000}
@@ -28,6 +29,7 @@ done
 json -X PUT "$B/v1/endpoints/cancer" -H "api-key: $KEY" -d '{"description":"measure"}' > /dev/null
 json -X PUT "$B/v1/endpoints/cancer/deployments/pipeline" -H "api-key: $KEY" \
   -d '{"type":"pipeline","steps":[{"model":"cancer-prep:1"},{"model":"cancer-clf:1"}]}' > /dev/null
+json -X POST "$B/v1/data/tiny/versions" -H "api-key: $KEY" -d "{\"type\":\"uri_file\",\"path\":\"$work/inputs/tiny.csv\"}" > /dev/null
 
 echo "Invoking $JOBS jobs..."
 body="{\"input\":{\"type\":\"uri_file\",\"path\":\"$work/inputs/tiny.csv\"}}"
@@ -53,7 +55,8 @@ measure() {
 }
 echo "Pages with $JOBS jobs ($RUNS fetches each):"
 for path in /dashboard/jobs "$NEXT" "/dashboard/jobs?status=Completed" "/dashboard/jobs?deployment=none-such" "/dashboard/jobs?endpoint=cancer&status=Failed" \
-            "/dashboard/jobs/$JOB" /dashboard/endpoints /dashboard/endpoints/cancer /dashboard/models /dashboard/models/cancer-clf /dashboard/data; do
+            "/dashboard/jobs/$JOB" /dashboard/endpoints /dashboard/endpoints/cancer /dashboard/models /dashboard/models/cancer-clf /dashboard/data /dashboard/data/tiny; do
   measure "$work/tenant.jar" "$path"
 done
 for path in /dashboard/tenants /dashboard/cluster; do measure "$work/admin.jar" "$path"; done
+measure /dev/null /dashboard/signin

@@ -20,4 +20,10 @@ internal static partial class JobLogMessages
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Error, Message = "Resuming live jobs failed")]
     public static partial void ResumeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "Indexed {Count} job(s) stored before the job list index existed")]
+    public static partial void ListIndexBackfilled(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Error, Message = "Indexing jobs stored before the job list index existed failed; it runs again at the next start")]
+    public static partial void ListIndexBackfillFailed(ILogger logger, Exception exception);
 }

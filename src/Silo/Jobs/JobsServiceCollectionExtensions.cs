@@ -15,7 +15,7 @@ public static class JobsServiceCollectionExtensions
     /// Adds <see cref="JobService"/>, <see cref="JobInputResolver"/>, what the job and mini-batch grains use
     /// (<see cref="JobOrchestrator"/>, <see cref="MiniBatchScheduler"/>) and the <see cref="JobResumer"/>. Needs the
     /// providers and ONNX scoring (<c>AddOnnxScoring</c>). With <paramref name="runsWork"/> false (a gateway that is an
-    /// Orleans client) the resumer does not run: the silos run the jobs.
+    /// Orleans client) the resumer does not run: the silos run the jobs. The <see cref="JobListIndexBackfill"/> runs once per store.
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, Action<JobOptions>? configure = null, bool runsWork = true)
     {
@@ -41,6 +41,7 @@ public static class JobsServiceCollectionExtensions
         if (!runsWork)
             return services;
         services.AddHostedService<JobResumer>();
+        services.AddHostedService<JobListIndexBackfill>();
         return services;
     }
 }

@@ -55,11 +55,14 @@ public sealed class ClusterSetup : IAsyncDisposable
         environment["OBATCH_STORAGE_CONNECTION_STRING"] = connectionString;
         environment["OBATCH_STORAGE_PREFIX"] = "b" + Guid.NewGuid().ToString("N")[..12];
         var gatewayEnvironment = new Dictionary<string, string>(environment) { ["OBATCH_EMBEDDED_SILO"] = "false" };
+        // The silos first: a gateway without a silo is an Orleans client, healthy once it has found a silo to connect to.
+        var started = new List<SiloRun>();
+        for (var i = 0; i < silos; i++)
+            started.Add(await SiloRun.StartAsync(directory, environment));
         var data = Directory.CreateDirectory(Path.Combine(directory, "gw-" + Guid.NewGuid().ToString("N")[..6])).FullName;
         var gateway = await GatewayProcess.StartAsync(data, AdminKey, gatewayEnvironment);
         var setup = new ClusterSetup($"{silos} silo{(silos == 1 ? "" : "s")} (Azurite)", gateway, directory, environment);
-        for (var i = 0; i < silos; i++)
-            await setup.AddSiloAsync();
+        setup._silos.AddRange(started);
         return await SetUpAsync(setup);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans;
@@ -14,8 +15,8 @@ using OrleansBatch.Storage.Tests.Azure;
 // Grain call and grain state costs on a 2-silo Orleans test cluster (Orleans.TestingHost, in this process, real TCP
 // between the silos on loopback), side by side in one run: a grain calling a grain on its own silo, on the other
 // silo, the test client calling a grain through a gateway; a grain-state write on our SQLite grain storage (the
-// embedded default's) and on Orleans' Azure Table grain storage on Azurite (the cluster's). Each with one call in
-// flight (the latency of one) and with 32 in flight (the rate), median of 3 rounds alternated.
+// embedded default's) and on Orleans' Azure Table and Azure Blob grain storage on Azurite (the cluster's: blobs). Each
+// with one call in flight (the latency of one) and with 32 in flight (the rate), median of 3 rounds alternated.
 // Usage: dotnet run -c Release --project bench/Grains -- [calls=2000] [writes=300]
 var calls = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 var writes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
@@ -31,10 +32,15 @@ builder.ConfigureSilo((options, silo) =>
 {
     silo.UseSystemTextJsonGrainStorageSerializer();
     silo.AddSqliteGrainStorage(Providers.Sqlite, o => o.DatabasePath = Path.Combine(work, options.SiloName + ".db"));
-    silo.AddAzureTableGrainStorage(AzureStateGrain.Provider, o => o.Configure(t =>
+    silo.AddAzureTableGrainStorage(AzureProviders.Table, o => o.Configure(t =>
     {
         t.TableServiceClient = new TableServiceClient(azurite.ConnectionString);
         t.TableName = "benchgrains";
+    }));
+    silo.AddAzureBlobGrainStorage(AzureProviders.Blob, o => o.Configure(b =>
+    {
+        b.BlobServiceClient = new BlobServiceClient(azurite.ConnectionString);
+        b.ContainerName = "bench-grains";
     }));
     // Errors only: on a loaded machine the silos warn about stalls, which would bury the table.
     silo.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Error));
@@ -52,9 +58,10 @@ try
     var local = Enumerable.Range(1, probes.Count - 1).First(i => silos[i] == silos[0]);
     var remote = Enumerable.Range(1, probes.Count - 1).First(i => silos[i] != silos[0]);
     var sqlite = Enumerable.Range(0, Concurrent).Select(i => (IStateGrain)grains.GetGrain<ISqliteStateGrain>(i)).ToArray();
-    var azure = Enumerable.Range(0, Concurrent).Select(i => (IStateGrain)grains.GetGrain<IAzureStateGrain>(i)).ToArray();
+    var table = Enumerable.Range(0, Concurrent).Select(i => (IStateGrain)grains.GetGrain<IAzureTableStateGrain>(i)).ToArray();
+    var blob = Enumerable.Range(0, Concurrent).Select(i => (IStateGrain)grains.GetGrain<IAzureBlobStateGrain>(i)).ToArray();
     // Activates the state grains and creates their rows, so the rounds measure steady-state writes.
-    await Task.WhenAll(sqlite.Concat(azure).Select(g => g.Write(0)));
+    await Task.WhenAll(sqlite.Concat(table).Concat(blob).Select(g => g.Write(0)));
 
     var cases = new (string Name, int Count, Func<int, Task<double>> Run)[]
     {
@@ -62,7 +69,8 @@ try
         ("grain -> grain, other silo", calls, inFlight => probes[0].Call(remote, calls, inFlight)),
         ("client -> grain (gateway)", calls, inFlight => Timed(calls, inFlight, i => probes[remote].Ping(i))),
         ("state write, SQLite grain storage", writes, inFlight => Timed(writes, inFlight, i => sqlite[i % inFlight].Write(i))),
-        ("state write, Azure Table grain storage (Azurite)", writes, inFlight => Timed(writes, inFlight, i => azure[i % inFlight].Write(i))),
+        ("state write, Azure Table grain storage (Azurite)", writes, inFlight => Timed(writes, inFlight, i => table[i % inFlight].Write(i))),
+        ("state write, Azure Blob grain storage (Azurite; the cluster's)", writes, inFlight => Timed(writes, inFlight, i => blob[i % inFlight].Write(i))),
     };
     // Warm-up of every path, then 3 rounds with every case alternated, so each sees the same share of a busy machine.
     foreach (var c in cases)

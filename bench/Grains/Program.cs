@@ -89,6 +89,11 @@ try
         }
     }
 
+    // The premise of the two call rows: the caller and its targets are still where they were found.
+    var after = await Task.WhenAll(new[] { 0, local, remote }.Select(i => probes[i].Where()));
+    if (after[0] != silos[0] || after[1] != silos[0] || after[2] == silos[0])
+        throw new InvalidOperationException($"The probes moved during the run ({string.Join(", ", after)}): the same-silo and other-silo rows are not what they say.");
+    Console.WriteLine($"caller and same-silo target on {after[0]}, other-silo target on {after[2]}");
     Console.WriteLine();
     Console.WriteLine("| operation | µs each, 1 in flight | per second, 32 in flight | latency / same-silo call |");
     Console.WriteLine("| --- | ---: | ---: | ---: |");

@@ -39,7 +39,7 @@ public sealed class ClusterSetup : IAsyncDisposable
         return silo;
     }
 
-    /// <summary>The embedded default: one gateway process with its own silo on the Local provider.</summary>
+    /// <summary>The embedded default: one gateway process with its own silo (localhost clustering, SQLite grain state, Local files).</summary>
     public static async Task<ClusterSetup> EmbeddedAsync(string directory, int workers)
     {
         var data = Directory.CreateDirectory(Path.Combine(directory, "embedded")).FullName;

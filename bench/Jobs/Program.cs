@@ -145,7 +145,7 @@ try
     // 4. Peak memory and throughput on a large CSV in 10MB mini-batches: the job against the scorer alone on the same
     // byte ranges, alternated in rounds (one large job says more about the machine's moods, and about the JIT still
     // optimizing the job's code, than about the job): a warm-up round, then three counted. Each round runs the job with
-    // two windows: 2 x workers (a mini-batch queued for each busy worker: the setting for throughput) and = workers
+    // two windows: 2 x workers (a mini-batch waiting for each busy worker: the setting for throughput) and = workers
     // (each worker waits for the owner's refill after every mini-batch).
     if (Runs("large"))
     {
@@ -222,7 +222,7 @@ if (before is not null)
 return 0;
 
 // The scorer alone on the job's own byte ranges, with the job's parallelism: each of `workers` threads takes the
-// next mini-batch when it is free (as workers take the next message), and formats rows as a part does.
+// next mini-batch when it is free (as a silo's scoring slots take the next mini-batch), and formats rows as a part does.
 static void ScoreAlone(IScorer scorer, JobPlan plan, IReadOnlyList<JobInputFile> files, int workers)
 {
     var next = -1;

@@ -70,6 +70,8 @@ public static class OrleansBatchSiloExtensions
         // Job logs and results name the silo as Orleans' membership does.
         silo.Services.AddOptions<JobOptions>().Configure<ILocalSiloDetails>((o, local) => o.SiloId = local.Name);
         silo.AddIncomingGrainCallFilter<TenantCallFilter>();
+        // A grain call carries the caller's trace context, so a job's mini-batches are spans of its trace on any silo.
+        silo.AddActivityPropagation();
         return silo;
     }
 
@@ -84,6 +86,7 @@ public static class OrleansBatchSiloExtensions
         });
         if (!provider.IsAzureStorage)
             throw new InvalidOperationException($"OBATCH_EMBEDDED_SILO=false needs a cluster to join: set {SiloProviderOptions.ProviderKey}=AzureStorage and {SiloProviderOptions.ConnectionStringKey} as the silos have them.");
+        client.AddActivityPropagation();
         var tables = new TableServiceClient(provider.ConnectionString);
         client.UseAzureStorageClustering(o => o.Configure(t =>
         {

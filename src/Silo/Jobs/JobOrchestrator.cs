@@ -12,6 +12,7 @@ using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Outputs;
+using OrleansBatch.Silo.Telemetry;
 using OrleansBatch.Silo.Workers;
 using EarlyStaging = (System.Threading.Tasks.Task Task, int Next, long[] RowBase);
 
@@ -40,8 +41,10 @@ public sealed class JobOrchestrator(
 
     public async Task RunAsync(string tenant, string name, string token, CancellationToken cancellationToken)
     {
+        using var scope = JobTelemetry.BeginJobScope(logger, tenant, name);
         var id = JobKeys.Job(tenant, name);
         var job = await runtime.ExecuteAsync(id, JobCommands.Claim(token), cancellationToken: cancellationToken).ConfigureAwait(false);
+        using var run = JobTelemetry.StartRun(job, options.SiloId);
         if (job.Status.IsTerminal())
         {
             await RemoveActiveAsync(tenant, name, cancellationToken).ConfigureAwait(false);
@@ -60,6 +63,7 @@ public sealed class JobOrchestrator(
                 return;
             }
             job = await runtime.ExecuteAsync(id, JobCommands.Start(token, plan, time.GetUtcNow()), cancellationToken: cancellationToken).ConfigureAwait(false);
+            JobTelemetry.JobReached(job, JobStatus.Running);
             await LogAsync(job, "info", $"running on deployment {job.Spec.Deployment}@{job.Spec.DeploymentVersion}: {plan.Note}; window {job.Spec.Settings.Window} mini-batches", cancellationToken).ConfigureAwait(false);
         }
         else
@@ -92,6 +96,7 @@ public sealed class JobOrchestrator(
     /// <summary>Plans the job; for "n rows" sizes the first 64 KB of each tabular file (wherever it is stored) give its bytes per row.</summary>
     private async Task<JobPlan> PlanAsync(JobSpec spec, CancellationToken cancellationToken)
     {
+        using var step = JobTelemetry.StartStep("job.plan");
         var files = spec.Files();
         var perRow = new Dictionary<int, double>();
         if (spec.Settings.MiniBatchSize.Kind == MiniBatchSizeKind.Rows)
@@ -231,6 +236,7 @@ public sealed class JobOrchestrator(
         var rowBase = staging.RowBase;
         var task = Task.Run(async () =>
         {
+            using var step = JobTelemetry.StartStep("job.join");
             var (store, path) = outputs.Resolve(job.Spec.Output.Path);
             var joined = job.Spec.Settings.WritesParquet ? ParquetOutput.JoinPath(path) : path;
             await new OutputJoiner(artifacts, store).StagePartsAsync(joined, parts, files, rowBase, cancellationToken).ConfigureAwait(false);
@@ -253,6 +259,7 @@ public sealed class JobOrchestrator(
 
     private async Task FinalizeAsync(JobState job, string token, Dictionary<int, MiniBatchResult> results, EarlyStaging staging, CancellationToken cancellationToken)
     {
+        using var step = JobTelemetry.StartStep("job.finalize");
         var progress = Count(job.Plan!.MiniBatchCount, job.Plan.MiniBatchCount, results);
         job = await runtime.ExecuteAsync(JobKeys.Job(job.Tenant, job.Name), JobCommands.BeginFinalize(token, progress), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (job.Status != JobStatus.Finalizing)
@@ -271,6 +278,7 @@ public sealed class JobOrchestrator(
                 var overwrite = job.Spec.Output.Policy == OutputPolicy.Overwrite || job.FinalizeAttempts > 1;
                 var (store, path) = outputs.Resolve(job.Spec.Output.Path);
                 var joiner = new OutputJoiner(artifacts, store);
+                using var join = JobTelemetry.StartStep("job.join");
                 // A Parquet output is joined as CSV beside it, then converted (ParquetOutput says why).
                 var joined = job.Spec.Settings.WritesParquet ? ParquetOutput.JoinPath(path) : path;
                 // What scoring left unstaged (all of it for a resumed finalize), then the header and the block list in order.
@@ -309,6 +317,7 @@ public sealed class JobOrchestrator(
     {
         var ended = await runtime.ExecuteAsync(JobKeys.Job(job.Tenant, job.Name), command, cancellationToken: cancellationToken).ConfigureAwait(false);
         await LogAsync(ended, level, message, cancellationToken).ConfigureAwait(false);
+        JobTelemetry.JobReached(ended, ended.Status);
         await RemoveActiveAsync(job.Tenant, job.Name, cancellationToken).ConfigureAwait(false);
         JobLogMessages.JobEnded(logger, job.Tenant, job.Name, ended.Status);
     }

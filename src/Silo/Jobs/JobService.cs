@@ -8,6 +8,7 @@ using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Silo.Outputs;
+using OrleansBatch.Silo.Telemetry;
 
 namespace OrleansBatch.Silo.Jobs;
 
@@ -56,9 +57,10 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
         await runtime.ExecuteAsync<ActiveJob, bool>(JobKeys.Active(tenant, name), current =>
             current.Exists ? Outcome<ActiveJob, bool>.Keep(false) : Outcome<ActiveJob, bool>.Write(new ActiveJob(tenant, name, now), true), cancellationToken: cancellationToken).ConfigureAwait(false);
         var created = await runtime.ExecuteAsync(JobKeys.Job(tenant, name),
-            JobCommands.Create(new JobState(name, tenant, spec, JobStatus.Queued, now, idempotencyKey)), cancellationToken: cancellationToken).ConfigureAwait(false);
+            JobCommands.Create(new JobState(name, tenant, spec, JobStatus.Queued, now, idempotencyKey, TraceParent: JobTelemetry.CurrentTraceParent())), cancellationToken: cancellationToken).ConfigureAwait(false);
+        JobTelemetry.JobReached(created, JobStatus.Queued);
         await log.WriteAsync(tenant, name, "info", "gateway",
-            $"job created on {spec.Endpoint}/{spec.Deployment}@{spec.DeploymentVersion} with {spec.Files().Count} input file(s), mini_batch_size {spec.Settings.MiniBatchSize}, output {spec.Output.Uri}", cancellationToken).ConfigureAwait(false);
+            $"job created on {spec.Endpoint}/{spec.Deployment}@{spec.DeploymentVersion} with {spec.Files().Count} input file(s), mini_batch_size {spec.Settings.MiniBatchSize}, output {spec.Output.Uri}{JobTelemetry.TraceNote(created)}", cancellationToken).ConfigureAwait(false);
         TenantContext.Set(tenant);
         await grains.GetGrain<IJobGrain>(GrainKeys.Of(tenant, name)).StartAsync().ConfigureAwait(false);
         return (created, true);

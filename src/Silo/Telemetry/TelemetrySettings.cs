@@ -23,8 +23,8 @@ public sealed record TelemetrySettings(bool Enabled, bool ExportsOtlp, (string H
         if (disabled is { Length: > 0 } && !bool.TryParse(disabled, out _))
             throw new InvalidOperationException($"{DisabledKey}='{disabled}' is not true or false.");
         var otlp = configuration[OtlpEndpointKey]?.Trim();
-        if (otlp is { Length: > 0 } && !Uri.TryCreate(otlp, UriKind.Absolute, out _))
-            throw new InvalidOperationException($"{OtlpEndpointKey}='{otlp}' is not an absolute URL: use the collector's address, e.g. http://localhost:4317 (gRPC) or http://localhost:4318 (with OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf).");
+        if (otlp is { Length: > 0 } && !(Uri.TryCreate(otlp, UriKind.Absolute, out var collector) && collector.Scheme is "http" or "https"))
+            throw new InvalidOperationException($"{OtlpEndpointKey}='{otlp}' is not an http(s) URL: use the collector's address, e.g. http://localhost:4317 (gRPC) or http://localhost:4318 (with OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf).");
         var metricsUrl = configuration[MetricsUrlKey]?.Trim();
         (string, int)? listener = null;
         if (metricsUrl is { Length: > 0 })

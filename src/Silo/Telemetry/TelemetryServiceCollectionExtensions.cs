@@ -43,7 +43,8 @@ public static class TelemetryServiceCollectionExtensions
                 metrics.AddMeter(PlatformMetrics.MeterName, OrleansMeterName)
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
-                    .AddPrometheusExporter();
+                    // No cached answer: a scrape (every 15 s or so) sees what happened up to it.
+                    .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (settings.MetricsListener is { } listener)
                     metrics.AddPrometheusHttpListener(o => (o.Host, o.Port) = listener);
             })

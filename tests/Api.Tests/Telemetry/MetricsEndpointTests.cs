@@ -11,6 +11,7 @@ namespace OrleansBatch.Api.Tests.Telemetry;
 /// holds ASP.NET Core's HTTP server metrics, Orleans' metrics and the platform's job metrics, which move as a job runs;
 /// the job carries the invoke request's trace id (job JSON and first log line).
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed partial class MetricsEndpointTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 {
     [Fact]

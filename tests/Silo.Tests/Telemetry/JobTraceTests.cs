@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
@@ -24,6 +25,7 @@ namespace OrleansBatch.Silo.Tests.Telemetry;
 /// exporter: every span (the owner's run, planning, each mini-batch on whichever silo, its scoring, the ordered join and
 /// finalize) is in the trace of the request that created the job, each under the right parent.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class JobTraceTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private const string Tenant = "traced";
@@ -59,7 +61,7 @@ public sealed class JobTraceTests(AzuriteFixture azurite) : IAsyncLifetime, ICla
                 o.SiloId = local.Name;
                 o.DataRoots = [root];
             });
-            silo.AddAzureTableGrainStorage(StorageNames.Grains, o => o.Configure(t => (t.TableServiceClient, t.TableName) = (tables, prefix + "grains")));
+            silo.AddAzureBlobGrainStorage(StorageNames.Grains, o => o.Configure(b => (b.BlobServiceClient, b.ContainerName) = (new BlobServiceClient(azurite.ConnectionString), prefix + "-grains")));
             silo.UseAzureTableReminderService(o => o.Configure(t => (t.TableServiceClient, t.TableName) = (tables, prefix + "reminders")));
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.AddIncomingGrainCallFilter<TenantCallFilter>();

@@ -10,6 +10,7 @@ using OrleansBatch.Silo.Telemetry;
 namespace OrleansBatch.Silo.Tests.Telemetry;
 
 /// <summary>A silo host has no web server: with <c>OBATCH_METRICS_URL</c> it serves <c>/metrics</c> through OpenTelemetry's Prometheus listener.</summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class SiloMetricsTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("obatch-silo-metrics-").FullName;

@@ -6,6 +6,7 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// lease holder named by <see cref="OwnerToken"/>) moves the status and writes plan, progress and outputs.
 /// <see cref="TraceParent"/> is the W3C context of the request that created the job: every span of the job joins its trace.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("obatch.jobs.JobState")]
 public sealed record JobState(
     string Name,
     string Tenant,

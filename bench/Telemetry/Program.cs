@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using OrleansBatch.Bench.Telemetry;
 
-// Telemetry overhead on a job: the same jobs with telemetry off and on, side by side, ratio on / off.
+// Telemetry overhead on a job: the same jobs with telemetry off, metrics only, and on (metrics and every span), side by
+// side, ratios to off.
 // Usage: dotnet run -c Release --project bench/Telemetry -- [rounds] [jobs-per-round]
-// Each round runs one process with telemetry off and one with it on (alternately, so both see the same share of a busy
-// machine); each process warms up, then times jobs-per-round jobs of each workload and reports their median.
+// Each round runs one process per mode (in turn, so all see the same share of a busy machine); each process warms up,
+// then times jobs-per-round jobs of each workload and reports their median.
 if (args is ["child", var childMode, var root, var count])
-    return await TelemetryRun.RunAsync(childMode == "on", root, int.Parse(count, CultureInfo.InvariantCulture));
+    return await TelemetryRun.RunAsync(childMode, root, int.Parse(count, CultureInfo.InvariantCulture));
 
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
 var jobs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
@@ -16,7 +17,7 @@ Console.WriteLine($"cores {Environment.ProcessorCount}, {rounds} rounds of {jobs
 var results = new Dictionary<string, List<double>>();
 for (var round = 0; round < rounds; round++)
 {
-    foreach (var mode in new[] { "off", "on" })
+    foreach (var mode in new[] { "off", "metrics", "on" })
     {
         foreach (var (key, value) in await ChildAsync(mode))
         {
@@ -30,9 +31,10 @@ foreach (var workload in new[] { "rows", "minibatches" })
 {
     var off = Median(results[$"{workload}|off"]);
     var on = Median(results[$"{workload}|on"]);
+    var metrics = Median(results[$"{workload}|metrics"]);
     var spans = Median(results[$"{workload}.spans|on"]);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{workload,-12} telemetry off {off:0.000} s   on {on:0.000} s   on/off {on / off:0.000}   ({spans:0} spans per job exported when on; rounds off {Join(results[$"{workload}|off"])}, on {Join(results[$"{workload}|on"])})"));
+        $"{workload,-12} telemetry off {off:0.000} s   metrics only {metrics:0.000} s   on {on:0.000} s   metrics/off {metrics / off:0.000}   on/off {on / off:0.000}   ({spans:0} spans per job exported when on; rounds off {Join(results[$"{workload}|off"])}, metrics {Join(results[$"{workload}|metrics"])}, on {Join(results[$"{workload}|on"])})"));
 }
 return 0;
 

@@ -16,16 +16,17 @@ namespace OrleansBatch.Bench.Telemetry;
 
 /// <summary>
 /// One measuring process: a silo host built as the silo process builds it (<c>AddSilo</c>, Local provider), with
-/// telemetry on (every span sampled and exported to memory, metrics collected) or off (<c>OTEL_SDK_DISABLED=true</c>:
-/// no listener, so no span or measurement is even made). It runs each workload after a warm-up and prints the median
+/// telemetry <c>on</c> (every span sampled and exported to memory, metrics collected), <c>metrics</c> only (no span
+/// sampled) or <c>off</c> (<c>OTEL_SDK_DISABLED=true</c>: no listener, so no span or measurement is even made). It runs each workload after a warm-up and prints the median
 /// seconds per workload on one line. Off and on run in separate processes because listeners are process-wide.
 /// </summary>
 public static class TelemetryRun
 {
     private const string Tenant = "bench";
 
-    public static async Task<int> RunAsync(bool telemetry, string repositoryRoot, int jobs)
+    public static async Task<int> RunAsync(string mode, string repositoryRoot, int jobs)
     {
+        var telemetry = mode != "off";
         var work = Directory.CreateTempSubdirectory("obatch-bench-telemetry-").FullName;
         try
         {
@@ -41,8 +42,10 @@ public static class TelemetryRun
             });
             builder.AddSilo();
             var exported = new List<Activity>();
-            if (telemetry)
+            if (mode == "on")
                 builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported));
+            else if (mode == "metrics")
+                builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.SetSampler(new AlwaysOffSampler()));
             using var host = builder.Build();
             await host.StartAsync();
             try

@@ -7,7 +7,6 @@ using OrleansBatch.Api.Assets;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Http;
 using OrleansBatch.Api.Jobs;
-using OrleansBatch.Api.Limits;
 using OrleansBatch.Api.Metrics;
 using OrleansBatch.Api.Security;
 using OrleansBatch.Silo;
@@ -51,7 +50,6 @@ public static class GatewayHostingExtensions
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ModelRegistration>();
         services.AddSingleton<ModelDeletion>();
-        services.AddSingleton<TenantQuotas>();
         services.AddHostedService<GatewayStartup>();
 
         var runsSilo = services.AddEmbeddedSilo(builder.Configuration, sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory);

@@ -8,13 +8,13 @@ using OrleansBatch.Grains.Domain.Deployments;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Silo.Inputs;
-using OrleansBatch.Silo.Jobs;
+using OrleansBatch.Silo.Limits;
 using OrleansBatch.Silo.Outputs;
 using OrleansBatch.Abstractions.Data;
 using OrleansBatch.Abstractions.Deployments;
 using OrleansBatch.Abstractions;
 
-namespace OrleansBatch.Api.Jobs;
+namespace OrleansBatch.Silo.Jobs;
 
 /// <summary>
 /// Invokes an endpoint: picks the deployment (named, or the endpoint's default) and pins its current
@@ -22,7 +22,7 @@ namespace OrleansBatch.Api.Jobs;
 /// (<c>OutputExists</c> now, not as a failed job later), applies per-job settings, and creates the job.
 /// </summary>
 public sealed partial class JobInvoker(
-    IGrainFactory grains, JobService jobs, JobInputResolver inputs, OutputStores outputs, Limits.TenantQuotas quotas, TimeProvider time, TabularInputCheck tabular)
+    IGrainFactory grains, JobService jobs, JobInputResolver inputs, OutputStores outputs, TenantQuotas quotas, TimeProvider time, TabularInputCheck tabular)
 {
     /// <summary>
     /// Creates the job, or returns the one <paramref name="idempotencyKey"/> created; <paramref name="requestFingerprint"/> (of the

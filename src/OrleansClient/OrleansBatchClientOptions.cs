@@ -35,6 +35,9 @@ public sealed class OrleansBatchClientOptions
     /// <summary>The prefix of the platform's tables, as the silos have it.</summary>
     public string StoragePrefix { get; set; } = ClusterConnection.DefaultStoragePrefix;
 
+    /// <summary>How long the start keeps trying to reach the cluster before it fails with the connection error.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often <see cref="JobsClient.WaitForCompletionAsync"/> reads a running job.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -23,6 +23,8 @@ public sealed class OrleansBatchClientOptionsValidator : IValidateOptions<Orlean
             failures.Add($"GatewayPort {(options.GatewayPort < 0 ? "" : options.GatewayPort + " ")}is not a TCP port: use the platform's {OrleansBatchClientOptions.GatewayPortKey} (1-65535; default {ClusterConnection.DefaultGatewayPort}).");
         if (string.IsNullOrWhiteSpace(options.ClusterId))
             failures.Add($"ClusterId is empty: use the silos' {OrleansBatchClientOptions.ClusterIdKey} (default '{ClusterConnection.DefaultClusterId}').");
+        if (options.ConnectTimeout <= TimeSpan.Zero)
+            failures.Add("ConnectTimeout must be positive (e.g. TimeSpan.FromSeconds(30)).");
         if (options.PollInterval <= TimeSpan.Zero)
             failures.Add("PollInterval must be positive (e.g. TimeSpan.FromMilliseconds(500)).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => "OrleansBatchClientOptions." + f));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace OrleansBatch.OrleansClient.Tests;
@@ -49,5 +50,28 @@ public sealed class ClientOptionsTests
 
         Assert.Equal(("contoso", 31000, "staging"), (seen!.Tenant, seen.GatewayPort, seen.ClusterId));
         Assert.Equal(new ClusterConnection(ClusterConnection.Local, "staging", 31000, null, "obatch"), seen.ToConnection());
+    }
+
+    [Fact]
+    public async Task With_no_gateway_at_the_port_the_start_fails_after_the_connect_timeout_instead_of_hanging()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var unused = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.UseOrleansBatchClient(o =>
+        {
+            o.Tenant = "contoso";
+            o.GatewayPort = unused;
+            o.ConnectTimeout = TimeSpan.FromSeconds(2);
+        });
+        using var host = builder.Build();
+
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        Assert.IsNotType<OperationCanceledException>(e, exactMatch: false);
+        Assert.Contains("gateway", e.Message, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using OrleansBatch.Abstractions;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
-using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Silo.Limits;
 
@@ -12,7 +11,7 @@ namespace OrleansBatch.Silo.Limits;
 /// for storage, again as an upload streams in; concurrent requests may pass a limit by what they carry at once.
 /// Here in the silo's services, so an invoke from REST and one from an Orleans client meet the same limits.
 /// </summary>
-public sealed class TenantQuotas(IArtifactStore artifacts, GrainRuntime runtime, IOptions<TenantQuotaOptions> options)
+public sealed class TenantQuotas(IArtifactStore artifacts, Records records, IOptions<TenantQuotaOptions> options)
 {
     private TenantQuotaOptions Options => options.Value;
 
@@ -39,7 +38,7 @@ public sealed class TenantQuotas(IArtifactStore artifacts, GrainRuntime runtime,
     public async Task RequireJobSlotAsync(string tenant, CancellationToken cancellationToken)
     {
         var limit = Options.TenantMaxLiveJobs;
-        var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.ActiveType, StateKey.PlatformTenant, tenant + "/", Math.Min(limit + 1, GrainQuery.MaxTop)), cancellationToken).ConfigureAwait(false);
+        var page = await records.Store.QueryAsync(new GrainQuery(JobKeys.ActiveType, StateKey.PlatformTenant, tenant + "/", Math.Min(limit + 1, GrainQuery.MaxTop)), cancellationToken).ConfigureAwait(false);
         if (page.Items.Count >= limit)
             throw new DomainException(429, "QuotaExceeded",
                 $"The tenant has {limit} live jobs, its limit: wait until some end (or cancel some), or ask the operator to raise {TenantQuotaOptions.TenantMaxLiveJobsKey}.");

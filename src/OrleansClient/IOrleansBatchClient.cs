@@ -10,9 +10,12 @@ public interface IOrleansBatchClient
     /// <summary>The tenant every call acts for.</summary>
     string Tenant { get; }
 
+    /// <summary>The tenant's batch endpoints: list, get, create or update, set the default deployment, delete.</summary>
     EndpointsClient Endpoints { get; }
 
+    /// <summary>The deployments of the tenant's endpoints: list, get, create or update (a new version), delete.</summary>
     DeploymentsClient Deployments { get; }
 
+    /// <summary>The tenant's jobs: invoke, get, list, wait for completion, cancel, error report, output.</summary>
     JobsClient Jobs { get; }
 }

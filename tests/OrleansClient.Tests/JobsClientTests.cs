@@ -116,4 +116,22 @@ public sealed class JobsClientTests(GatewayFixture platform) : IAsyncLifetime
         Assert.Equal((404, "EndpointNotFound"), (unknownEndpoint.Status, unknownEndpoint.Code));
         Assert.Equal((409, "JobTerminal"), (ended.Status, ended.Code));
     }
+
+    [Fact]
+    public async Task A_running_job_is_canceled_and_ends_Canceled()
+    {
+        // 20 copies of the wine rows, one row per mini-batch, one at a time: thousands of mini-batches, far from done when the cancel comes.
+        var rows = File.ReadAllLines(Samples.WineCsv);
+        var input = _scenario.AddInput(platform, "many.csv", string.Join('\n', rows.Take(1).Concat(Enumerable.Repeat(rows.Skip(1), 20).SelectMany(r => r))) + "\n");
+        var (job, _) = await Jobs.InvokeAsync(new JobInvocation(TenantScenario.Endpoint, [new JobInvocationInput(input)],
+            Settings: new JobInvocationSettings(MiniBatchSize: "1 rows", MaxConcurrencyPerInstance: 1)));
+
+        var canceling = await Jobs.CancelAsync(job.Name);
+        var done = await Jobs.WaitForCompletionAsync(job.Name);
+
+        Assert.Contains(canceling.Status, new[] { "CancelRequested", "Canceled" });
+        Assert.Equal("Canceled", done.Status);
+        Assert.True(done.Progress.MiniBatchesSucceeded < done.Progress.MiniBatchesTotal);
+        Assert.Equal((409, "OutputNotReady"), await Assert.ThrowsAsync<DomainException>(() => OutputAsync(job.Name)) is var e ? (e.Status, e.Code) : default);
+    }
 }

@@ -1,7 +1,7 @@
 namespace OrleansBatch.OrleansClient;
 
 /// <summary>
-/// Typed access to one tenant's batch endpoints, deployments and jobs over the cluster's grains (registered by
+/// Typed access to one tenant's models, batch endpoints, deployments and jobs over the cluster's grains (registered by
 /// <see cref="OrleansBatchClientExtensions.UseOrleansBatchClient"/>). Failures are <see cref="Abstractions.DomainException"/>
 /// with the REST API's status and stable code (e.g. <c>EndpointNotFound</c>).
 /// </summary>
@@ -9,6 +9,9 @@ public interface IOrleansBatchClient
 {
     /// <summary>The tenant every call acts for.</summary>
     string Tenant { get; }
+
+    /// <summary>The tenant's registered models, to read: versions, inputs and outputs.</summary>
+    ModelsClient Models { get; }
 
     /// <summary>The tenant's batch endpoints: list, get, create or update, set the default deployment, delete.</summary>
     EndpointsClient Endpoints { get; }

@@ -7,6 +7,8 @@ internal sealed class OrleansBatchClient(IClusterClient cluster, IOptions<Orlean
 {
     public string Tenant { get; } = options.Value.Tenant!;
 
+    public ModelsClient Models { get; } = new(cluster, options.Value.Tenant!);
+
     public EndpointsClient Endpoints { get; } = new(cluster, options.Value.Tenant!);
 
     public DeploymentsClient Deployments { get; } = new(cluster, options.Value.Tenant!);

@@ -50,6 +50,23 @@ public sealed class JobsClientTests(GatewayFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_registered_model_and_the_deployment_made_through_the_client_are_read_back()
+    {
+        var model = await _scenario.Batch.Models.GetAsync(TenantScenario.Model);
+        var deployment = await _scenario.Batch.Deployments.GetAsync(TenantScenario.Endpoint, TenantScenario.Deployment);
+        var endpoint = await _scenario.Batch.Endpoints.GetAsync(TenantScenario.Endpoint);
+
+        Assert.Equal((TenantScenario.Model, 1), (model.Name, model.Version));
+        Assert.Equal("input", Assert.Single(model.Inputs).Name);
+        Assert.Equal(TenantScenario.Model, Assert.Single(await _scenario.Batch.Models.ListAsync().ToListAsync()).Name);
+        Assert.Single(await _scenario.Batch.Models.ListVersionsAsync(TenantScenario.Model).ToListAsync());
+        var graph = Assert.Single(deployment.State.Current.Spec.Graphs);
+        Assert.Equal((TenantScenario.Model, 1), (graph.Name, graph.Version));
+        Assert.Equal(TenantScenario.Deployment, endpoint.State.DefaultDeployment);
+        Assert.Equal([TenantScenario.Deployment], (await _scenario.Batch.Deployments.ListAsync(TenantScenario.Endpoint).ToListAsync()).Select(d => d.State.Name));
+    }
+
+    [Fact]
     public async Task An_invoke_repeated_with_its_idempotency_key_returns_the_first_job_and_a_different_request_under_it_is_refused()
     {
         var input = _scenario.AddInput(platform, "wine.csv");

@@ -4,24 +4,24 @@ using OrleansBatch.Abstractions.Deployments;
 namespace OrleansBatch.OrleansClient;
 
 /// <summary>The deployments of the tenant's endpoints (what <c>/v1/endpoints/{e}/deployments</c> does over REST).</summary>
-public class DeploymentsClient
+public class DeploymentsClient : TenantScopedClient
 {
-    private const int PageSize = 100;
-    private readonly IGrainFactory _grains = null!;
-    private readonly string _tenant = null!;
 
     /// <summary>For mocking.</summary>
     protected DeploymentsClient()
     {
     }
 
-    internal DeploymentsClient(IGrainFactory grains, string tenant) => (_grains, _tenant) = (grains, tenant);
+    internal DeploymentsClient(IGrainFactory grains, string tenant)
+        : base(grains, tenant)
+    {
+    }
 
     /// <summary>Every deployment of <paramref name="endpoint"/>.</summary>
     public virtual IAsyncEnumerable<Snapshot<DeploymentState>> ListAsync(string endpoint, CancellationToken cancellationToken = default)
     {
         var name = ResourceName.Normalize(endpoint, "endpoint");
-        return Pages.AllAsync(c => _grains.Catalog(_tenant).ListDeploymentsAsync(name, PageSize, c), cancellationToken);
+        return Pages.AllAsync(c => Grains.Catalog(Tenant).ListDeploymentsAsync(name, PageSize, c), cancellationToken);
     }
 
     /// <summary>The deployment with all its versions; 404 <c>DeploymentNotFound</c>.</summary>
@@ -41,5 +41,5 @@ public class DeploymentsClient
         Deployment(endpoint, name).DeleteAsync(ifMatch).WaitAsync(cancellationToken);
 
     private IDeploymentGrain Deployment(string endpoint, string name) =>
-        _grains.Deployment(_tenant, ResourceName.Normalize(endpoint, "endpoint"), ResourceName.Normalize(name, "deployment"));
+        Grains.Deployment(Tenant, ResourceName.Normalize(endpoint, "endpoint"), ResourceName.Normalize(name, "deployment"));
 }

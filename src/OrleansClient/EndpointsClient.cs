@@ -5,22 +5,22 @@ using OrleansBatch.Abstractions.Endpoints;
 namespace OrleansBatch.OrleansClient;
 
 /// <summary>The tenant's batch endpoints (what <c>/v1/endpoints</c> does over REST).</summary>
-public class EndpointsClient
+public class EndpointsClient : TenantScopedClient
 {
-    private const int PageSize = 100;
-    private readonly IGrainFactory _grains = null!;
-    private readonly string _tenant = null!;
 
     /// <summary>For mocking.</summary>
     protected EndpointsClient()
     {
     }
 
-    internal EndpointsClient(IGrainFactory grains, string tenant) => (_grains, _tenant) = (grains, tenant);
+    internal EndpointsClient(IGrainFactory grains, string tenant)
+        : base(grains, tenant)
+    {
+    }
 
     /// <summary>Every endpoint of the tenant, by name.</summary>
     public virtual IAsyncEnumerable<Snapshot<EndpointState>> ListAsync(CancellationToken cancellationToken = default) =>
-        Pages.AllAsync(c => _grains.Catalog(_tenant).ListEndpointsAsync(PageSize, c), cancellationToken);
+        Pages.AllAsync(c => Grains.Catalog(Tenant).ListEndpointsAsync(PageSize, c), cancellationToken);
 
     /// <summary>The endpoint; 404 <c>EndpointNotFound</c>.</summary>
     public virtual Task<Snapshot<EndpointState>> GetAsync(string name, CancellationToken cancellationToken = default) =>
@@ -39,5 +39,5 @@ public class EndpointsClient
     public virtual Task DeleteAsync(string name, long? ifMatch = null, CancellationToken cancellationToken = default) =>
         Endpoint(name).DeleteAsync(ifMatch).WaitAsync(cancellationToken);
 
-    private IEndpointGrain Endpoint(string name) => _grains.Endpoint(_tenant, ResourceName.Normalize(name, "endpoint"));
+    private IEndpointGrain Endpoint(string name) => Grains.Endpoint(Tenant, ResourceName.Normalize(name, "endpoint"));
 }

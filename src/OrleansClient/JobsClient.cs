@@ -5,13 +5,11 @@ using OrleansBatch.Abstractions.Jobs;
 namespace OrleansBatch.OrleansClient;
 
 /// <summary>The tenant's batch jobs: invoke an endpoint, follow a job to its end, list, cancel, read errors and output.</summary>
-public class JobsClient
+public class JobsClient : TenantScopedClient
 {
     /// <summary>Bytes per output read: each is one grain call, well under Orleans' message size limit.</summary>
     public const int OutputChunkBytes = 1 << 20;
 
-    private readonly IGrainFactory _grains = null!;
-    private readonly string _tenant = null!;
     private readonly TimeSpan _pollInterval;
 
     /// <summary>For mocking.</summary>
@@ -19,9 +17,10 @@ public class JobsClient
     {
     }
 
-    internal JobsClient(IGrainFactory grains, string tenant, TimeSpan pollInterval) => (_grains, _tenant, _pollInterval) = (grains, tenant, pollInterval);
+    internal JobsClient(IGrainFactory grains, string tenant, TimeSpan pollInterval)
+        : base(grains, tenant) => _pollInterval = pollInterval;
 
-    private IJobsGrain Grain => _grains.Jobs(_tenant);
+    private IJobsGrain Grain => Grains.Jobs(Tenant);
 
     /// <summary>
     /// Invokes an endpoint, as <c>POST /v1/endpoints/{e}/jobs</c> does: the job is queued when this returns. With an

@@ -7,22 +7,22 @@ namespace OrleansBatch.OrleansClient;
 /// The tenant's registered models, to read (their versions, inputs and outputs). Registering one stores its files, which
 /// happens over REST (<c>POST /v1/models/{name}/versions</c>) or with <c>obatch model create</c>.
 /// </summary>
-public class ModelsClient
+public class ModelsClient : TenantScopedClient
 {
-    private const int PageSize = 100;
-    private readonly IGrainFactory _grains = null!;
-    private readonly string _tenant = null!;
 
     /// <summary>For mocking.</summary>
     protected ModelsClient()
     {
     }
 
-    internal ModelsClient(IGrainFactory grains, string tenant) => (_grains, _tenant) = (grains, tenant);
+    internal ModelsClient(IGrainFactory grains, string tenant)
+        : base(grains, tenant)
+    {
+    }
 
     /// <summary>Every model of the tenant with its latest version.</summary>
     public virtual IAsyncEnumerable<AssetSummary> ListAsync(CancellationToken cancellationToken = default) =>
-        Pages.AllAsync(c => _grains.Catalog(_tenant).ListModelsAsync(PageSize, c), cancellationToken);
+        Pages.AllAsync(c => Grains.Catalog(Tenant).ListModelsAsync(PageSize, c), cancellationToken);
 
     /// <summary>One version of the model (null: the latest); 404 <c>ModelNotFound</c>.</summary>
     public virtual Task<ModelVersion> GetAsync(string name, int? version = null, CancellationToken cancellationToken = default) =>
@@ -35,5 +35,5 @@ public class ModelsClient
         return Pages.AllAsync(c => model.ListVersionsAsync(PageSize, c), cancellationToken);
     }
 
-    private IModelGrain Model(string name) => _grains.Model(_tenant, ResourceName.Normalize(name, "model"));
+    private IModelGrain Model(string name) => Grains.Model(Tenant, ResourceName.Normalize(name, "model"));
 }

@@ -57,6 +57,18 @@ internal sealed class ParquetColumn(DataField field)
         }
     }
 
+    /// <summary>Reads the <paramref name="used"/> columns of <paramref name="rowGroup"/>; returns its row count.</summary>
+    public static int ReadGroup(ParquetRowGroupReader rowGroup, ParquetColumn[] columns, IEnumerable<int> used)
+    {
+        var rows = checked((int)rowGroup.RowCount);
+        foreach (var c in used)
+        {
+            columns[c].Read(rowGroup, rows);
+        }
+
+        return rows;
+    }
+
     /// <summary>The number in row <paramref name="row"/>; false for a null.</summary>
     public bool TryGetNumber(int row, out double value)
     {

@@ -74,12 +74,7 @@ internal sealed class ParquetSliceScorer(
             long rowInSlice = 0, scored = 0;
             foreach (var g in owned)
             {
-                var rowGroup = reader.RowGroups[g];
-                var rows = checked((int)rowGroup.RowCount);
-                foreach (var c in used)
-                {
-                    columns[c].Read(rowGroup, rows);
-                }
+                var rows = ParquetColumn.ReadGroup(reader.RowGroups[g], columns, used);
 
                 for (var r = 0; r < rows;)
                 {

@@ -74,24 +74,13 @@ public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Pl
     {
         var folder = WriteShuffled("parquet-" + Guid.NewGuid().ToString("N")[..6]);
         var csv = Path.Combine(folder, "shuffled.csv");
-        await Scoring.Tests.Tabular.ParquetSample.WriteAsync(File.ReadAllLines(csv), Path.Combine(folder, "shuffled.parquet"), rowsPerGroup: 40);
+        await ParquetSample.WriteAsync(File.ReadAllLines(csv), Path.Combine(folder, "shuffled.parquet"), rowsPerGroup: 40);
         File.Delete(csv);
 
-        var job = await platform.Client.InvokeEndpointAsync("cancer", new BatchJobInvocation
-        {
-            Input = BatchJobInput.Folder(folder),
-            Settings = new BatchJobSettings { MiniBatchSize = miniBatchSize, InputColumns = Features },
-        });
-        var done = await job.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100));
+        var output = await ScoreAllRowsAsync("cancer", folder, new BatchJobSettings { MiniBatchSize = miniBatchSize, InputColumns = Features });
 
-        Assert.Equal(BatchJobStatus.Completed, done.Status);
-        Assert.True(done.Progress!.MiniBatches.Total > 2, $"{done.Progress.MiniBatches.Total} mini-batches");
-        Assert.Equal((569L, 0L), (done.Progress.Items.Succeeded, done.Progress.Items.Failed));
-        using var output = new MemoryStream();
-        await job.DownloadOutputAsync(output);
         var expected = File.ReadAllLines(RepositoryPaths.Sample("breast-cancer", "expected.csv"));
-        Platform.AssertSameRows(expected.Select(l => l.Replace("breast_cancer.csv", "shuffled.parquet", StringComparison.Ordinal)).ToList(),
-            System.Text.Encoding.UTF8.GetString(output.ToArray()));
+        Platform.AssertSameRows(expected.Select(l => l.Replace("breast_cancer.csv", "shuffled.parquet", StringComparison.Ordinal)).ToList(), output);
     }
 
     [Fact]
@@ -258,5 +247,37 @@ public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Pl
         Assert.Equal((ItemErrorCodes.InvalidValue, BadRowsSample.FirstFeature, BadRowsSample.BadValue),
             (group.GetProperty("code").GetString(), group.GetProperty("column").GetString(), group.GetProperty("value").GetString()));
         Assert.Equal((60L, 0L, 59_000L), (group.GetProperty("count").GetInt64(), group.GetProperty("first_row").GetInt64(), group.GetProperty("last_row").GetInt64()));
+    }
+
+    [Fact]
+    public async Task An_ml_net_model_scores_a_shuffled_parquet_file_as_its_references_say()
+    {
+        var folder = WriteShuffled("mlnet-parquet-" + Guid.NewGuid().ToString("N")[..6], withId: false);
+        var csv = Path.Combine(folder, "shuffled.csv");
+        await ParquetSample.WriteAsync(File.ReadAllLines(csv), Path.Combine(folder, "shuffled.parquet"), rowsPerGroup: 50);
+        File.Delete(csv);
+        await platform.Client.CreateModelVersionAsync("cancer-mlnet", RepositoryPaths.Sample("mlnet-cancer", "model.zip"), new Client.Models.ModelVersionMetadata { Type = "mlnet" });
+        await platform.Client.CreateOrUpdateEndpointAsync("cancer-mlnet", new Client.Models.BatchEndpointDefinition());
+        await platform.Client.CreateOrUpdateDeploymentAsync("cancer-mlnet", "one", new Client.Models.BatchDeploymentDefinition { Model = new Client.Models.ModelReference("cancer-mlnet", 1) });
+
+        var output = await ScoreAllRowsAsync("cancer-mlnet", folder, new BatchJobSettings { MiniBatchSize = "100 rows" });
+
+        var expected = File.ReadAllLines(RepositoryPaths.Sample("mlnet-cancer", "expected.csv"))
+            .Select(l => l.Replace("breast_cancer.csv", "shuffled.parquet", StringComparison.Ordinal));
+        Assert.Equal(expected, output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>Runs a job over the sample's 569 rows in more than two mini-batches, checks all scored, and returns its output.</summary>
+    private async Task<string> ScoreAllRowsAsync(string endpoint, string folder, BatchJobSettings settings)
+    {
+        var job = await platform.Client.InvokeEndpointAsync(endpoint, new BatchJobInvocation { Input = BatchJobInput.Folder(folder), Settings = settings });
+        var done = await job.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(BatchJobStatus.Completed, done.Status);
+        Assert.True(done.Progress!.MiniBatches.Total > 2, $"{done.Progress.MiniBatches.Total} mini-batches");
+        Assert.Equal((569L, 0L), (done.Progress.Items.Succeeded, done.Progress.Items.Failed));
+        using var output = new MemoryStream();
+        await job.DownloadOutputAsync(output);
+        return System.Text.Encoding.UTF8.GetString(output.ToArray());
     }
 }

@@ -24,7 +24,7 @@ if (args.Contains("--mlnet"))
 
 if (args.Contains("--breakdown"))
 {
-    BreakdownCase.Run(runtime, options, data.BreastCancerModels, data.BreastCancerCsv);
+    BreakdownCase.Run(runtime, options, data.BreastCancerModels, data.BreastCancerCsv, data.BreastCancerParquet);
     BreakdownCase.Run(runtime, options, data.WineModels, data.WineCsv);
     return 0;
 }

@@ -8,6 +8,8 @@ namespace OrleansBatch.Scoring.Tabular;
 /// <summary>
 /// One column of a Parquet row group, read through buffers reused from row group to row group: numbers (any
 /// integer, floating or decimal type, and booleans as 0/1) as doubles, anything else as text; nulls are absent.
+/// A required (non-nullable) double column is read by Parquet.Net straight into the numbers, with no copy and no
+/// per-row presence flags (that copy cost as much as Parquet.Net's own decoding: bench/Scoring --breakdown).
 /// </summary>
 internal sealed class ParquetColumn(DataField field)
 {
@@ -15,6 +17,7 @@ internal sealed class ParquetColumn(DataField field)
     private double[] _numbers = [];
     private bool[] _present = [];
     private string?[] _texts = [];
+    private bool _required;
 
     public DataField Field { get; } = field;
 
@@ -36,8 +39,12 @@ internal sealed class ParquetColumn(DataField field)
         }
 
         var type = Nullable.GetUnderlyingType(Field.ClrType) ?? Field.ClrType;
+        _required = !Field.IsNullable && IsNumeric;
         switch (Type.GetTypeCode(type))
         {
+            case TypeCode.Double when _required:
+                rowGroup.ReadAsync<double>(Field, _numbers.AsMemory(0, rows)).GetAwaiter().GetResult();
+                break;
             case TypeCode.Double: ReadNumbers<double>(rowGroup, rows); break;
             case TypeCode.Single: ReadNumbers<float>(rowGroup, rows); break;
             case TypeCode.Int64: ReadNumbers<long>(rowGroup, rows); break;
@@ -73,17 +80,17 @@ internal sealed class ParquetColumn(DataField field)
     public bool TryGetNumber(int row, out double value)
     {
         value = _numbers[row];
-        return _present[row];
+        return _required || _present[row];
     }
 
     /// <summary>Whether rows [<paramref name="start"/>, <paramref name="start"/>+<paramref name="count"/>) all have a value.</summary>
-    public bool AllPresent(int start, int count) => !_present.AsSpan(start, count).Contains(false);
+    public bool AllPresent(int start, int count) => _required || !_present.AsSpan(start, count).Contains(false);
 
     /// <summary>The numbers of rows [<paramref name="start"/>, <paramref name="start"/>+<paramref name="count"/>).</summary>
     public ReadOnlySpan<double> Numbers(int start, int count) => _numbers.AsSpan(start, count);
 
     /// <summary>The value of row <paramref name="row"/> as text (invariant), or null for a null.</summary>
-    public string? Text(int row) => !_present[row] ? null
+    public string? Text(int row) => !_required && !_present[row] ? null
         : IsNumeric ? (_raw?.GetValue(row) is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : _numbers[row].ToString(CultureInfo.InvariantCulture))
         : _texts[row];
 
@@ -106,7 +113,6 @@ internal sealed class ParquetColumn(DataField field)
             rowGroup.ReadAsync(Field, buffer.AsMemory(0, rows)).GetAwaiter().GetResult();
             for (var r = 0; r < rows; r++)
             {
-                _present[r] = true;
                 _numbers[r] = double.CreateChecked(buffer[r]);
             }
         }
@@ -130,7 +136,6 @@ internal sealed class ParquetColumn(DataField field)
             rowGroup.ReadAsync(Field, buffer.AsMemory(0, rows)).GetAwaiter().GetResult();
             for (var r = 0; r < rows; r++)
             {
-                _present[r] = true;
                 _numbers[r] = buffer[r] ? 1 : 0;
             }
         }

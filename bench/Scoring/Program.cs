@@ -2,7 +2,7 @@ using OrleansBatch.Bench.Scoring;
 
 // Rows per second of each scorer on the samples, beside a bare ONNX Runtime Run, the loop a .NET user writes by hand,
 // ML.NET's own Transform and scikit-learn, in one run.
-// Usage: dotnet run -c Release --project bench/Scoring -- [--rows 200000] [--batch 1024] [--files 6000] [--repeat 3] [--tabular | --mlnet | --breakdown]
+// Usage: dotnet run -c Release --project bench/Scoring -- [--rows 200000] [--batch 1024] [--files 6000] [--repeat 3] [--tabular | --mlnet | --images | --breakdown]
 var options = BenchOptions.Parse(args);
 using var data = BenchData.Create(options);
 var runtime = new OrleansBatch.Scoring.OnnxRuntime();
@@ -19,6 +19,14 @@ if (args.Contains("--mlnet"))
 {
     Measurement.PrintHeader();
     MlNetCase.Run(runtime, options, data.MlNetModel, data.BreastCancerCsv, data.BreastCancerParquet);
+    return 0;
+}
+
+if (args.Contains("--images"))
+{
+    Measurement.PrintHeader();
+    FileCase.Run(runtime, options, "digits, PNG files", data.DigitsModels, data.PngFiles);
+    FileCase.Run(runtime, options, "digits, JPEG files", data.DigitsModels, data.JpegFiles);
     return 0;
 }
 

@@ -53,6 +53,12 @@ internal sealed class MlNetBatch
     /// <summary>Per input: where its floats start in a row of the block, or -1 for an input of another type.</summary>
     public List<int> FloatOffsets { get; } = [];
 
+    /// <summary>Rows per Transform.</summary>
+    public int Capacity => _ids.Length;
+
+    /// <summary>Rows [<paramref name="first"/>, +<paramref name="count"/>) of the float block, for column-wise fills.</summary>
+    public Span<float> FloatRows(int first, int count) => _floats.AsSpan(first * FloatStride, count * FloatStride);
+
     /// <summary>The next row's floats (every float input's elements), for the one-pass CSV parser.</summary>
     public Span<float> NextFloatRow => _floats.AsSpan(Count * FloatStride, FloatStride);
 

@@ -39,19 +39,35 @@ internal static class MlNetParquetRows
             var used = sources.SelectMany(s => s).Where(s => s >= 0).Distinct().ToArray();
             var owned = ParquetSlices.Owned(reader, slice.Offset, slice.Length).ToArray();
             var batch = scorer.CreateBatch(owned.Sum(g => reader.RowGroups[g].RowCount) * 64, sources);
+            // The common case (numeric columns into float inputs) is filled column by column, a batch window at a time.
+            var targets = sources.SelectMany((elements, i) => elements.Select((source, k) => (Source: source, Offset: batch.FloatOffsets[i] + k, Float: batch.FloatOffsets[i] >= 0)))
+                .Where(t => t.Source >= 0).ToArray();
+            var columnWise = targets.All(t => t.Float && columns[t.Source].IsNumeric);
             long rowInSlice = 0, scored = 0;
             foreach (var g in owned)
             {
                 var rows = ParquetColumn.ReadGroup(reader.RowGroups[g], columns, used);
-
-                for (var r = 0; r < rows; r++, rowInSlice++)
+                for (var r = 0; r < rows;)
                 {
-                    if (!TryFill(scorer.Inputs, sources, columns, batch, r, rowInSlice, errors))
+                    var window = Math.Min(batch.Capacity - batch.Count, rows - r);
+                    var whole = columnWise && used.All(c => columns[c].AllPresent(r, window));
+                    if (whole)
                     {
-                        continue;
+                        var block = batch.FloatRows(batch.Count, window);
+                        foreach (var target in targets)
+                        {
+                            columns[target.Source].CopyTo(r, window, block, batch.FloatStride, target.Offset);
+                        }
                     }
 
-                    batch.Commit(rowInSlice);
+                    for (var end = r + window; r < end; r++, rowInSlice++)
+                    {
+                        if (whole || TryFill(scorer.Inputs, sources, columns, batch, r, rowInSlice, errors))
+                        {
+                            batch.Commit(rowInSlice);
+                        }
+                    }
+
                     if (batch.IsFull)
                     {
                         scored += batch.Flush(sink);

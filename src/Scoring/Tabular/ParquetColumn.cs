@@ -86,8 +86,19 @@ internal sealed class ParquetColumn(DataField field)
     /// <summary>Whether rows [<paramref name="start"/>, <paramref name="start"/>+<paramref name="count"/>) all have a value.</summary>
     public bool AllPresent(int start, int count) => _required || !_present.AsSpan(start, count).Contains(false);
 
-    /// <summary>The numbers of rows [<paramref name="start"/>, <paramref name="start"/>+<paramref name="count"/>).</summary>
-    public ReadOnlySpan<double> Numbers(int start, int count) => _numbers.AsSpan(start, count);
+    /// <summary>
+    /// Copies the numbers of rows [<paramref name="start"/>, +<paramref name="count"/>) (all present) as floats into
+    /// row-major <paramref name="rows"/> of <paramref name="stride"/> floats, at <paramref name="offset"/> in each: a
+    /// batch window filled column by column.
+    /// </summary>
+    public void CopyTo(int start, int count, Span<float> rows, int stride, int offset)
+    {
+        var numbers = _numbers.AsSpan(start, count);
+        for (var k = 0; k < numbers.Length; k++)
+        {
+            rows[(k * stride) + offset] = (float)numbers[k];
+        }
+    }
 
     /// <summary>The value of row <paramref name="row"/> as text (invariant), or null for a null.</summary>
     public string? Text(int row) => !_required && !_present[row] ? null

@@ -116,13 +116,7 @@ internal sealed class ParquetSliceScorer(
         {
             var (t, offset) = binding.Targets[c];
             var tensor = binding.Tensors[t];
-            var width = tensor.Width;
-            var items = tensor.FloatItems(slot, count);
-            var numbers = columns[c].Numbers(row, count);
-            for (var k = 0; k < count; k++)
-            {
-                items[(k * width) + offset] = (float)numbers[k];
-            }
+            columns[c].CopyTo(row, count, tensor.FloatItems(slot, count), tensor.Width, offset);
         }
     }
 

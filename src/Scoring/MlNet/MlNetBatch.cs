@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using OrleansBatch.Scoring.Models;
 
 namespace OrleansBatch.Scoring.MlNet;
@@ -21,7 +24,7 @@ internal sealed class MlNetBatch
     public MlNetBatch(MlNetModel model, int capacity, IReadOnlyList<(int Input, int Element)> absent)
     {
         _model = model;
-        FloatStride = model.Inputs.Where(i => i.Kind == Microsoft.ML.Data.DataKind.Single).Sum(i => i.Width);
+        FloatStride = model.Inputs.Where(i => i.Kind == DataKind.Single).Sum(i => i.Width);
         _floats = new float[capacity * FloatStride];
         var offset = 0;
         Columns = new MlNetColumnBuffer[model.Inputs.Count];
@@ -29,8 +32,8 @@ internal sealed class MlNetBatch
         {
             var input = model.Inputs[i];
             Columns[i] = new MlNetColumnBuffer(input, capacity, _floats, FloatStride, offset);
-            FloatOffsets.Add(input.Kind == Microsoft.ML.Data.DataKind.Single ? offset : -1);
-            offset += input.Kind == Microsoft.ML.Data.DataKind.Single ? input.Width : 0;
+            FloatOffsets.Add(input.Kind == DataKind.Single ? offset : -1);
+            offset += input.Kind == DataKind.Single ? input.Width : 0;
         }
 
         foreach (var (input, element) in absent)
@@ -74,7 +77,7 @@ internal sealed class MlNetBatch
     public bool TrySetText(int input, int element, ReadOnlySpan<byte> text, long row, SliceErrors errors)
     {
         var column = Columns[input];
-        if (column.Input.Kind != Microsoft.ML.Data.DataKind.String && text.Trim(" \t"u8).IsEmpty)
+        if (column.Input.Kind != DataKind.String && text.Trim(" \t"u8).IsEmpty)
         {
             Empty(column.Input, row, errors);
             return false;
@@ -85,7 +88,7 @@ internal sealed class MlNetBatch
             return true;
         }
 
-        Invalid(column, System.Text.Encoding.UTF8.GetString(text), row, errors);
+        Invalid(column, Encoding.UTF8.GetString(text), row, errors);
         return false;
     }
 
@@ -98,7 +101,7 @@ internal sealed class MlNetBatch
             return true;
         }
 
-        Invalid(column, value.ToString(System.Globalization.CultureInfo.InvariantCulture), row, errors);
+        Invalid(column, value.ToString(CultureInfo.InvariantCulture), row, errors);
         return false;
     }
 

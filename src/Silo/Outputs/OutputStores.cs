@@ -1,7 +1,9 @@
 using Azure.Storage.Blobs.Models;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Silo.Inputs;
+using OrleansBatch.Silo.Jobs;
 using OrleansBatch.Storage.Azure;
+using OrleansBatch.Storage.Local;
 using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Outputs;
@@ -10,10 +12,11 @@ namespace OrleansBatch.Silo.Outputs;
 /// Where a job's output file lives: the provider's artifact store (the default, folders named by
 /// <c>output.path</c>, and folder URLs on the platform's own account under the tenant's files), or a container
 /// path of another account given as a blob URL with a SAS allowing write, on a host the
-/// <see cref="RemoteAccessPolicy"/> allows. Either way the joiner stages each part as a block of the output
-/// blob and commits the list in order.
+/// <see cref="RemoteAccessPolicy"/> allows, or a folder under the tenant's data roots given as an absolute local
+/// path (checked by <see cref="DataRoots"/>). Either way the joiner stages each part as a block of the output
+/// file and commits the list in order.
 /// </summary>
-public sealed class OutputStores(IArtifactStore artifacts, BlobInputs blobs)
+public sealed class OutputStores(IArtifactStore artifacts, BlobInputs blobs, DataRoots dataRoots)
 {
     private const string Field = "output.path";
     private const string NotAllowed = "OutputNotAllowed";
@@ -21,10 +24,37 @@ public sealed class OutputStores(IArtifactStore artifacts, BlobInputs blobs)
     /// <summary>The store holding <paramref name="outputPath"/> (a <see cref="Grains.Domain.Jobs.JobOutput"/> path) and the file's path in it.</summary>
     public (IArtifactStore Store, string Path) Resolve(string outputPath)
     {
+        if (IsLocalPath(outputPath))
+            return LocalFile(outputPath);
         if (!BlobInputs.IsBlobUrl(outputPath))
             return (artifacts, outputPath);
         var location = blobs.Locate(outputPath, Field, NotAllowed);
         return (new BlobArtifactStore(location.Container), location.Name);
+    }
+
+    /// <summary>Whether <paramref name="outputPath"/> is an absolute local path (plain or <c>file://</c>) rather than a folder of the store or a URL.</summary>
+    public static bool IsLocalPath(string outputPath) =>
+        outputPath.StartsWith('/') || outputPath.StartsWith("file://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The output file for <paramref name="fileName"/> in the absolute local <paramref name="folder"/>: its real (link-free)
+    /// full path, 400 <c>OutputNotAllowed</c> unless it lies under the tenant's own data roots (no <c>..</c>, no link leading out,
+    /// not another tenant's folder, not the platform's data directory). The folder need not exist yet.
+    /// </summary>
+    public string ResolveLocalFile(string tenant, string folder, string fileName) =>
+        $"{dataRoots.ForTenant(tenant).ResolveOutputFolder(folder, Field)}/{fileName}";
+
+    /// <summary>
+    /// The store over a local output's folder. The job holds the real path checked at invoke: should a link have appeared in it
+    /// since (the folder or file now leads elsewhere), nothing is written or read there.
+    /// </summary>
+    private static (IArtifactStore Store, string Path) LocalFile(string file)
+    {
+        if (DataRoots.RealPath(file) != file)
+            throw new FileNotFoundException("The output location changed after the job was created (a link in it now leads elsewhere), so it is neither written nor read.");
+        var folder = Path.GetDirectoryName(file)!;
+        var name = Path.GetFileName(file);
+        return (FileArtifactStore.InFolder(folder, Path.Combine(folder, $".obatch-{name}.work")), name);
     }
 
     /// <summary>

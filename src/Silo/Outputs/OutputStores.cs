@@ -70,6 +70,9 @@ public sealed class OutputStores(IArtifactStore artifacts, BlobInputs blobs, Dat
 
         var location = blobs.Locate(folderUrl, Field, NotAllowed);
         var query = new Uri(folderUrl).Query;
+        // A SAS that names its permissions (sp=) must allow write, else the job would run and fail only when it writes.
+        if (System.Web.HttpUtility.ParseQueryString(query)["sp"] is { } permissions && !permissions.Contains('w', StringComparison.Ordinal))
+            throw DomainException.Invalid(NotAllowed, $"{Field}: the SAS of '{folder}' does not allow write; give a SAS with read, list, write and create permissions.");
         await blobs.CallAsync(folderUrl, Field, "Output", async ct =>
         {
             await foreach (var _ in location.Container.GetBlobsAsync(new GetBlobsOptions { Prefix = location.Name }, ct).AsPages(pageSizeHint: 1).ConfigureAwait(false))

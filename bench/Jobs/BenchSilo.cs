@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Scoring;
 using OrleansBatch.Silo.Jobs;
 using OrleansBatch.Storage.Local;
@@ -25,7 +24,7 @@ public sealed class BenchSilo : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddLocalStorage(dataDirectory);
-        builder.Services.AddGrainRuntime();
+        builder.Services.AddRecords();
         builder.Services.AddOnnxScoring(o => o.ConcurrentWorkers = workers);
         builder.Services.AddJobs(o =>
         {
@@ -72,7 +71,7 @@ public sealed class BenchSilo : IAsyncDisposable
     public IScorer Scorer(IReadOnlyList<JobModelStep> steps) =>
         Get<IScorerFactory>().GetOrCreate(new ScorerSpec($"{Tenant}/bench/main@1", steps.Select(s => Get<IArtifactStore>().TryGetLocalPath(s.ArtifactPath)!).ToList()));
 
-    public GrainRuntime Runtime => Get<GrainRuntime>();
+    public Records Runtime => Get<Records>();
 
     public async ValueTask DisposeAsync()
     {

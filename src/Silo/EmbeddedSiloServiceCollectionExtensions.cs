@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Grains.Providers;
 using OrleansBatch.Scoring;
 using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Silo.Jobs;
@@ -37,7 +37,7 @@ public static class EmbeddedSiloServiceCollectionExtensions
     /// <summary>Storage commands, scoring and jobs; with <paramref name="runsWork"/> false the job resumer does not run.</summary>
     public static IServiceCollection AddSiloServices(this IServiceCollection services, bool runsWork = true)
     {
-        services.AddGrainRuntime();
+        services.AddRecords();
         services.AddOnnxScoring();
         services.AddJobs(runsWork: runsWork);
         services.TryAddSingleton<ClusterView>();

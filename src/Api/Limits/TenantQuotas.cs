@@ -3,7 +3,6 @@ using OrleansBatch.Api.Hosting;
 using OrleansBatch.Abstractions;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
-using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Api.Limits;
 
@@ -12,7 +11,7 @@ namespace OrleansBatch.Api.Limits;
 /// (queued or running). Each refusal says the limit and the setting that raises it. Checked before the work and,
 /// for storage, again as an upload streams in; concurrent requests may pass a limit by what they carry at once.
 /// </summary>
-public sealed class TenantQuotas(IArtifactStore artifacts, GrainRuntime runtime, IOptions<GatewayOptions> options)
+public sealed class TenantQuotas(IArtifactStore artifacts, Records records, IOptions<GatewayOptions> options)
 {
     private GatewayOptions Options => options.Value;
 
@@ -39,7 +38,7 @@ public sealed class TenantQuotas(IArtifactStore artifacts, GrainRuntime runtime,
     public async Task RequireJobSlotAsync(string tenant, CancellationToken cancellationToken)
     {
         var limit = Options.TenantMaxLiveJobs;
-        var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.ActiveType, StateKey.PlatformTenant, tenant + "/", Math.Min(limit + 1, GrainQuery.MaxTop)), cancellationToken).ConfigureAwait(false);
+        var page = await records.Store.QueryAsync(new GrainQuery(JobKeys.ActiveType, StateKey.PlatformTenant, tenant + "/", Math.Min(limit + 1, GrainQuery.MaxTop)), cancellationToken).ConfigureAwait(false);
         if (page.Items.Count >= limit)
             throw new DomainException(429, "QuotaExceeded",
                 $"The tenant has {limit} live jobs, its limit: wait until some end (or cancel some), or ask the operator to raise {GatewayOptions.TenantMaxLiveJobsKey}.");

@@ -4,7 +4,7 @@ using System.Text;
 using OrleansBatch.Abstractions;
 using OrleansBatch.Grains.Domain.Tenants;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Grains.Providers;
 using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Abstractions.Tenants;
 

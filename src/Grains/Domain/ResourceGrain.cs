@@ -2,7 +2,6 @@ using System.Text.Json;
 using OrleansBatch.Abstractions;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Grains.Domain;
 
@@ -33,6 +32,15 @@ public abstract class ResourceGrain<TState>(IPersistentState<StoredState<TState>
 
     /// <summary>The state as a command sees it.</summary>
     protected Current<TState> Current => new(state.State.Value, state.State.Version, state.State.UpdatedAt);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A resource stored before it moved into Orleans grain state has only its query-store record: adopt it (written
+        // back with its next change), so an upgrade keeps every tenant, model, endpoint and job.
+        if (!state.RecordExists && await catalog.ReadAsync(CatalogKey, cancellationToken) is { } earlier)
+            state.State = new StoredState<TState> { Value = Records.Deserialize<TState>(earlier), Version = earlier.Version, UpdatedAt = earlier.UpdatedAt };
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Runs <paramref name="command"/> on the current state and stores what it decided. With <paramref name="ifMatch"/>
@@ -73,7 +81,7 @@ public abstract class ResourceGrain<TState>(IPersistentState<StoredState<TState>
 
     private async Task CatalogPutAsync(TState value, long version)
     {
-        var json = JsonSerializer.Serialize(value, GrainRuntime.StateJson);
+        var json = JsonSerializer.Serialize(value, Records.Json);
         for (var attempt = 0; ; attempt++)
         {
             var existing = await catalog.ReadAsync(CatalogKey);

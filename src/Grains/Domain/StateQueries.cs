@@ -1,6 +1,5 @@
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Domain;
@@ -22,6 +21,6 @@ internal static class StateQueries
         {
             throw DomainException.Invalid("InvalidContinuation", "The continuation token is not valid for this list; follow next_link unchanged, or start again without it.");
         }
-        return new(page.Items.Select(r => map(GrainRuntime.Deserialize<TState>(r), r)).OfType<T>().ToList(), page.Continuation);
+        return new(page.Items.Select(r => map(Records.Deserialize<TState>(r), r)).OfType<T>().ToList(), page.Continuation);
     }
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -19,7 +20,7 @@ public static class OrleansBatchSiloExtensions
     /// <summary>
     /// Clustering, grain storage and reminders for the hosting mode (<see cref="SiloProviderOptions"/>): the embedded
     /// default clusters on localhost and keeps grain state and reminders in SQLite in the data directory; <c>AzureStorage</c> uses Orleans' Azure Table
-    /// membership, Azure Table grain storage and reminders. Grain state is serialized with System.Text.Json; every call
+    /// membership and reminders and Azure Blob grain storage. Grain state is serialized with System.Text.Json; every call
     /// passes the tenant filter.
     /// </summary>
     public static ISiloBuilder UseOrleansBatch(this ISiloBuilder silo, SiloProviderOptions provider, IConfiguration configuration)
@@ -39,10 +40,11 @@ public static class OrleansBatchSiloExtensions
                 t.TableServiceClient = tables;
                 t.TableName = TableName(provider, "membership");
             }));
-            silo.AddAzureTableGrainStorage(StorageNames.Grains, o => o.Configure(t =>
+            // Blobs, not table entities: a job's record holds its resolved input files and may pass a table entity's 1 MiB.
+            silo.AddAzureBlobGrainStorage(StorageNames.Grains, o => o.Configure(b =>
             {
-                t.TableServiceClient = tables;
-                t.TableName = TableName(provider, "grains");
+                b.BlobServiceClient = new BlobServiceClient(provider.ConnectionString);
+                b.ContainerName = provider.ContainerPrefix + "-grains";
             }));
             silo.UseAzureTableReminderService(o => o.Configure(t =>
             {

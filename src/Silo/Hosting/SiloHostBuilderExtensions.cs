@@ -5,7 +5,7 @@ using OrleansBatch.Silo.Jobs;
 
 namespace OrleansBatch.Silo.Hosting;
 
-/// <summary>The silo process: provider from configuration, grain runtime, scoring, heartbeat, job owners and workers.</summary>
+/// <summary>The silo process: provider from configuration, Orleans, scoring, job owners and mini-batch workers.</summary>
 public static class SiloHostBuilderExtensions
 {
     /// <summary>

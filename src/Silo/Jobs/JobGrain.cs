@@ -4,18 +4,26 @@ using Orleans.Runtime;
 using Orleans.Timers;
 using OrleansBatch.Abstractions;
 using OrleansBatch.Abstractions.Jobs;
+using OrleansBatch.Grains;
+using OrleansBatch.Grains.Domain;
+using OrleansBatch.Grains.Domain.Jobs;
+using OrleansBatch.Grains.Providers;
 
 namespace OrleansBatch.Silo.Jobs;
 
 /// <summary>
-/// Owns a live job (keyed <c>tenant/job</c>): Orleans keeps one activation, which runs the <see cref="JobOrchestrator"/>
-/// off the grain's scheduler and watches it from a keep-alive timer. A reminder brings the job back on another silo
-/// when this one dies (the membership listener, <see cref="JobResumer"/>, does it sooner); the orchestrator resumes from
-/// what is persisted. A second activation during a membership change claims the job with its own token, and the first
-/// one's next write finds it lost.
+/// A job (keyed <c>tenant/job</c>): its record is the grain's Orleans state (<see cref="IJobStateGrain"/>, one
+/// <see cref="JobCommands"/> rule per call, copied to the query store for lists), and while the job is live the
+/// activation runs the <see cref="JobOrchestrator"/> off the grain's scheduler (it changes the record through this grain's
+/// calls) and watches it from a keep-alive timer. A reminder brings the job back on another silo when this one dies
+/// (the membership listener, <see cref="JobResumer"/>, does it sooner); the orchestrator resumes from what is persisted.
+/// A second activation during a membership change claims the job with its own token, and the first one's next write
+/// finds it lost.
 /// </summary>
-public sealed class JobGrain(JobOrchestrator orchestrator, JobSignals signals, JobOptions options, ILogger<JobGrain> logger)
-    : Grain, IJobGrain, IRemindable
+public sealed class JobGrain(
+    [PersistentState("job", StorageNames.Grains)] IPersistentState<StoredState<JobState>> state, IGrainStateStore catalog, TimeProvider time,
+    JobOrchestrator orchestrator, JobSignals signals, JobOptions options, ILogger<JobGrain> logger)
+    : ResourceGrain<JobState>(state, catalog, time), IJobGrain, IJobStateGrain, IRemindable
 {
     private const string OwnerReminder = "owner";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
@@ -27,15 +35,43 @@ public sealed class JobGrain(JobOrchestrator orchestrator, JobSignals signals, J
     private IGrainTimer? _tick;
     private bool _lost;
 
-    private string Tenant => GrainKeys.TenantOf(this.GetPrimaryKeyString());
+    private string Name => Names[0];
 
-    private string Name => GrainKeys.NamesOf(this.GetPrimaryKeyString())[0];
+    protected override StateKey CatalogKey => JobKeys.Job(Tenant, Name);
 
     public async Task StartAsync()
     {
         await this.RegisterOrUpdateReminder(OwnerReminder, ReminderPeriod, ReminderPeriod);
         EnsureRunning();
     }
+
+    public async Task<JobState> CreateAsync(JobState job)
+    {
+        var created = await ExecuteAsync(JobCommands.Create(job));
+        await StartAsync();
+        return created;
+    }
+
+    public Task<JobState> RequestCancelAsync() => ExecuteAsync(JobCommands.RequestCancel(Time.GetUtcNow()));
+
+    public Task<JobState> ClaimAsync(string token) => ExecuteAsync(JobCommands.Claim(token));
+
+    public Task<JobState> BeginRunningAsync(string token, JobPlan plan) => ExecuteAsync(JobCommands.Start(token, plan, Time.GetUtcNow()));
+
+    public Task<JobState> ReportAsync(string token, JobProgress progress) => ExecuteAsync(JobCommands.Report(token, progress));
+
+    public Task<JobState?> ReadAsync() => Task.FromResult(Current.State);
+
+    public Task<JobState> BeginFinalizeAsync(string token, JobProgress progress) => ExecuteAsync(JobCommands.BeginFinalize(token, progress));
+
+    public Task<JobState> CompleteAsync(string token, string? outputPath, JobSummary summary, JobProgress progress) =>
+        ExecuteAsync(JobCommands.Complete(token, outputPath, summary, progress, Time.GetUtcNow()));
+
+    public Task<JobState> FailAsync(string token, JobError error, JobSummary? summary, JobProgress? progress) =>
+        ExecuteAsync(JobCommands.Fail(token, error, summary, progress, Time.GetUtcNow()));
+
+    public Task<JobState> CancelAsync(string token, JobProgress? progress) =>
+        ExecuteAsync(JobCommands.Cancel(token, null, progress, Time.GetUtcNow()));
 
     public Task MiniBatchRecordedAsync(int index)
     {

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Silo.Jobs;
 
@@ -16,7 +15,7 @@ public sealed class JobLog(IGrainStateStore store, TimeProvider time)
     {
         var entry = new JobLogEntry(time.GetUtcNow(), level, source, message);
         var id = JobKeys.LogEntry(tenant, job, entry.At, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
-        await store.WriteAsync(id, System.Text.Json.JsonSerializer.Serialize(entry, GrainRuntime.StateJson), 1, null, cancellationToken).ConfigureAwait(false);
+        await store.WriteAsync(id, System.Text.Json.JsonSerializer.Serialize(entry, Records.Json), 1, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>All entries, in time order.</summary>
@@ -27,7 +26,7 @@ public sealed class JobLog(IGrainStateStore store, TimeProvider time)
         {
             var page = await store.QueryAsync(new GrainQuery(JobKeys.LogType, tenant, JobKeys.ResultPrefix(job), 500, continuation), cancellationToken).ConfigureAwait(false);
             foreach (var record in page.Items)
-                yield return GrainRuntime.Deserialize<JobLogEntry>(record);
+                yield return Records.Deserialize<JobLogEntry>(record);
             continuation = page.Continuation;
         } while (continuation is not null);
     }

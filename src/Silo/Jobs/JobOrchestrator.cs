@@ -9,7 +9,6 @@ using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Outputs;
 using OrleansBatch.Silo.Workers;
@@ -26,7 +25,7 @@ namespace OrleansBatch.Silo.Jobs;
 /// mini-batch), so a new owner resumes.
 /// </summary>
 public sealed class JobOrchestrator(
-    GrainRuntime runtime, IArtifactStore artifacts, SliceFiles sliceFiles, OutputStores outputs, JobLog log, JobSignals signals,
+    Records records, IArtifactStore artifacts, SliceFiles sliceFiles, OutputStores outputs, JobLog log, JobSignals signals,
     IGrainFactory grains, IClusterMembershipService membership, JobOptions options, TimeProvider time, ILogger<JobOrchestrator> logger)
 {
     /// <summary>Extra wait, beyond its own attempts and timeouts, before a mini-batch without a result is sent again.</summary>
@@ -34,14 +33,14 @@ public sealed class JobOrchestrator(
 
     /// <summary>Whether the job is still live (its entry in the index of live jobs exists).</summary>
     public async Task<bool> IsLiveAsync(string tenant, string name, CancellationToken cancellationToken) =>
-        (await runtime.ReadAsync<ActiveJob>(JobKeys.Active(tenant, name), cancellationToken).ConfigureAwait(false)).Exists;
+        (await records.ReadAsync<ActiveJob>(JobKeys.Active(tenant, name), cancellationToken).ConfigureAwait(false)).Exists;
 
     private string Source => $"owner@{options.SiloId}";
 
     public async Task RunAsync(string tenant, string name, string token, CancellationToken cancellationToken)
     {
-        var id = JobKeys.Job(tenant, name);
-        var job = await runtime.ExecuteAsync(id, JobCommands.Claim(token), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var record = grains.JobRecord(tenant, name);
+        var job = await record.ClaimAsync(token).ConfigureAwait(false);
         if (job.Status.IsTerminal())
         {
             await RemoveActiveAsync(tenant, name, cancellationToken).ConfigureAwait(false);
@@ -56,10 +55,10 @@ public sealed class JobOrchestrator(
             }
             catch (Exception e) when (e is DomainException or IOException or UnauthorizedAccessException or Azure.RequestFailedException)
             {
-                await EndAsync(job, JobCommands.Fail(token, new JobError("InputNotFound", "Planning failed: " + e.Message), null, null, time.GetUtcNow()), "error", "job failed: " + e.Message, cancellationToken).ConfigureAwait(false);
+                await EndAsync(job, r => r.FailAsync(token, new JobError("InputNotFound", "Planning failed: " + e.Message), null, null), "error", "job failed: " + e.Message, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            job = await runtime.ExecuteAsync(id, JobCommands.Start(token, plan, time.GetUtcNow()), cancellationToken: cancellationToken).ConfigureAwait(false);
+            job = await record.BeginRunningAsync(token, plan).ConfigureAwait(false);
             await LogAsync(job, "info", $"running on deployment {job.Spec.Deployment}@{job.Spec.DeploymentVersion}: {plan.Note}; window {job.Spec.Settings.Window} mini-batches", cancellationToken).ConfigureAwait(false);
         }
         else
@@ -150,7 +149,7 @@ public sealed class JobOrchestrator(
             var arrived = 0;
             foreach (var index in outstanding.ToList())
             {
-                var record = await runtime.ReadAsync<MiniBatchResult>(JobKeys.Result(job.Tenant, job.Name, index), cancellationToken).ConfigureAwait(false);
+                var record = await records.ReadAsync<MiniBatchResult>(JobKeys.Result(job.Tenant, job.Name, index), cancellationToken).ConfigureAwait(false);
                 if (record.State is not { } result)
                     continue;
                 arrived++;
@@ -170,7 +169,7 @@ public sealed class JobOrchestrator(
             var allDone = progress.Done == plan.MiniBatchCount;
             if (progress != reported && (allDone || time.GetElapsedTime(lastReport) >= options.ProgressInterval || reported.Dispatched == 0))
             {
-                job = await runtime.ExecuteAsync(JobKeys.Job(job.Tenant, job.Name), JobCommands.Report(token, progress), cancellationToken: cancellationToken).ConfigureAwait(false);
+                job = await grains.JobRecord(job.Tenant, job.Name).ReportAsync(token, progress).ConfigureAwait(false);
                 reported = progress;
                 lastReport = time.GetTimestamp();
                 var checkpoint = (int)(progress.Percent / 10);
@@ -183,7 +182,7 @@ public sealed class JobOrchestrator(
             else if (time.GetElapsedTime(lastReport) >= TimeSpan.FromSeconds(2))
             {
                 // Nothing new: still read the job now and then to notice a cancel request.
-                job = (await runtime.ReadAsync<JobState>(JobKeys.Job(job.Tenant, job.Name), cancellationToken).ConfigureAwait(false)).State ?? job;
+                job = await grains.JobRecord(job.Tenant, job.Name).ReadAsync().ConfigureAwait(false) ?? job;
                 lastReport = time.GetTimestamp();
             }
 
@@ -194,7 +193,7 @@ public sealed class JobOrchestrator(
             }
             if (progress.Failure(job.Spec.Settings.ErrorThreshold, job.Name) is { } failure)
             {
-                await EndAsync(job, JobCommands.Fail(token, failure, Summarize(job, "Failed", progress, results), progress, time.GetUtcNow()), "error", "job failed: " + failure.Message, cancellationToken).ConfigureAwait(false);
+                await EndAsync(job, r => r.FailAsync(token, failure, Summarize(job, "Failed", progress, results), progress), "error", "job failed: " + failure.Message, cancellationToken).ConfigureAwait(false);
                 return (job with { Status = JobStatus.Failed }, staging);
             }
             if (allDone)
@@ -254,7 +253,7 @@ public sealed class JobOrchestrator(
     private async Task FinalizeAsync(JobState job, string token, Dictionary<int, MiniBatchResult> results, EarlyStaging staging, CancellationToken cancellationToken)
     {
         var progress = Count(job.Plan!.MiniBatchCount, job.Plan.MiniBatchCount, results);
-        job = await runtime.ExecuteAsync(JobKeys.Job(job.Tenant, job.Name), JobCommands.BeginFinalize(token, progress), cancellationToken: cancellationToken).ConfigureAwait(false);
+        job = await grains.JobRecord(job.Tenant, job.Name).BeginFinalizeAsync(token, progress).ConfigureAwait(false);
         if (job.Status != JobStatus.Finalizing)
         {
             await ObserveAsync(staging.Task).ConfigureAwait(false);
@@ -289,25 +288,25 @@ public sealed class JobOrchestrator(
         }
         catch (Exception e) when (e is IOException or Azure.RequestFailedException or DomainException)
         {
-            await EndAsync(job, JobCommands.Fail(token, new JobError("OutputFailed", $"Writing the output {job.Spec.Output.Uri} failed: {e.Message}"), Summarize(job, "Failed", progress, results), progress, time.GetUtcNow()), "error", "job failed: " + e.Message, cancellationToken).ConfigureAwait(false);
+            await EndAsync(job, r => r.FailAsync(token, new JobError("OutputFailed", $"Writing the output {job.Spec.Output.Uri} failed: {e.Message}"), Summarize(job, "Failed", progress, results), progress), "error", "job failed: " + e.Message, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var summary = Summarize(job, "Completed", progress, results);
-        await using (var summaryStream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(summary, GrainRuntime.StateJson)))
+        await using (var summaryStream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(summary, Records.Json)))
             await artifacts.WriteAsync(JobKeys.SummaryPath(job.Tenant, job.Name), summaryStream, overwrite: true, cancellationToken).ConfigureAwait(false);
-        await EndAsync(job, JobCommands.Complete(token, outputPath, summary, progress, time.GetUtcNow()), "info",
+        await EndAsync(job, r => r.CompleteAsync(token, outputPath, summary, progress), "info",
             $"job completed: {progress.ItemsSucceeded} items scored, {progress.ItemsFailed} failed, {progress.RowsWritten} rows written to {job.Spec.Output.Uri}", cancellationToken).ConfigureAwait(false);
         foreach (var result in ordered.Where(r => r.PartPath is not null))
             await artifacts.DeleteAsync(result.PartPath!, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CancelAsync(JobState job, string token, JobProgress progress, CancellationToken cancellationToken) =>
-        await EndAsync(job, JobCommands.Cancel(token, null, progress, time.GetUtcNow()), "info", $"job canceled after {progress.Done}/{progress.Total} mini-batches", cancellationToken).ConfigureAwait(false);
+        await EndAsync(job, r => r.CancelAsync(token, progress), "info", $"job canceled after {progress.Done}/{progress.Total} mini-batches", cancellationToken).ConfigureAwait(false);
 
-    private async Task EndAsync(JobState job, Func<Current<JobState>, Outcome<JobState, JobState>> command, string level, string message, CancellationToken cancellationToken)
+    private async Task EndAsync(JobState job, Func<IJobStateGrain, Task<JobState>> end, string level, string message, CancellationToken cancellationToken)
     {
-        var ended = await runtime.ExecuteAsync(JobKeys.Job(job.Tenant, job.Name), command, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var ended = await end(grains.JobRecord(job.Tenant, job.Name)).ConfigureAwait(false);
         await LogAsync(ended, level, message, cancellationToken).ConfigureAwait(false);
         await RemoveActiveAsync(job.Tenant, job.Name, cancellationToken).ConfigureAwait(false);
         JobLogMessages.JobEnded(logger, job.Tenant, job.Name, ended.Status);
@@ -332,10 +331,10 @@ public sealed class JobOrchestrator(
         string? continuation = null;
         do
         {
-            var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.ResultType, tenant, JobKeys.ResultPrefix(name), 1000, continuation), cancellationToken).ConfigureAwait(false);
+            var page = await records.Store.QueryAsync(new GrainQuery(JobKeys.ResultType, tenant, JobKeys.ResultPrefix(name), 1000, continuation), cancellationToken).ConfigureAwait(false);
             foreach (var record in page.Items)
             {
-                var result = GrainRuntime.Deserialize<MiniBatchResult>(record);
+                var result = Records.Deserialize<MiniBatchResult>(record);
                 results[result.Index] = result;
             }
             continuation = page.Continuation;
@@ -355,7 +354,7 @@ public sealed class JobOrchestrator(
         results.Values.FirstOrDefault(r => r.Succeeded && r.Columns.Count > 0)?.Columns ?? []);
 
     private async Task RemoveActiveAsync(string tenant, string name, CancellationToken cancellationToken) =>
-        await runtime.ExecuteAsync<ActiveJob, bool>(JobKeys.Active(tenant, name), _ => Outcome<ActiveJob, bool>.Delete(true), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await records.ExecuteAsync<ActiveJob, bool>(JobKeys.Active(tenant, name), _ => Outcome<ActiveJob, bool>.Delete(true), cancellationToken: cancellationToken).ConfigureAwait(false);
 
     private Task LogAsync(JobState job, string level, string message, CancellationToken cancellationToken) =>
         log.WriteAsync(job.Tenant, job.Name, level, Source, message, cancellationToken);

@@ -7,7 +7,6 @@ using OrleansBatch.Abstractions.Jobs;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
-using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Silo.Jobs;
 
@@ -54,7 +53,7 @@ public sealed class JobResumer(IGrainStateStore store, IGrainFactory grains, ICl
             do
             {
                 var page = await store.QueryAsync(new GrainQuery(JobKeys.ActiveType, StateKey.PlatformTenant, "", GrainQuery.MaxTop, continuation), stoppingToken).ConfigureAwait(false);
-                foreach (var active in page.Items.Select(GrainRuntime.Deserialize<ActiveJob>))
+                foreach (var active in page.Items.Select(Records.Deserialize<ActiveJob>))
                 {
                     TenantContext.Set(active.Tenant);
                     await grains.GetGrain<IJobGrain>(GrainKeys.Of(active.Tenant, active.Job)).StartAsync().ConfigureAwait(false);

@@ -6,7 +6,6 @@ using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Silo.Outputs;
 
 namespace OrleansBatch.Silo.Jobs;
@@ -15,7 +14,7 @@ namespace OrleansBatch.Silo.Jobs;
 /// The Job grain's calls for gateways: create (idempotent per key for 24 h), read, list newest first,
 /// cancel, error report, log and output. Orchestration happens in the silos (<see cref="JobGrain"/>).
 /// </summary>
-public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals signals, OutputStores outputs, IGrainFactory grains, TimeProvider time)
+public sealed class JobService(Records records, JobLog log, JobSignals signals, OutputStores outputs, IGrainFactory grains, TimeProvider time)
 {
     /// <summary>How long an <c>Idempotency-Key</c> keeps returning the job it created.</summary>
     public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
@@ -25,10 +24,10 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
     {
         if (string.IsNullOrEmpty(idempotencyKey))
             return null;
-        var record = await runtime.ReadAsync<JobIdempotency>(JobKeys.Idempotency(tenant, idempotencyKey), cancellationToken).ConfigureAwait(false);
+        var record = await records.ReadAsync<JobIdempotency>(JobKeys.Idempotency(tenant, idempotencyKey), cancellationToken).ConfigureAwait(false);
         if (record.State is not { } first || time.GetUtcNow() - first.CreatedAt >= IdempotencyWindow)
             return null;
-        return (await runtime.ReadAsync<JobState>(JobKeys.Job(tenant, first.JobFor(requestFingerprint)), cancellationToken).ConfigureAwait(false)).State;
+        return (await records.ReadAsync<JobState>(JobKeys.Job(tenant, first.JobFor(requestFingerprint)), cancellationToken).ConfigureAwait(false)).State;
     }
 
     /// <summary>
@@ -41,11 +40,11 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
         if (!string.IsNullOrEmpty(idempotencyKey))
         {
             var claimed = name;
-            name = await runtime.ExecuteAsync<JobIdempotency, string>(JobKeys.Idempotency(tenant, idempotencyKey), current =>
+            name = await records.ExecuteAsync<JobIdempotency, string>(JobKeys.Idempotency(tenant, idempotencyKey), current =>
                 current.State is { } first && now - first.CreatedAt < IdempotencyWindow
                     ? Outcome<JobIdempotency, string>.Keep(first.JobFor(requestFingerprint))
                     : Outcome<JobIdempotency, string>.Write(new JobIdempotency(claimed, now, requestFingerprint), claimed), cancellationToken: cancellationToken).ConfigureAwait(false);
-            var existing = await runtime.ReadAsync<JobState>(JobKeys.Job(tenant, name), cancellationToken).ConfigureAwait(false);
+            var existing = await records.ReadAsync<JobState>(JobKeys.Job(tenant, name), cancellationToken).ConfigureAwait(false);
             if (existing.State is { } job)
                 return (job, false);
             if (name != claimed)
@@ -53,19 +52,16 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
         }
 
         // The active-index entry goes first: a job can then never exist without silos finding it.
-        await runtime.ExecuteAsync<ActiveJob, bool>(JobKeys.Active(tenant, name), current =>
+        await records.ExecuteAsync<ActiveJob, bool>(JobKeys.Active(tenant, name), current =>
             current.Exists ? Outcome<ActiveJob, bool>.Keep(false) : Outcome<ActiveJob, bool>.Write(new ActiveJob(tenant, name, now), true), cancellationToken: cancellationToken).ConfigureAwait(false);
-        var created = await runtime.ExecuteAsync(JobKeys.Job(tenant, name),
-            JobCommands.Create(new JobState(name, tenant, spec, JobStatus.Queued, now, idempotencyKey)), cancellationToken: cancellationToken).ConfigureAwait(false);
         await log.WriteAsync(tenant, name, "info", "gateway",
             $"job created on {spec.Endpoint}/{spec.Deployment}@{spec.DeploymentVersion} with {spec.Files().Count} input file(s), mini_batch_size {spec.Settings.MiniBatchSize}, output {spec.Output.Uri}", cancellationToken).ConfigureAwait(false);
-        TenantContext.Set(tenant);
-        await grains.GetGrain<IJobGrain>(GrainKeys.Of(tenant, name)).StartAsync().ConfigureAwait(false);
+        var created = await grains.JobRecord(tenant, name).CreateAsync(new JobState(name, tenant, spec, JobStatus.Queued, now, idempotencyKey)).ConfigureAwait(false);
         return (created, true);
     }
 
     public async Task<JobState> GetAsync(string tenant, string name, CancellationToken cancellationToken = default) =>
-        (await runtime.ReadAsync<JobState>(JobKeys.Job(tenant, name), cancellationToken).ConfigureAwait(false)).State
+        (await records.ReadAsync<JobState>(JobKeys.Job(tenant, name), cancellationToken).ConfigureAwait(false)).State
         ?? throw DomainException.NotFound("JobNotFound", $"Job '{name}' does not exist.");
 
     /// <summary>Jobs newest first, filtered, <paramref name="top"/> per page.</summary>
@@ -76,8 +72,8 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
         // Ask the store only for as many as are still missing, so every store page is used whole and its continuation stays exact.
         do
         {
-            var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.JobType, tenant, "", top - items.Count, continuation, Descending: true), cancellationToken).ConfigureAwait(false);
-            items.AddRange(page.Items.Select(GrainRuntime.Deserialize<JobState>).Where(filter.Matches));
+            var page = await records.Store.QueryAsync(new GrainQuery(JobKeys.JobType, tenant, "", top - items.Count, continuation, Descending: true), cancellationToken).ConfigureAwait(false);
+            items.AddRange(page.Items.Select(Records.Deserialize<JobState>).Where(filter.Matches));
             continuation = page.Continuation;
         } while (items.Count < top && continuation is not null);
         return new JobPage(items, continuation);
@@ -87,9 +83,9 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
     public async Task<JobState> CancelAsync(string tenant, string name, CancellationToken cancellationToken = default)
     {
         await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false);
-        var job = await runtime.ExecuteAsync(JobKeys.Job(tenant, name), JobCommands.RequestCancel(time.GetUtcNow()), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var job = await grains.JobRecord(tenant, name).RequestCancelAsync().ConfigureAwait(false);
         // Workers check this entry before each mini-batch, so they stop picking up the job's work at once.
-        await runtime.ExecuteAsync<ActiveJob, bool>(JobKeys.Active(tenant, name), current =>
+        await records.ExecuteAsync<ActiveJob, bool>(JobKeys.Active(tenant, name), current =>
             current.State is { } active ? Outcome<ActiveJob, bool>.Write(active with { CancelRequested = true }, true) : Outcome<ActiveJob, bool>.Keep(false),
             cancellationToken: cancellationToken).ConfigureAwait(false);
         await log.WriteAsync(tenant, name, "info", "gateway", "cancel requested", cancellationToken).ConfigureAwait(false);
@@ -132,8 +128,8 @@ public sealed class JobService(GrainRuntime runtime, JobLog log, JobSignals sign
         string? continuation = null;
         do
         {
-            var page = await runtime.Store.QueryAsync(new GrainQuery(JobKeys.ResultType, tenant, JobKeys.ResultPrefix(name), 500, continuation), cancellationToken).ConfigureAwait(false);
-            foreach (var result in page.Items.Select(GrainRuntime.Deserialize<MiniBatchResult>))
+            var page = await records.Store.QueryAsync(new GrainQuery(JobKeys.ResultType, tenant, JobKeys.ResultPrefix(name), 500, continuation), cancellationToken).ConfigureAwait(false);
+            foreach (var result in page.Items.Select(Records.Deserialize<MiniBatchResult>))
                 yield return result;
             continuation = page.Continuation;
         } while (continuation is not null);

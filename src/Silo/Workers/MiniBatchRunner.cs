@@ -5,7 +5,6 @@ using OrleansBatch.Abstractions;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Scoring;
 using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Jobs;
@@ -18,20 +17,20 @@ namespace OrleansBatch.Silo.Workers;
 /// nothing), and the job's owner told. A mini-batch of a canceled or ended job, or one already recorded, is skipped.
 /// </summary>
 public sealed class MiniBatchRunner(
-    GrainRuntime runtime, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, JobSignals signals, IGrainFactory grains,
+    Records records, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, JobSignals signals, IGrainFactory grains,
     JobOptions options, SliceFiles sliceFiles, ModelFiles modelFiles, ScoringThreads threads, TimeProvider time)
 {
     public async Task RunAsync(MiniBatchWork work, CancellationToken stoppingToken)
     {
         var resultId = JobKeys.Result(work.Tenant, work.Job, work.Index);
-        var active = await runtime.ReadAsync<ActiveJob>(JobKeys.Active(work.Tenant, work.Job), stoppingToken).ConfigureAwait(false);
+        var active = await records.ReadAsync<ActiveJob>(JobKeys.Active(work.Tenant, work.Job), stoppingToken).ConfigureAwait(false);
         // The job ended or was canceled, or another sending of this mini-batch already recorded it.
-        if (active.State is null or { CancelRequested: true } || (await runtime.ReadAsync<MiniBatchResult>(resultId, stoppingToken).ConfigureAwait(false)).Exists)
+        if (active.State is null or { CancelRequested: true } || (await records.ReadAsync<MiniBatchResult>(resultId, stoppingToken).ConfigureAwait(false)).Exists)
             return;
 
         var worker = $"worker@{options.SiloId}";
         var result = await ScoreAsync(work, worker, stoppingToken).ConfigureAwait(false);
-        var winner = await runtime.CreateFirstAsync(resultId, result, stoppingToken).ConfigureAwait(false);
+        var winner = await records.CreateFirstAsync(resultId, result, stoppingToken).ConfigureAwait(false);
         if (!ReferenceEquals(winner, result) && result.PartPath is not null && winner.PartPath != result.PartPath)
             await artifacts.DeleteAsync(result.PartPath, stoppingToken).ConfigureAwait(false);
         signals.Pulse(JobSignals.JobTopic(work.Tenant, work.Job));

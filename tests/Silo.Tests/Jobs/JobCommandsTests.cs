@@ -2,7 +2,7 @@ using OrleansBatch.Abstractions.Jobs;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Grains.Providers;
 using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo.Tests.Jobs;

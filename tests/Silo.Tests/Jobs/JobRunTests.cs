@@ -127,7 +127,7 @@ public sealed class JobRunTests : IAsyncLifetime
         // Parts of a few rows travel in the result record; larger ones are artifacts (removed once joined).
         for (var i = 0; i < done.Counters.Total; i++)
         {
-            var result = (await _silo.Runtime.ReadAsync<MiniBatchResult>(JobKeys.Result(Tenant, job.Name, i))).State!;
+            var result = (await _silo.Records.ReadAsync<MiniBatchResult>(JobKeys.Result(Tenant, job.Name, i))).State!;
             Assert.Equal(smallParts, result.InlinePart is not null);
             Assert.Equal(smallParts, result.PartPath is null);
             if (!smallParts)
@@ -173,6 +173,26 @@ public sealed class JobRunTests : IAsyncLifetime
         var summary = await _silo.ReadOutputAsync(Tenant, job.Name);
         Assert.Contains("\"itemsSucceeded\":60", summary);
         Assert.Equal(60, done.Summary!.ItemsSucceeded);
+    }
+
+    [Fact]
+    public async Task The_job_record_is_the_job_grains_Orleans_state_and_its_query_store_copy_follows_it()
+    {
+        var folder = CopyFolder(Samples.Path("digits", "images"), "digits");
+        var spec = await SpecAsync(folder, JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 20) }, models: Samples.Path("digits", "model.onnx"));
+
+        var (job, _) = await _silo.Jobs.CreateAsync(Tenant, JobKeys.NewJobName(DateTimeOffset.UtcNow), spec, null);
+        var done = await _silo.WaitAsync(Tenant, job.Name);
+
+        var stored = await _silo.ReadJobGrainStateAsync(Tenant, job.Name);
+        Assert.NotNull(stored);
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.Equal(JobStatus.Completed, stored.Value!.Status);
+        Assert.Equal(3, stored.Value.Plan!.MiniBatchCount);
+        Assert.Equal(60, stored.Value.Counters.ItemsSucceeded);
+        // Created, claimed, started, reported, finalizing, completed: each change is one version, and the copy lists read is the same.
+        Assert.True(stored.Version >= 5, $"version {stored.Version}");
+        Assert.Equal(stored.Version, (await _silo.Records.Store.ReadAsync(JobKeys.Job(Tenant, job.Name)))!.Version);
     }
 
     [Theory]

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
+using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Scoring;
 using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Silo.Jobs;
@@ -26,7 +26,7 @@ public sealed class SiloHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddLocalStorage(dataDirectory);
-        builder.Services.AddGrainRuntime();
+        builder.Services.AddRecords();
         builder.Services.AddOnnxScoring();
         builder.Services.AddJobs(o =>
         {
@@ -46,7 +46,16 @@ public sealed class SiloHost : IAsyncDisposable
 
     public IArtifactStore Artifacts => _host.Services.GetRequiredService<IArtifactStore>();
 
-    public GrainRuntime Runtime => _host.Services.GetRequiredService<GrainRuntime>();
+    public Records Records => _host.Services.GetRequiredService<Records>();
+
+    /// <summary>The job's record as its grain keeps it in Orleans grain storage (<c>grains.db</c>), read beside the silo.</summary>
+    public async Task<StoredState<JobState>?> ReadJobGrainStateAsync(string tenant, string job)
+    {
+        var storage = _host.Services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(StorageNames.Grains);
+        var state = new Orleans.GrainState<StoredState<JobState>>(new StoredState<JobState>());
+        await storage.ReadStateAsync("job", Orleans.Runtime.GrainId.Create("job", Abstractions.GrainKeys.Of(tenant, job)), state);
+        return state.RecordExists ? state.State : null;
+    }
 
     public MiniBatchScheduler Scheduler => _host.Services.GetRequiredService<MiniBatchScheduler>();
 

@@ -3,7 +3,6 @@ using System.Text;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Silo.Tests.Jobs;
 
@@ -103,8 +102,8 @@ public sealed class TenantFairnessTests : IAsyncLifetime
         string? continuation = null;
         do
         {
-            var page = await _silo.Runtime.Store.QueryAsync(new GrainQuery(JobKeys.ResultType, tenant, JobKeys.ResultPrefix(job), 500, continuation));
-            results.AddRange(page.Items.Select(GrainRuntime.Deserialize<MiniBatchResult>));
+            var page = await _silo.Records.Store.QueryAsync(new GrainQuery(JobKeys.ResultType, tenant, JobKeys.ResultPrefix(job), 500, continuation));
+            results.AddRange(page.Items.Select(Records.Deserialize<MiniBatchResult>));
             continuation = page.Continuation;
         } while (continuation is not null);
         return results;

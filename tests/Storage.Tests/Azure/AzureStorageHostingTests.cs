@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Storage.Azure;
 
 namespace OrleansBatch.Storage.Tests.Azure;
@@ -18,7 +17,7 @@ public sealed class AzureStorageHostingTests(AzuriteFixture azurite) : IClassFix
     private static IHost Build(Action<AzureStorageOptions> configure)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddAzureStorage(configure).AddGrainRuntime(options => options.MaxConflictRetries = 7);
+        builder.Services.AddAzureStorage(configure).AddRecords(options => options.MaxConflictRetries = 7);
         return builder.Build();
     }
 
@@ -28,7 +27,7 @@ public sealed class AzureStorageHostingTests(AzuriteFixture azurite) : IClassFix
         using var host = Build(options => (options.ConnectionString, options.ContainerPrefix) = (azurite.ConnectionString, _scope.Prefix));
 
         await host.StartAsync();
-        var runtime = host.Services.GetRequiredService<GrainRuntime>();
+        var runtime = host.Services.GetRequiredService<Records>();
         var id = new StateKey("counter", "acme", "c1");
         var value = await runtime.ExecuteAsync<Counter, int>(id, c => Outcome<Counter, int>.Write(new Counter((c.State?.Value ?? 0) + 1), (c.State?.Value ?? 0) + 1));
         await host.StopAsync();

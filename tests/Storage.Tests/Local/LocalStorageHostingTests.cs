@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Storage.Local;
 
 namespace OrleansBatch.Storage.Tests.Local;
@@ -18,11 +17,11 @@ public sealed class LocalStorageHostingTests : IDisposable
     public async Task A_host_with_local_storage_and_the_grain_runtime_starts_and_runs_a_grain_command()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddLocalStorage(options => options.DataDirectory = _data.Path).AddGrainRuntime(options => options.MaxConflictRetries = 7);
+        builder.Services.AddLocalStorage(options => options.DataDirectory = _data.Path).AddRecords(options => options.MaxConflictRetries = 7);
         using var host = builder.Build();
 
         await host.StartAsync();
-        var runtime = host.Services.GetRequiredService<GrainRuntime>();
+        var runtime = host.Services.GetRequiredService<Records>();
         var id = new StateKey("counter", "acme", "c1");
         var value = await runtime.ExecuteAsync<Counter, int>(id, c => Outcome<Counter, int>.Write(new Counter((c.State?.Value ?? 0) + 1), (c.State?.Value ?? 0) + 1));
         await host.StopAsync();
@@ -33,7 +32,7 @@ public sealed class LocalStorageHostingTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_data.Path, LocalDatabase.FileName)));
         Assert.Same(TimeProvider.System, host.Services.GetRequiredService<TimeProvider>());
         Assert.IsType<FileArtifactStore>(host.Services.GetRequiredService<IArtifactStore>());
-        Assert.Equal(7, host.Services.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value.MaxConflictRetries);
+        Assert.Equal(7, host.Services.GetRequiredService<IOptions<RecordsOptions>>().Value.MaxConflictRetries);
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using OrleansBatch.Abstractions.Deployments;
 using OrleansBatch.Abstractions.Models;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 
 namespace OrleansBatch.Grains.Domain.Deployments;
 
@@ -42,10 +41,10 @@ public sealed class DeploymentGrain(
         PipelineFit.Check(spec.Graphs, settings.InputColumns);
 
         var now = Time.GetUtcNow();
-        var specJson = JsonSerializer.Serialize(spec, GrainRuntime.StateJson);
+        var specJson = JsonSerializer.Serialize(spec, Records.Json);
         var (snapshot, created, changed) = await ExecuteAsync(current =>
         {
-            if (current.State is { } deployment && JsonSerializer.Serialize(deployment.Current.Spec, GrainRuntime.StateJson) == specJson)
+            if (current.State is { } deployment && JsonSerializer.Serialize(deployment.Current.Spec, Records.Json) == specJson)
                 return Outcome<DeploymentState, (Snapshot<DeploymentState>, bool, bool)>.Keep((new(deployment, current.Version), false, false));
             var version = new DeploymentVersion((int)current.Version + 1, spec, now);
             var updated = current.State is { } existing

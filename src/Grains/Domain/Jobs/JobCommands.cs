@@ -1,5 +1,5 @@
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Grains.Providers;
 using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Domain.Jobs;

@@ -6,7 +6,7 @@ using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Domain.Jobs;
 
-/// <summary>Grain ids, artifact paths and lease names of a job, in one place.</summary>
+/// <summary>Record keys and artifact paths of a job, in one place.</summary>
 public static class JobKeys
 {
     public const string JobType = "job";
@@ -32,8 +32,6 @@ public static class JobKeys
     /// <summary>Log entry keys sort by time; the suffix keeps entries from different writers apart.</summary>
     public static StateKey LogEntry(string tenant, string job, DateTimeOffset at, string suffix) =>
         new(LogType, tenant, $"{job}/{at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{suffix}");
-
-    public static string LeaseName(string tenant, string job) => $"job/{tenant}/{job}";
 
     public static string Folder(string tenant, string job) => $"tenants/{tenant}/jobs/{job}";
 

@@ -11,6 +11,7 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// <param name="Segments">Per-file ranges when the plan cuts tabular files; empty when it counts files.</param>
 /// <param name="MiniBatchCount">Total mini-batches.</param>
 /// <param name="Note">How the plan was made (e.g. the rows-to-bytes estimate), for the job log.</param>
+[GenerateSerializer, Immutable, Alias("obatch.jobs.JobPlan")]
 public sealed record JobPlan(int FilesPerMiniBatch, int FileCount, IReadOnlyList<PlanSegment> Segments, int MiniBatchCount, string Note)
 {
     /// <summary>The slices of mini-batch <paramref name="index"/> (0-based), given the files' lengths.</summary>

@@ -5,6 +5,7 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// A job's counters as its owner last wrote them (written in batches, not per mini-batch).
 /// Items are rows of tabular input and files of file input.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("obatch.jobs.JobProgress")]
 public sealed record JobProgress(
     int Total = 0,
     int Dispatched = 0,

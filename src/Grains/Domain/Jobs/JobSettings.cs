@@ -5,6 +5,7 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// The effective settings of a job: the pinned deployment version's settings with the invoke's overrides
 /// applied. Defaults as Azure ML batch deployments.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("obatch.jobs.JobSettings")]
 public sealed record JobSettings(
     MiniBatchSize MiniBatchSize,
     int InstanceCount = 1,

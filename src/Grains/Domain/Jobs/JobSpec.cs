@@ -7,6 +7,7 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// (so switching the endpoint's default later never alters this job), the model steps (one for
 /// <c>type: model</c>, several in order for <c>type: pipeline</c>), inputs, output and effective settings.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("obatch.jobs.JobSpec")]
 public sealed record JobSpec(
     string Endpoint,
     string Deployment,

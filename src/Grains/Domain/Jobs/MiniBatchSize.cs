@@ -8,6 +8,7 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// A deployment's <c>mini_batch_size</c>: a number of files (<c>10</c>), a number of rows of a tabular
 /// file (<c>"5000 rows"</c>) or a byte size (<c>"10MB"</c>, <c>"512KB"</c>, <c>"1GB"</c>, <c>"4096B"</c>).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("obatch.jobs.MiniBatchSize")]
 public sealed partial record MiniBatchSize(MiniBatchSizeKind Kind, long Value)
 {
     public static readonly MiniBatchSize Default = new(MiniBatchSizeKind.Files, 10);

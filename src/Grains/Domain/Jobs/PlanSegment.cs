@@ -7,4 +7,5 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// <paramref name="ChunkBytes"/> bytes of file <paramref name="FileIndex"/> (the last one to the end of the
 /// file); <paramref name="ChunkBytes"/> -1 means the whole file as one mini-batch.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("obatch.jobs.PlanSegment")]
 public sealed record PlanSegment(int FileIndex, int FirstMiniBatch, int MiniBatchCount, long ChunkBytes);

@@ -1,22 +1,21 @@
 using Microsoft.Extensions.Options;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Storage.Azure;
 
 namespace OrleansBatch.Storage.Tests.Azure;
 
-/// <summary>The grain runtime on the AzureStorage provider: blob etags arbitrate between silos.</summary>
-public sealed class AzureGrainRuntimeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+/// <summary>Records on the AzureStorage provider: table etags arbitrate between silos.</summary>
+public sealed class AzureRecordsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private readonly AzureStorageScope _scope = new(azurite);
-    private readonly List<GrainRuntime> _silos = [];
+    private readonly List<Records> _silos = [];
 
     private sealed record Counter(int Value);
 
-    private GrainRuntime AddSilo()
+    private Records AddSilo()
     {
-        var runtime = new GrainRuntime(new TableGrainStateStore(_scope.Open()), Options.Create(new GrainRuntimeOptions()));
+        var runtime = new Records(new TableGrainStateStore(_scope.Open()), Options.Create(new RecordsOptions()));
         _silos.Add(runtime);
         return runtime;
     }

@@ -1,8 +1,8 @@
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Grains.Providers;
 using OrleansBatch.Abstractions;
 
-namespace OrleansBatch.Grains.Tests.Runtime;
+namespace OrleansBatch.Grains.Tests.Providers;
 
 /// <summary>A small grain state for runtime tests, with its commands.</summary>
 public sealed record Counter(int Value, IReadOnlyList<string> Log)

@@ -1,8 +1,8 @@
 using OrleansBatch.Abstractions;
-namespace OrleansBatch.Grains.Runtime;
+namespace OrleansBatch.Grains.Providers;
 
-/// <summary>Settings of <see cref="GrainRuntime"/>.</summary>
-public sealed class GrainRuntimeOptions
+/// <summary>Settings of <see cref="Records"/>.</summary>
+public sealed class RecordsOptions
 {
     /// <summary>How many times a command is re-applied after losing a write race before giving up.</summary>
     public int MaxConflictRetries { get; set; } = 50;

@@ -1,26 +1,26 @@
 using Microsoft.Extensions.Options;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
+using OrleansBatch.Grains.Providers;
 using OrleansBatch.Storage.Local;
 using OrleansBatch.Abstractions;
 
-namespace OrleansBatch.Grains.Tests.Runtime;
+namespace OrleansBatch.Grains.Tests.Providers;
 
 /// <summary>
 /// Silos sharing one Local data directory: each <see cref="AddSilo"/> opens its own database
-/// connection pool, store and grain runtime, as a separate process would.
+/// connection pool, store and records, as a separate process would.
 /// </summary>
 public sealed class SiloCluster : IAsyncDisposable
 {
     private readonly List<LocalDatabase> _databases = [];
-    private readonly List<GrainRuntime> _runtimes = [];
+    private readonly List<Records> _runtimes = [];
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "obatch-grain-tests", Guid.NewGuid().ToString("N"));
 
-    public GrainRuntime AddSilo(GrainRuntimeOptions? options = null)
+    public Records AddSilo(RecordsOptions? options = null)
     {
         var database = new LocalDatabase(new LocalStorageOptions { DataDirectory = DataDirectory });
-        var runtime = new GrainRuntime(new SqliteGrainStateStore(database), Options.Create(options ?? new GrainRuntimeOptions()));
+        var runtime = new Records(new SqliteGrainStateStore(database), Options.Create(options ?? new RecordsOptions()));
         _databases.Add(database);
         _runtimes.Add(runtime);
         return runtime;

@@ -1,22 +1,21 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
-using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Abstractions;
 
-namespace OrleansBatch.Grains.Runtime;
+namespace OrleansBatch.Grains.Providers;
 
 /// <summary>
-/// Applies pure commands (state + input -> <see cref="Outcome{TState, TResult}"/>) to records of the query store with
-/// optimistic concurrency: read, apply, conditional write, and on a lost race read again and re-apply. Job records,
-/// mini-batch results, the job log and the index of live jobs are kept this way beside Orleans grain storage; one
-/// job grain owns each job, so races are rare (the gateway's cancel against the owner's progress).
+/// Typed JSON records of the query store (<see cref="IGrainStateStore"/>) that are not grain state: mini-batch results
+/// (written once, first write wins), the index of live jobs, idempotency keys, and the copies of grain state that
+/// lists read. A change is a pure command (state + input -> <see cref="Outcome{TState, TResult}"/>) applied with
+/// optimistic concurrency: read, apply, conditional write, and on a lost race read again and re-apply.
 /// </summary>
-public sealed class GrainRuntime(IGrainStateStore store, IOptions<GrainRuntimeOptions> options)
+public sealed class Records(IGrainStateStore store, IOptions<RecordsOptions> options)
 {
-    /// <summary>How grain state is serialized (one way, everywhere).</summary>
-    public static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web)
+    /// <summary>How records and grain state are serialized (one way, everywhere).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
@@ -39,7 +38,7 @@ public sealed class GrainRuntime(IGrainStateStore store, IOptions<GrainRuntimeOp
             if (ifMatchVersion is { } expected && record?.Version != expected)
                 throw DomainException.PreconditionFailed(record?.Version, expected);
             var current = new Current<TState>(
-                record is null ? null : JsonSerializer.Deserialize<TState>(record.Json, StateJson),
+                record is null ? null : JsonSerializer.Deserialize<TState>(record.Json, Json),
                 record?.Version ?? 0,
                 record?.UpdatedAt);
             var outcome = command(current);
@@ -48,7 +47,7 @@ public sealed class GrainRuntime(IGrainStateStore store, IOptions<GrainRuntimeOp
                 switch (outcome.Kind)
                 {
                     case OutcomeKind.Write:
-                        await store.WriteAsync(id, JsonSerializer.Serialize(outcome.State, StateJson), current.Version + 1, record?.ETag, cancellationToken).ConfigureAwait(false);
+                        await store.WriteAsync(id, JsonSerializer.Serialize(outcome.State, Json), current.Version + 1, record?.ETag, cancellationToken).ConfigureAwait(false);
                         break;
                     case OutcomeKind.Delete when record is not null:
                         await store.DeleteAsync(id, record.ETag, cancellationToken).ConfigureAwait(false);
@@ -65,13 +64,13 @@ public sealed class GrainRuntime(IGrainStateStore store, IOptions<GrainRuntimeOp
     }
 
     /// <summary>
-    /// Creates a grain's state if it has none, in one conditional write (no read first), for state written once
+    /// Creates a record if there is none, in one conditional write (no read first), for state written once
     /// such as a mini-batch's result; returns the stored state: <paramref name="state"/>, or the state another
     /// writer created first (the first write wins).
     /// </summary>
     public async Task<TState> CreateFirstAsync<TState>(StateKey id, TState state, CancellationToken cancellationToken = default) where TState : class
     {
-        var json = JsonSerializer.Serialize(state, StateJson);
+        var json = JsonSerializer.Serialize(state, Json);
         while (true)
         {
             try
@@ -88,16 +87,16 @@ public sealed class GrainRuntime(IGrainStateStore store, IOptions<GrainRuntimeOp
         }
     }
 
-    /// <summary>Reads a grain's state without taking a turn (a consistent snapshot from the store).</summary>
+    /// <summary>Reads a record (a consistent snapshot from the store).</summary>
     public async Task<Current<TState>> ReadAsync<TState>(StateKey id, CancellationToken cancellationToken = default) where TState : class
     {
         var record = await store.ReadAsync(id, cancellationToken).ConfigureAwait(false);
         return record is null
             ? new Current<TState>(null, 0, null)
-            : new Current<TState>(JsonSerializer.Deserialize<TState>(record.Json, StateJson), record.Version, record.UpdatedAt);
+            : new Current<TState>(JsonSerializer.Deserialize<TState>(record.Json, Json), record.Version, record.UpdatedAt);
     }
 
     /// <summary>Deserializes a queried record's state.</summary>
     public static TState Deserialize<TState>(GrainStateRecord record) =>
-        JsonSerializer.Deserialize<TState>(record.Json, StateJson) ?? throw new InvalidDataException($"Grain {record.Id} has empty state.");
+        JsonSerializer.Deserialize<TState>(record.Json, Json) ?? throw new InvalidDataException($"Grain {record.Id} has empty state.");
 }

@@ -1,11 +1,10 @@
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
-using OrleansBatch.Grains.Runtime;
 using OrleansBatch.Abstractions;
 
-namespace OrleansBatch.Grains.Tests.Runtime;
+namespace OrleansBatch.Grains.Tests.Providers;
 
-public sealed class GrainRuntimeTests : IAsyncLifetime
+public sealed class RecordsTests : IAsyncLifetime
 {
     // A bound for "this eventually happens", far above normal latency; never a speed assertion.
     private static readonly TimeSpan Eventually = TimeSpan.FromSeconds(30);

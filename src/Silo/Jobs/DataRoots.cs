@@ -72,7 +72,7 @@ public sealed class DataRoots
         if (!File.Exists(path) && !Directory.Exists(path))
             throw DomainException.Invalid("InputNotFound", $"{field}: '{given}' does not exist. Check the path; it must be a file or folder under the data roots your operator configured.");
         var real = RealPath(path);
-        return IsUnderRoot(real) ? real : throw NotAllowed(given, field, "it resolves (following links) outside your data roots", Input);
+        return IsUnderRoot(real) ? real : throw NotAllowed(field, "it resolves (following links) outside your data roots", Input);
     }
 
     /// <summary>
@@ -82,7 +82,7 @@ public sealed class DataRoots
     public string ResolveOutputFolder(string given, string field)
     {
         var real = RealPath(Normalize(given, field, Output));
-        return IsUnderRoot(real) ? real.TrimEnd('/') : throw NotAllowed(given, field, "it resolves (following links) outside your data roots", Output);
+        return IsUnderRoot(real) ? real.TrimEnd('/') : throw NotAllowed(field, "it resolves (following links) outside your data roots", Output);
     }
 
     /// <summary>
@@ -131,17 +131,18 @@ public sealed class DataRoots
     {
         var path = given.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? Uri.UnescapeDataString(given["file://".Length..]) : given;
         if (path.Replace('\\', '/').Split('/').Any(part => part == ".."))
-            throw NotAllowed(given, field, "it contains '..'", use);
+            throw NotAllowed(field, "it contains '..'", use);
         if (!Path.IsPathRooted(path))
-            throw NotAllowed(given, field, "it is not an absolute path", use);
+            throw NotAllowed(field, "it is not an absolute path", use);
         if (Resolved.Count == 0)
-            throw NotAllowed(given, field, "this installation has no data roots for you (none are configured)", use);
+            throw NotAllowed(field, "this installation has no data roots for you (none are configured)", use);
         return Path.GetFullPath(path);
     }
 
-    private static DomainException NotAllowed(string given, string field, string why, (string Code, string Uses) use) =>
-        // The roots themselves are not named: they are the server's folders (and other tenants' names when shared).
-        new(400, use.Code, $"{field}: '{given}' is not allowed: {why}. {use.Uses}", new Dictionary<string, string[]> { [field] = [why] });
+    private static DomainException NotAllowed(string field, string why, (string Code, string Uses) use) =>
+        // Neither the roots (the server's folders, and other tenants' names when shared) nor the path (it may name the
+        // platform's own folders) is repeated.
+        new(400, use.Code, $"{field} is not allowed: {why}. {use.Uses}", new Dictionary<string, string[]> { [field] = [why] });
 
     private static string WithSlash(string path) => path.EndsWith('/') ? path : path + "/";
 }

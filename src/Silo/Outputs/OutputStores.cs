@@ -39,10 +39,15 @@ public sealed class OutputStores(IArtifactStore artifacts, BlobInputs blobs, Dat
     /// <summary>
     /// The output file for <paramref name="fileName"/> in the absolute local <paramref name="folder"/>: its real (link-free)
     /// full path, 400 <c>OutputNotAllowed</c> unless it lies under the tenant's own data roots (no <c>..</c>, no link leading out,
-    /// not another tenant's folder, not the platform's data directory). The folder need not exist yet.
+    /// not another tenant's folder, not the platform's data directory, the file itself not a link). The folder need not exist yet.
     /// </summary>
-    public string ResolveLocalFile(string tenant, string folder, string fileName) =>
-        $"{dataRoots.ForTenant(tenant).ResolveOutputFolder(folder, Field)}/{fileName}";
+    public string ResolveLocalFile(string tenant, string folder, string fileName)
+    {
+        var file = $"{dataRoots.ForTenant(tenant).ResolveOutputFolder(folder, Field)}/{fileName}";
+        return LeadsElsewhere(file)
+            ? throw DomainException.Invalid(NotAllowed, $"{Field}: the file '{fileName}' (or its work folder) in that folder is a link; outputs are not written through links. Choose another file_name or folder.")
+            : file;
+    }
 
     /// <summary>
     /// The store over a local output's folder. The job holds the real path checked at invoke: should a link have appeared in it
@@ -50,11 +55,19 @@ public sealed class OutputStores(IArtifactStore artifacts, BlobInputs blobs, Dat
     /// </summary>
     private static (IArtifactStore Store, string Path) LocalFile(string file)
     {
-        if (DataRoots.RealPath(file) != file)
+        if (LeadsElsewhere(file))
             throw new FileNotFoundException("The output location changed after the job was created (a link in it now leads elsewhere), so it is neither written nor read.");
-        var folder = Path.GetDirectoryName(file)!;
-        var name = Path.GetFileName(file);
-        return (FileArtifactStore.InFolder(folder, Path.Combine(folder, $".obatch-{name}.work")), name);
+        return (FileArtifactStore.InFolder(Path.GetDirectoryName(file)!, WorkFolder(file)), Path.GetFileName(file));
+    }
+
+    /// <summary>The hidden folder beside a local output holding its temp files and staged blocks (same volume: the final rename is atomic).</summary>
+    private static string WorkFolder(string file) => Path.Combine(Path.GetDirectoryName(file)!, $".obatch-{Path.GetFileName(file)}.work");
+
+    /// <summary>Whether the output file, or a folder its temp files and blocks are written to, is (or passes through) a link.</summary>
+    private static bool LeadsElsewhere(string file)
+    {
+        var work = WorkFolder(file);
+        return new[] { file, Path.Combine(work, "tmp"), Path.Combine(work, "staging") }.Any(path => DataRoots.RealPath(path) != path);
     }
 
     /// <summary>

@@ -90,6 +90,27 @@ public sealed class LocalOutputTests(DataRootsGateway gateway) : IClassFixture<D
     }
 
     [Fact]
+    public async Task An_output_file_that_is_a_link_is_400_OutputNotAllowed_and_its_target_is_unchanged()
+    {
+        var (tenant, client, upload) = await gateway.TenantAsync();
+        var folder = Directory.CreateDirectory(Path.Combine(gateway.TenantRoot(tenant), "trap")).FullName;
+        var target = Path.Combine(gateway.Outside, $"{tenant}-target.txt");
+        await File.WriteAllTextAsync(target, "not the tenant's");
+        File.CreateSymbolicLink(Path.Combine(folder, "predictions.csv"), target);
+
+        using var response = await client.PostAsJsonAsync("/v1/endpoints/scorer/jobs", new
+        {
+            input = new { type = "uri_folder", path = upload },
+            output = new { path = folder },
+            output_policy = "overwrite",
+        });
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "OutputNotAllowed");
+        Assert.Equal("not the tenant's", await File.ReadAllTextAsync(target));
+        Assert.Empty((await (await client.GetAsync("/v1/jobs")).ReadJsonAsync()).GetProperty("value").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_finished_local_output_replaced_by_a_link_is_not_served()
     {
         var (tenant, client, upload) = await gateway.TenantAsync();

@@ -11,11 +11,15 @@ public sealed class ClusterSetup : IAsyncDisposable
     private const string AdminKey = "bench-platform-admin-key-0123456789abcdef";
 
     private readonly List<SiloRun> _silos = [];
+    private readonly string _directory;
+    private readonly IReadOnlyDictionary<string, string> _siloEnvironment;
 
-    private ClusterSetup(string name, GatewayProcess gateway)
+    private ClusterSetup(string name, GatewayProcess gateway, string directory, IReadOnlyDictionary<string, string> siloEnvironment)
     {
         Name = name;
         Gateway = gateway;
+        _directory = directory;
+        _siloEnvironment = siloEnvironment;
     }
 
     public string Name { get; }
@@ -24,12 +28,23 @@ public sealed class ClusterSetup : IAsyncDisposable
 
     public OrleansBatchClient Client { get; private set; } = null!;
 
-    /// <summary>The embedded default: one gateway process with its own silo on the Local provider.</summary>
+    /// <summary>The silo processes started so far (killed ones included).</summary>
+    public IReadOnlyList<SiloRun> Silos => _silos;
+
+    /// <summary>Starts one more silo process with the cluster's settings (a replacement for a killed one).</summary>
+    public async Task<SiloRun> AddSiloAsync()
+    {
+        var silo = await SiloRun.StartAsync(_directory, _siloEnvironment);
+        _silos.Add(silo);
+        return silo;
+    }
+
+    /// <summary>The embedded default: one gateway process with its own silo (localhost clustering, SQLite grain state, Local files).</summary>
     public static async Task<ClusterSetup> EmbeddedAsync(string directory, int workers)
     {
         var data = Directory.CreateDirectory(Path.Combine(directory, "embedded")).FullName;
         var gateway = await GatewayProcess.StartAsync(data, AdminKey, Defaults(workers));
-        return await SetUpAsync(new ClusterSetup("embedded (Local)", gateway));
+        return await SetUpAsync(new ClusterSetup("embedded (Local)", gateway, directory, new Dictionary<string, string>()));
     }
 
     /// <summary>A gateway without silo and <paramref name="silos"/> silo processes on Azurite, with a container prefix of their own.</summary>
@@ -40,11 +55,14 @@ public sealed class ClusterSetup : IAsyncDisposable
         environment["OBATCH_STORAGE_CONNECTION_STRING"] = connectionString;
         environment["OBATCH_STORAGE_PREFIX"] = "b" + Guid.NewGuid().ToString("N")[..12];
         var gatewayEnvironment = new Dictionary<string, string>(environment) { ["OBATCH_EMBEDDED_SILO"] = "false" };
+        // The silos first: a gateway without a silo is an Orleans client, healthy once it has found a silo to connect to.
+        var started = new List<SiloRun>();
+        for (var i = 0; i < silos; i++)
+            started.Add(await SiloRun.StartAsync(directory, environment));
         var data = Directory.CreateDirectory(Path.Combine(directory, "gw-" + Guid.NewGuid().ToString("N")[..6])).FullName;
         var gateway = await GatewayProcess.StartAsync(data, AdminKey, gatewayEnvironment);
-        var setup = new ClusterSetup($"{silos} silo{(silos == 1 ? "" : "s")} (Azurite)", gateway);
-        for (var i = 0; i < silos; i++)
-            setup._silos.Add(await SiloRun.StartAsync(directory, environment));
+        var setup = new ClusterSetup($"{silos} silo{(silos == 1 ? "" : "s")} (Azurite)", gateway, directory, environment);
+        setup._silos.AddRange(started);
         return await SetUpAsync(setup);
     }
 
@@ -55,7 +73,7 @@ public sealed class ClusterSetup : IAsyncDisposable
         await Gateway.DisposeAsync();
     }
 
-    /// <summary>The product's defaults for leases and visibility (the runners shorten them for tests), and the worker count.</summary>
+    /// <summary>The product's settings (membership, retries: the test runners shorten some) but for the worker count.</summary>
     private static Dictionary<string, string> Defaults(int workers) => new()
     {
         ["Jobs__Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),

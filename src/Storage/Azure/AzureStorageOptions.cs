@@ -9,13 +9,14 @@ public sealed class AzureStorageOptions
     /// <summary>
     /// The storage account: <c>UseDevelopmentStorage=true</c> for a local Azurite, an account connection string
     /// (<c>DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net</c>), or
-    /// <c>BlobEndpoint=...;QueueEndpoint=...;SharedAccessSignature=...</c>. Needs write access to blobs and queues.
+    /// <c>BlobEndpoint=...;TableEndpoint=...;SharedAccessSignature=...</c>. Needs write access to blobs and tables.
     /// </summary>
     public string ConnectionString { get; set; } = "";
 
     /// <summary>
-    /// Start of every container and queue name this provider uses: containers <c>&lt;prefix&gt;-state</c>,
-    /// <c>-leases</c>, <c>-silos</c>, <c>-artifacts</c>; queues <c>&lt;prefix&gt;-&lt;queue&gt;-&lt;hash&gt;</c>.
+    /// Start of every container and table name the platform uses: containers <c>&lt;prefix&gt;-artifacts</c>,
+    /// <c>-state</c> (large query-store records) and <c>-grains</c> (Orleans grain state); tables <c>&lt;prefix&gt;state</c>,
+    /// <c>membership</c> and <c>reminders</c> (hyphens dropped).
     /// 3 to 24 lowercase letters, digits and single hyphens. Silos that share a cluster use the same prefix.
     /// </summary>
     public string ContainerPrefix { get; set; } = "obatch";

@@ -14,7 +14,7 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddAzureStorage(options => options.ConnectionString = connectionString);
 
     /// <summary>
-    /// Uses the AzureStorage provider for grain state, leases, the work queue, artifacts and membership, all as
+    /// Uses the AzureStorage provider for the query store and the artifacts, all as
     /// singletons over one <see cref="AzureStorageBackend"/>. The options are validated when the host starts
     /// (a bad connection string or prefix stops the start with a message), and the containers are created then.
     /// </summary>

@@ -39,7 +39,7 @@ public sealed class LocalDatabase : IDisposable
     /// <summary>Full path of the folder that holds artifacts.</summary>
     public string FilesDirectory { get; }
 
-    /// <summary>The clock for expiry times (leases, visibility, heartbeats).</summary>
+    /// <summary>The clock for record times and for sweeping abandoned temporary files.</summary>
     public TimeProvider Time { get; }
 
     internal long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -1,6 +1,6 @@
 namespace OrleansBatch.Storage.Local;
 
-/// <summary>The tables of <c>obatch.db</c>. Created idempotently, so any process may start first.</summary>
+/// <summary>The query store's table in <c>obatch.db</c>. Created idempotently.</summary>
 internal static class LocalSchema
 {
     public const string Create = """
@@ -15,31 +15,9 @@ internal static class LocalSchema
             PRIMARY KEY (type, tenant, key)
         ) WITHOUT ROWID;
 
-        CREATE TABLE IF NOT EXISTS lease (
-            resource   TEXT    NOT NULL PRIMARY KEY,
-            owner      TEXT    NOT NULL,
-            token      TEXT    NOT NULL,
-            expires_at INTEGER NOT NULL
-        ) WITHOUT ROWID;
-
-        CREATE TABLE IF NOT EXISTS queue_message (
-            seq           INTEGER PRIMARY KEY AUTOINCREMENT,
-            queue         TEXT    NOT NULL,
-            id            TEXT    NOT NULL UNIQUE,
-            body          TEXT    NOT NULL,
-            visible_at    INTEGER NOT NULL,
-            receipt       TEXT,
-            dequeue_count INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE INDEX IF NOT EXISTS queue_message_by_queue ON queue_message (queue, seq);
-
-        CREATE TABLE IF NOT EXISTS silo (
-            id                   TEXT    NOT NULL PRIMARY KEY,
-            address              TEXT    NOT NULL,
-            status               TEXT    NOT NULL,
-            started_at           INTEGER NOT NULL,
-            last_heartbeat       INTEGER NOT NULL,
-            active_mini_batches  INTEGER NOT NULL
-        ) WITHOUT ROWID;
+        -- Tables of the runtime that came before Orleans (leases, work queue, silo membership): unused since.
+        DROP TABLE IF EXISTS lease;
+        DROP TABLE IF EXISTS queue_message;
+        DROP TABLE IF EXISTS silo;
         """;
 }

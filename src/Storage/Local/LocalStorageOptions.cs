@@ -7,8 +7,8 @@ public sealed class LocalStorageOptions
     public const string SectionName = "LocalStorage";
 
     /// <summary>
-    /// The data directory. Holds <c>obatch.db</c> (grain state, leases, queue, membership) and <c>files/</c>
-    /// (artifacts, inputs, outputs). One process uses it at a time (the embedded silo holds its lock).
+    /// The data directory. Holds <c>obatch.db</c> (the query store: list copies, mini-batch results, job
+    /// logs), <c>grains.db</c> (Orleans grain state and reminders) and <c>files/</c> (artifacts, inputs, outputs). One process uses it at a time (the embedded silo holds its lock).
     /// </summary>
     public string DataDirectory { get; set; } = "";
 

@@ -14,8 +14,8 @@ public static class LocalStorageServiceCollectionExtensions
         services.AddLocalStorage(options => options.DataDirectory = dataDirectory);
 
     /// <summary>
-    /// Uses the Local provider for grain state, leases, the work queue, artifacts and membership, all as
-    /// singletons over one <see cref="LocalDatabase"/>. The options are validated when the host starts
+    /// Uses the Local provider for the query store and the artifacts, as singletons over one
+    /// <see cref="LocalDatabase"/> (Orleans grain state and reminders are configured with the silo). The options are validated when the host starts
     /// (an unwritable data directory stops the start with a message), and the schema is created then.
     /// </summary>
     public static IServiceCollection AddLocalStorage(this IServiceCollection services, Action<LocalStorageOptions> configure)

@@ -118,6 +118,10 @@ public sealed class GatewayProcess : IAsyncDisposable
             {
                 // not listening yet
             }
+            catch (TaskCanceledException)
+            {
+                // listening, but still starting (a loaded machine): ask again
+            }
             await Task.Delay(100);
         }
         throw new InvalidOperationException($"The gateway did not become healthy:\n{Output}");

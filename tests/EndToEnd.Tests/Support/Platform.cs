@@ -61,7 +61,7 @@ public sealed class Platform : IAsyncLifetime
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
-    /// <summary>kill -9 of the gateway process: no shutdown code runs; leases and queue messages stay as they were.</summary>
+    /// <summary>kill -9 of the gateway process: no shutdown code runs; grain state, reminders and records stay as they were.</summary>
     public async Task KillAsync() => await Gateway.DisposeAsync();
 
     /// <summary>Starts the gateway again on the same data directory after it was killed.</summary>
@@ -71,7 +71,7 @@ public sealed class Platform : IAsyncLifetime
         Client = new OrleansBatchClient(Gateway.Address, Key);
     }
 
-    // Short lease and visibility timeouts, so a killed process's job resumes soon after a restart.
+    // A short retry backoff, so the retry tests do not wait for the default.
     private Task<GatewayProcess> StartGatewayAsync() => GatewayProcess.StartAsync(DataDirectory, AdminKey, new Dictionary<string, string>
     {
         ["OBATCH_DATA_ROOTS"] = DataRoot,

@@ -50,7 +50,7 @@ public sealed partial class SiloRun : IAsyncDisposable
         return run;
     }
 
-    /// <summary>kill -9: no shutdown code runs; its leases lapse and its mini-batches reappear on the queue.</summary>
+    /// <summary>kill -9: no shutdown code runs; Orleans declares the silo dead and its grains are activated elsewhere.</summary>
     public Task KillAsync() => SignalAsync("-KILL");
 
     /// <summary>SIGTERM: the silo drains (ShuttingDown, hands back its work) and exits; returns its exit code.</summary>

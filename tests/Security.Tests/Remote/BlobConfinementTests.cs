@@ -62,7 +62,7 @@ public sealed class BlobConfinementTests(ClusterGateway cluster)
 
     [Theory]
     [InlineData("{prefix}-state/x")]
-    [InlineData("{prefix}-leases/")]
+    [InlineData("{prefix}-grains/")]
     [InlineData("{prefix}-artifacts/")]
     [InlineData("{prefix}-artifacts/tenants/")]
     [InlineData("some-other-container/data.csv")]

@@ -5,8 +5,8 @@ using OrleansBatch.Abstractions;
 namespace OrleansBatch.Grains.Domain.Jobs;
 
 /// <summary>
-/// The Job grain's commands: pure functions of the current state (the runtime may re-apply them after
-/// losing a write race). Owner commands carry the owner's lease token and refuse to act for a stale owner.
+/// The Job grain's commands: pure functions of the current state (the grain re-applies them after losing a
+/// write race). Owner commands carry the owning activation's token and refuse to act for a stale owner.
 /// </summary>
 public static class JobCommands
 {
@@ -14,7 +14,7 @@ public static class JobCommands
     public static Func<Current<JobState>, Outcome<JobState, JobState>> Create(JobState job) => current =>
         current.State is { } existing ? Outcome<JobState, JobState>.Keep(existing) : Outcome<JobState, JobState>.Write(job, job);
 
-    /// <summary>Makes <paramref name="token"/> the owner (after taking the job's lease). Terminal jobs are left alone.</summary>
+    /// <summary>Makes <paramref name="token"/> (an activation of the job grain) the owner. Terminal jobs are left alone.</summary>
     public static Func<Current<JobState>, Outcome<JobState, JobState>> Claim(string token) => current =>
     {
         var job = Require(current);

@@ -3,7 +3,7 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 
 /// <summary>
 /// The state of the Job grain (key tenant/job). The spec never changes after creation; the owner (the
-/// lease holder named by <see cref="OwnerToken"/>) moves the status and writes plan, progress and outputs.
+/// activation named by <see cref="OwnerToken"/>) moves the status and writes plan, progress and outputs.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("obatch.jobs.JobState")]
 public sealed record JobState(

@@ -11,7 +11,11 @@ public static class JobsGatewayExtensions
     {
         services.AddSingleton<JobInvoker>();
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.SectionName)
-            .Configure<IOptions<GatewayOptions>>((jobs, gateway) => jobs.DataRoots = gateway.Value.DataRoots.ToList());
+            .Configure<IOptions<GatewayOptions>>((jobs, gateway) =>
+            {
+                jobs.DataRoots = gateway.Value.DataRoots.ToList();
+                jobs.DataDirectory = gateway.Value.DataDirectory;
+            });
         return services;
     }
 }

@@ -10,7 +10,11 @@ public static class JobsGatewayExtensions
     public static IServiceCollection AddJobsGateway(this IServiceCollection services)
     {
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.SectionName)
-            .Configure<IOptions<GatewayOptions>>((jobs, gateway) => jobs.DataRoots = gateway.Value.DataRoots.ToList());
+            .Configure<IOptions<GatewayOptions>>((jobs, gateway) =>
+            {
+                jobs.DataRoots = gateway.Value.DataRoots.ToList();
+                jobs.DataDirectory = gateway.Value.DataDirectory;
+            });
         return services;
     }
 }

@@ -7,7 +7,6 @@ using OrleansBatch.Api.Assets;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Http;
 using OrleansBatch.Api.Jobs;
-using OrleansBatch.Api.Limits;
 using OrleansBatch.Api.Security;
 using OrleansBatch.Silo;
 using OrleansBatch.Silo.Hosting;
@@ -50,7 +49,6 @@ public static class GatewayHostingExtensions
         services.AddSingleton<ApiKeyVerifier>();
         services.AddSingleton<ModelRegistration>();
         services.AddSingleton<ModelDeletion>();
-        services.AddSingleton<TenantQuotas>();
         services.AddHostedService<GatewayStartup>();
         services.AddOrleansBatchTelemetry(builder.Configuration, "orleans-batch-gateway");
 

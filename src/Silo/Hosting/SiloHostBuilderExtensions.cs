@@ -19,7 +19,11 @@ public static class SiloHostBuilderExtensions
     {
         var services = builder.Services;
         var provider = services.AddSiloProvider(builder.Configuration);
-        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.SectionName).Configure(o => o.DataRoots = provider.DataRoots.ToList());
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.SectionName).Configure(o =>
+        {
+            o.DataRoots = provider.DataRoots.ToList();
+            o.DataDirectory = provider.DataDirectory;
+        });
         services.AddSiloServices(runsWork: true);
         services.AddOrleansBatchTelemetry(builder.Configuration, "orleans-batch-silo");
         builder.UseOrleans(silo => silo.UseOrleansBatch(provider, builder.Configuration));

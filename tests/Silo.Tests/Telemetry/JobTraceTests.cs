@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.TestingHost;
@@ -64,6 +65,8 @@ public sealed class JobTraceTests(AzuriteFixture azurite) : IAsyncLifetime, ICla
             silo.AddAzureBlobGrainStorage(StorageNames.Grains, o => o.Configure(b => (b.BlobServiceClient, b.ContainerName) = (new BlobServiceClient(azurite.ConnectionString), prefix + "-grains")));
             silo.UseAzureTableReminderService(o => o.Configure(t => (t.TableServiceClient, t.TableName) = (tables, prefix + "reminders")));
             silo.UseSystemTextJsonGrainStorageSerializer();
+            // Placement by activation count reads the silos' published load: publish it often, so both silos get mini-batches.
+            silo.Configure<DeploymentLoadPublisherOptions>(o => o.DeploymentLoadPublisherRefreshTime = TimeSpan.FromMilliseconds(100));
             silo.AddIncomingGrainCallFilter<TenantCallFilter>();
             silo.AddActivityPropagation();
             silo.Services.AddOrleansBatchTelemetry(configuration, "orleans-batch-silo");
@@ -73,6 +76,8 @@ public sealed class JobTraceTests(AzuriteFixture azurite) : IAsyncLifetime, ICla
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
+        // Until each silo has published its load once, placement sees only the local silo.
+        await Task.Delay(TimeSpan.FromSeconds(1));
     }
 
     public async Task DisposeAsync()
@@ -156,7 +161,7 @@ public sealed class JobTraceTests(AzuriteFixture azurite) : IAsyncLifetime, ICla
             await services.GetRequiredService<IArtifactStore>().WriteAsync(artifact, content, overwrite: true);
         var input = services.GetRequiredService<JobInputResolver>().ResolveLocal(Tenant, "input", "uri_folder", folder, "input.path");
         var output = JobKeys.DefaultOutput(Tenant, "out-" + Guid.NewGuid().ToString("N")[..8], JobSettings.Default.OutputFileName);
-        var settings = JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 6), MaxConcurrencyPerInstance = 4 };
+        var settings = JobSettings.Default with { MiniBatchSize = new MiniBatchSize(MiniBatchSizeKind.Files, 2), MaxConcurrencyPerInstance = 4 };
         return new JobSpec("digits", "blue", 1, "model", [new JobModelStep("digits", 1, artifact)], [input], new JobOutput(output, output, OutputPolicy.Fail), settings);
     }
 

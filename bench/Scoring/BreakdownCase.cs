@@ -4,10 +4,13 @@ using OrleansBatch.Scoring.Tabular;
 
 namespace OrleansBatch.Bench.Scoring;
 
-/// <summary>Where a CSV scorer's time goes: reading lines, parsing fields into the input buffers, Run, reading outputs, formatting.</summary>
+/// <summary>
+/// Where a tabular scorer's time goes: reading lines, parsing fields into the input buffers (or reading the Parquet
+/// columns: Parquet.Net alone, then ours), Run, reading outputs, formatting.
+/// </summary>
 internal static class BreakdownCase
 {
-    public static void Run(OnnxRuntime runtime, BenchOptions options, string[] models, string csv)
+    public static void Run(OnnxRuntime runtime, BenchOptions options, string[] models, string csv, string? parquet = null)
     {
         var scoringOptions = new OnnxScoringOptions { BatchRows = options.BatchRows, ConcurrentWorkers = 1 };
         using var scorer = new OnnxScorer(runtime, new ScorerSpec("breakdown", models), scoringOptions, SessionThreading.ForWorkers(1, Environment.ProcessorCount));
@@ -73,11 +76,44 @@ internal static class BreakdownCase
             }
         }
 
+        if (parquet is not null)
+        {
+            Console.WriteLine($"breakdown, Parquet (rows/s): Parquet.Net ReadAsync of every column {Measurement.BestRate(options.Repetitions, options.Rows, () => ReadParquetNet(parquet)):N0}; " +
+                $"ours (ParquetColumn) {Measurement.BestRate(options.Repetitions, options.Rows, () => ReadOurs(parquet)):N0}");
+        }
+
         var rows = (long)batches * tensor.Capacity;
         Console.WriteLine($"breakdown (rows/s): lines {Measurement.BestRate(options.Repetitions, options.Rows, Lines):N0}; " +
             $"lines+parse {Measurement.BestRate(options.Repetitions, options.Rows, Parse):N0}; " +
             $"Run {Measurement.BestRate(options.Repetitions, rows, () => RunOnly(false, false)):N0}; " +
             $"Run+read outputs {Measurement.BestRate(options.Repetitions, rows, () => RunOnly(true, false)):N0}; " +
             $"Run+read+format {Measurement.BestRate(options.Repetitions, rows, () => RunOnly(true, true)):N0}");
+    }
+
+    private static void ReadParquetNet(string path)
+    {
+        using var input = ParquetSlices.Open(path);
+        var fields = input.Reader.Schema.GetDataFields();
+        var buffer = Array.Empty<double>();
+        foreach (var group in input.Reader.RowGroups)
+        {
+            var rows = (int)group.RowCount;
+            buffer = buffer.Length < rows ? new double[rows] : buffer;
+            foreach (var field in fields)
+            {
+                group.ReadAsync<double>(field, buffer.AsMemory(0, rows)).GetAwaiter().GetResult();
+            }
+        }
+    }
+
+    private static void ReadOurs(string path)
+    {
+        using var input = ParquetSlices.Open(path);
+        var columns = input.Reader.Schema.GetDataFields().Select(f => new ParquetColumn(f)).ToArray();
+        var all = Enumerable.Range(0, columns.Length).ToArray();
+        foreach (var group in input.Reader.RowGroups)
+        {
+            ParquetColumn.ReadGroup(group, columns, all);
+        }
     }
 }

@@ -57,6 +57,15 @@ internal static class FileCase
         values.ForEach(v => v.Dispose());
         var measurement = new Measurement(name, rates[0], rates[1], rates[2], null);
         measurement.Print();
+        // Managed bytes per file, ours against decoding alone: steady where timings on a shared machine are not.
+        Console.WriteLine($"{"",-34} managed bytes per file: scorer {AllocatedPerFile(scoreAll, files.Length):N0}, decode only {AllocatedPerFile(decodeOnly, files.Length):N0}");
         return measurement;
+    }
+
+    private static long AllocatedPerFile(Action run, int files)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        run();
+        return (GC.GetTotalAllocatedBytes(precise: true) - before) / files;
     }
 }

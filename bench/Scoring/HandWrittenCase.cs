@@ -94,6 +94,7 @@ internal static class HandWrittenCase
         var parquetRates = Measurement.Compare(options.Repetitions, options.Rows, Ours(parquet), ParquetNet);
         Line("Parquet: ours vs Parquet.Net + ORT", parquetRates[0], parquetRates[1]);
         Line("ours: Parquet vs CSV", parquetRates[0], csvRates[0]);
+        Console.WriteLine($"{"",-34} CPU µs per row: ours CSV {Measurement.CpuPerRow(options, Ours(csv)):F2}, ours Parquet {Measurement.CpuPerRow(options, Ours(parquet)):F2}, Sylvan + ORT {Measurement.CpuPerRow(options, Sylvan):F2}, Parquet.Net + ORT {Measurement.CpuPerRow(options, ParquetNet):F2}");
         var parseRates = Measurement.Compare(options.Repetitions, options.Rows, () => ParseOurs(csv, features.Length), () => ParseSylvan(csv, features.Length));
         Line("CSV parse only: ours vs Sylvan", parseRates[0], parseRates[1]);
     }

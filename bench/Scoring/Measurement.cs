@@ -38,6 +38,26 @@ internal sealed record Measurement(string Case, double Scorer, double? Bare, dou
     /// <summary>Best of <paramref name="repetitions"/> timed runs (after one warm-up) of <paramref name="action"/>, as rows per second.</summary>
     public static double BestRate(int repetitions, long rows, Action action) => Compare(repetitions, rows, action)[0];
 
+    /// <summary>
+    /// CPU time per row of <paramref name="run"/> (all threads of the process, best of the rounds), in microseconds:
+    /// steadier than wall time on a shared machine, and it counts the extra threads a run uses.
+    /// </summary>
+    public static double CpuPerRow(BenchOptions options, Action run)
+    {
+        var best = double.MaxValue;
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        for (var i = 0; i < options.Repetitions; i++)
+        {
+            process.Refresh();
+            var before = process.TotalProcessorTime;
+            run();
+            process.Refresh();
+            best = Math.Min(best, (process.TotalProcessorTime - before).TotalMicroseconds / options.Rows);
+        }
+
+        return best;
+    }
+
     private static double Time(Action action)
     {
         GC.Collect();

@@ -2,7 +2,7 @@ using OrleansBatch.Bench.Scoring;
 
 // Rows per second of each scorer on the samples, beside a bare ONNX Runtime Run, the loop a .NET user writes by hand,
 // ML.NET's own Transform and scikit-learn, in one run.
-// Usage: dotnet run -c Release --project bench/Scoring -- [--rows 200000] [--batch 1024] [--files 6000] [--repeat 3] [--breakdown]
+// Usage: dotnet run -c Release --project bench/Scoring -- [--rows 200000] [--batch 1024] [--files 6000] [--repeat 3] [--tabular | --mlnet | --images | --breakdown]
 var options = BenchOptions.Parse(args);
 using var data = BenchData.Create(options);
 var runtime = new OrleansBatch.Scoring.OnnxRuntime();
@@ -15,9 +15,24 @@ if (args.Contains("--tabular"))
     return 0;
 }
 
+if (args.Contains("--mlnet"))
+{
+    Measurement.PrintHeader();
+    MlNetCase.Run(runtime, options, data.MlNetModel, data.BreastCancerCsv, data.BreastCancerParquet);
+    return 0;
+}
+
+if (args.Contains("--images"))
+{
+    Measurement.PrintHeader();
+    FileCase.Run(runtime, options, "digits, PNG files", data.DigitsModels, data.PngFiles);
+    FileCase.Run(runtime, options, "digits, JPEG files", data.DigitsModels, data.JpegFiles);
+    return 0;
+}
+
 if (args.Contains("--breakdown"))
 {
-    BreakdownCase.Run(runtime, options, data.BreastCancerModels, data.BreastCancerCsv);
+    BreakdownCase.Run(runtime, options, data.BreastCancerModels, data.BreastCancerCsv, data.BreastCancerParquet);
     BreakdownCase.Run(runtime, options, data.WineModels, data.WineCsv);
     return 0;
 }
@@ -29,7 +44,7 @@ TabularCase.Run(runtime, options, "tree-ensemble, CSV", data.WineModels, data.Wi
 FileCase.Run(runtime, options, "digits, PNG files", data.DigitsModels, data.PngFiles);
 FileCase.Run(runtime, options, "digits, JPEG files", data.DigitsModels, data.JpegFiles);
 FileCase.Run(runtime, options, "digits, NPY files", data.DigitsModels, data.NpyFiles);
-MlNetCase.Run(runtime, options, data.MlNetModel, data.BreastCancerCsv);
+MlNetCase.Run(runtime, options, data.MlNetModel, data.BreastCancerCsv, data.BreastCancerParquet);
 
 HandWrittenCase.Run(runtime, options, data.BreastCancerModels, data.BreastCancerCsv, data.BreastCancerParquet);
 

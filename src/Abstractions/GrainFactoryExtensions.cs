@@ -20,6 +20,9 @@ public static class GrainFactoryExtensions
     public static IDeploymentGrain Deployment(this IGrainFactory grains, string tenant, string endpoint, string deployment) =>
         grains.GetGrain<IDeploymentGrain>(GrainKeys.Of(tenant, endpoint, deployment));
 
+    /// <summary>A tenant's jobs: invoke, read, list, cancel, errors, output.</summary>
+    public static Jobs.IJobsGrain Jobs(this IGrainFactory grains, string tenant) => grains.GetGrain<Jobs.IJobsGrain>(tenant);
+
     /// <summary>The lists of a tenant (or, for <see cref="TenantContext.Platform"/>, the tenants).</summary>
     public static ICatalogGrain Catalog(this IGrainFactory grains, string tenant) => grains.GetGrain<ICatalogGrain>(tenant);
 }

@@ -9,6 +9,9 @@ public static class ModelFormats
     /// <summary>An ML.NET model (<c>.zip</c> from <c>mlContext.Model.Save</c>), scored by ML.NET.</summary>
     public const string MlNet = "mlnet";
 
+    /// <summary>ML.NET's default label column: in an ML.NET model's input schema, but absent from scoring data (fed as missing).</summary>
+    public const string MlNetLabel = "Label";
+
     /// <summary><see cref="MlNet"/> when the file starts as a zip archive does (<c>PK\x03\x04</c>), else <see cref="Onnx"/>.</summary>
     public static string Detect(string path)
     {

@@ -75,6 +75,10 @@ public sealed class OnnxRuntime
         if (MaxMemoryBytes > 0)
         {
             options.AddSessionConfigEntry("session.use_env_allocators", "1");
+            // Constant folding computes a graph's constant parts once, at load, outside the capped arena: a tiny model
+            // (ConstantOfShape([250000000])) then grows the process by a gigabyte per session. Unfolded, that work runs in
+            // each Run, inside the cap, where it fails as ResourceLimitExceeded.
+            options.AddSessionConfigEntry("optimization.disable_specified_optimizers", "ConstantFolding");
         }
 
         return options;

@@ -23,6 +23,7 @@ internal sealed class OnnxScorer : IFileBatchScorer, ICachedScorer
     private bool _disposed;
 
     /// <exception cref="ModelLoadException">A model cannot be loaded, or the trial run that finds the output columns fails.</exception>
+    /// <exception cref="ResourceLimitExceededException">The trial run needed more memory than the cap.</exception>
     public OnnxScorer(OnnxRuntime runtime, ScorerSpec spec, OnnxScoringOptions options, SessionThreading threading)
     {
         _spec = spec;
@@ -40,7 +41,13 @@ internal sealed class OnnxScorer : IFileBatchScorer, ICachedScorer
         {
             layout = OutputLayout.Probe(_pipeline, _pipeline.Inputs.Select(i => FileSliceScorer.CreateTensor(i, 1)).ToArray());
         }
-        catch (Exception e) when (e is OnnxRuntimeException or NotSupportedException or ResourceLimitExceededException)
+        catch (ResourceLimitExceededException)
+        {
+            // A model too big for the memory cap even for one row fails its mini-batches as a limit, not as a broken model.
+            _pipeline.Dispose();
+            throw;
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or NotSupportedException)
         {
             _pipeline.Dispose();
             throw new ModelLoadException(

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using OrleansBatch.Scoring.Telemetry;
 
 namespace OrleansBatch.Scoring;
 
@@ -40,6 +42,7 @@ public sealed class OnnxScorerFactory : IScorerFactory, IDisposable
         if (_cache.TryGetValue(key, out var hit))
         {
             hit.Touch();
+            PlatformMetrics.ScorerCacheHit();
             return hit.Scorer;
         }
 
@@ -49,10 +52,13 @@ public sealed class OnnxScorerFactory : IScorerFactory, IDisposable
             if (_cache.TryGetValue(key, out hit))
             {
                 hit.Touch();
+                PlatformMetrics.ScorerCacheHit();
                 return hit.Scorer;
             }
 
+            var loading = Stopwatch.GetTimestamp();
             var entry = new ScorerCacheEntry(Create(spec));
+            PlatformMetrics.ModelLoaded(entry.Scorer is MlNet.MlNetScorer ? ModelFormats.MlNet : ModelFormats.Onnx, Stopwatch.GetElapsedTime(loading));
             _cache[key] = entry;
             EvictBeyondCapacity();
             return entry.Scorer;

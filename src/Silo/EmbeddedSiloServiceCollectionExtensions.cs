@@ -7,6 +7,7 @@ using OrleansBatch.Grains.Providers;
 using OrleansBatch.Scoring;
 using OrleansBatch.Silo.Hosting;
 using OrleansBatch.Silo.Jobs;
+using OrleansBatch.Silo.Limits;
 using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Silo;
@@ -34,12 +35,20 @@ public static class EmbeddedSiloServiceCollectionExtensions
         return runsSilo;
     }
 
-    /// <summary>Storage commands, scoring and jobs; with <paramref name="runsWork"/> false the job resumer does not run.</summary>
+    /// <summary>
+    /// Storage commands, scoring, jobs, the invoke pipeline (<see cref="JobInvoker"/>, shared by REST and the jobs grain
+    /// of Orleans clients) and the tenant quotas (from configuration, <see cref="TenantQuotaOptions"/>); with
+    /// <paramref name="runsWork"/> false the job resumer does not run.
+    /// </summary>
     public static IServiceCollection AddSiloServices(this IServiceCollection services, bool runsWork = true)
     {
         services.AddRecords();
         services.AddOnnxScoring();
         services.AddJobs(runsWork: runsWork);
+        services.AddOptions<TenantQuotaOptions>().Configure<IConfiguration>(TenantQuotaOptions.Bind);
+        services.TryAddSingleton<TenantQuotas>();
+        services.TryAddSingleton<JobInvoker>();
+        services.TryAddSingleton<JobErrorPages>();
         services.TryAddSingleton<ClusterView>();
         return services;
     }

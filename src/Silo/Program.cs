@@ -31,3 +31,8 @@ host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansBatch.Si
 Console.WriteLine($"silo {silo.Name} started");
 await host.WaitForShutdownAsync();
 return 0;
+
+// Declared so that the entry point stays internal: the ASP.NET Core framework (referenced for the telemetry
+// instrumentation) would otherwise make it public, where it would clash with the gateway's Program. No XML doc: the
+// gateway's OpenAPI comment cache keys types by name, and two documented Program types collide there.
+internal partial class Program;

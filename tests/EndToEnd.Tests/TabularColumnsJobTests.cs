@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using OrleansBatch.Api.Tests.Support;
 using OrleansBatch.Client.Jobs;
 using OrleansBatch.EndToEnd.Tests.Support;
+using OrleansBatch.Scoring;
+using OrleansBatch.Scoring.Tests.Tabular;
 
 namespace OrleansBatch.EndToEnd.Tests;
 
@@ -16,8 +18,8 @@ public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Pl
 
     private static string[] Features => Sample[0].Split(',');
 
-    /// <summary>The sample with its columns in a seeded random order and an <c>id</c> column in the middle.</summary>
-    private string WriteShuffled(string name, Func<int, string[], string[]>? edit = null)
+    /// <summary>The sample with its columns in a seeded random order and (unless <paramref name="withId"/> is false) an <c>id</c> column in the middle.</summary>
+    private string WriteShuffled(string name, Func<int, string[], string[]>? edit = null, bool withId = true)
     {
         var order = Enumerable.Range(0, Features.Length).ToArray();
         new Random(5).Shuffle(order);
@@ -27,7 +29,8 @@ public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Pl
         {
             var cells = line.Split(',');
             var shuffled = order.Select(c => cells[c]).ToList();
-            shuffled.Insert(7, i == 0 ? "id" : $"case-{i - 1}");
+            if (withId)
+                shuffled.Insert(7, i == 0 ? "id" : $"case-{i - 1}");
             return string.Join(',', edit?.Invoke(i - 1, [.. shuffled]) ?? [.. shuffled]);
         });
         File.WriteAllText(Path.Combine(folder, "shuffled.csv"), string.Join('\n', lines) + "\n");
@@ -71,24 +74,13 @@ public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Pl
     {
         var folder = WriteShuffled("parquet-" + Guid.NewGuid().ToString("N")[..6]);
         var csv = Path.Combine(folder, "shuffled.csv");
-        await Scoring.Tests.Tabular.ParquetSample.WriteAsync(File.ReadAllLines(csv), Path.Combine(folder, "shuffled.parquet"), rowsPerGroup: 40);
+        await ParquetSample.WriteAsync(File.ReadAllLines(csv), Path.Combine(folder, "shuffled.parquet"), rowsPerGroup: 40);
         File.Delete(csv);
 
-        var job = await platform.Client.InvokeEndpointAsync("cancer", new BatchJobInvocation
-        {
-            Input = BatchJobInput.Folder(folder),
-            Settings = new BatchJobSettings { MiniBatchSize = miniBatchSize, InputColumns = Features },
-        });
-        var done = await job.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100));
+        var output = await ScoreAllRowsAsync("cancer", folder, new BatchJobSettings { MiniBatchSize = miniBatchSize, InputColumns = Features });
 
-        Assert.Equal(BatchJobStatus.Completed, done.Status);
-        Assert.True(done.Progress!.MiniBatches.Total > 2, $"{done.Progress.MiniBatches.Total} mini-batches");
-        Assert.Equal((569L, 0L), (done.Progress.Items.Succeeded, done.Progress.Items.Failed));
-        using var output = new MemoryStream();
-        await job.DownloadOutputAsync(output);
         var expected = File.ReadAllLines(RepositoryPaths.Sample("breast-cancer", "expected.csv"));
-        Platform.AssertSameRows(expected.Select(l => l.Replace("breast_cancer.csv", "shuffled.parquet", StringComparison.Ordinal)).ToList(),
-            System.Text.Encoding.UTF8.GetString(output.ToArray()));
+        Platform.AssertSameRows(expected.Select(l => l.Replace("breast_cancer.csv", "shuffled.parquet", StringComparison.Ordinal)).ToList(), output);
     }
 
     [Fact]
@@ -215,7 +207,9 @@ public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Pl
             Input = BatchJobInput.Folder(folder),
             Settings = new BatchJobSettings { InputColumns = Features },
         });
-        var positional = await platform.Client.InvokeEndpointAsync("cancer", new BatchJobInvocation { Input = BatchJobInput.Folder(folder) });
+        // Without input_columns the 30 columns of a file without the id map by position, and the log says so.
+        var unnamed = WriteShuffled("positional-" + Guid.NewGuid().ToString("N")[..6], withId: false);
+        var positional = await platform.Client.InvokeEndpointAsync("cancer", new BatchJobInvocation { Input = BatchJobInput.Folder(unnamed) });
         var done = await byName.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100));
         await positional.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100));
 
@@ -227,5 +221,63 @@ public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Pl
         Assert.Contains("\"row\":42", errors.Replace(" ", "", StringComparison.Ordinal));
         var log = await positional.ReadLogAsync(follow: true).ToListAsync();
         Assert.Contains(log, l => l.Contains("settings.input_columns", StringComparison.Ordinal) && l.Contains("order of the header", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_bad_value_in_the_first_row_of_a_mini_batch_fails_that_row_only()
+    {
+        var folder = Path.Combine(platform.DataRoot, "bad-rows-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(folder);
+        BadRowsSample.WriteCsv(Path.Combine(folder, "wide.csv"), 60_000, every: 1_000);
+
+        var job = await platform.Client.InvokeEndpointAsync("cancer", new BatchJobInvocation
+        {
+            Input = BatchJobInput.Folder(folder),
+            Settings = new BatchJobSettings { MiniBatchSize = "20 rows" },
+        });
+        var done = await job.WaitForCompletionAsync(TimeSpan.FromMilliseconds(200));
+
+        Assert.Equal(BatchJobStatus.Completed, done.Status);
+        Assert.True(done.Progress!.MiniBatches.Total >= 1_000, $"{done.Progress.MiniBatches.Total} mini-batches");
+        Assert.Equal((59_940L, 60L), (done.Progress.Items.Succeeded, done.Progress.Items.Failed));
+        using var http = platform.Http();
+        var report = await Platform.ReadJsonAsync(await http.GetAsync($"/v1/jobs/{done.Name}/errors"));
+        // Identical errors of a file come grouped: one line, 60 rows from the first to the last bad row.
+        var group = Assert.Single(report.GetProperty("value").EnumerateArray());
+        Assert.Equal((ItemErrorCodes.InvalidValue, BadRowsSample.FirstFeature, BadRowsSample.BadValue),
+            (group.GetProperty("code").GetString(), group.GetProperty("column").GetString(), group.GetProperty("value").GetString()));
+        Assert.Equal((60L, 0L, 59_000L), (group.GetProperty("count").GetInt64(), group.GetProperty("first_row").GetInt64(), group.GetProperty("last_row").GetInt64()));
+    }
+
+    [Fact]
+    public async Task An_ml_net_model_scores_a_shuffled_parquet_file_as_its_references_say()
+    {
+        var folder = WriteShuffled("mlnet-parquet-" + Guid.NewGuid().ToString("N")[..6], withId: false);
+        var csv = Path.Combine(folder, "shuffled.csv");
+        await ParquetSample.WriteAsync(File.ReadAllLines(csv), Path.Combine(folder, "shuffled.parquet"), rowsPerGroup: 50);
+        File.Delete(csv);
+        await platform.Client.CreateModelVersionAsync("cancer-mlnet", RepositoryPaths.Sample("mlnet-cancer", "model.zip"), new Client.Models.ModelVersionMetadata { Type = "mlnet" });
+        await platform.Client.CreateOrUpdateEndpointAsync("cancer-mlnet", new Client.Models.BatchEndpointDefinition());
+        await platform.Client.CreateOrUpdateDeploymentAsync("cancer-mlnet", "one", new Client.Models.BatchDeploymentDefinition { Model = new Client.Models.ModelReference("cancer-mlnet", 1) });
+
+        var output = await ScoreAllRowsAsync("cancer-mlnet", folder, new BatchJobSettings { MiniBatchSize = "100 rows" });
+
+        var expected = File.ReadAllLines(RepositoryPaths.Sample("mlnet-cancer", "expected.csv"))
+            .Select(l => l.Replace("breast_cancer.csv", "shuffled.parquet", StringComparison.Ordinal));
+        Assert.Equal(expected, output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>Runs a job over the sample's 569 rows in more than two mini-batches, checks all scored, and returns its output.</summary>
+    private async Task<string> ScoreAllRowsAsync(string endpoint, string folder, BatchJobSettings settings)
+    {
+        var job = await platform.Client.InvokeEndpointAsync(endpoint, new BatchJobInvocation { Input = BatchJobInput.Folder(folder), Settings = settings });
+        var done = await job.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(BatchJobStatus.Completed, done.Status);
+        Assert.True(done.Progress!.MiniBatches.Total > 2, $"{done.Progress.MiniBatches.Total} mini-batches");
+        Assert.Equal((569L, 0L), (done.Progress.Items.Succeeded, done.Progress.Items.Failed));
+        using var output = new MemoryStream();
+        await job.DownloadOutputAsync(output);
+        return System.Text.Encoding.UTF8.GetString(output.ToArray());
     }
 }

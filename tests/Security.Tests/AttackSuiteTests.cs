@@ -10,11 +10,11 @@ namespace OrleansBatch.Security.Tests;
 /// be a 5xx, and each must be problem+json or a plain success.
 /// </summary>
 [Collection(SecurityGateway.Name)]
-public sealed class AttackSuiteTests(GatewayFixture gateway)
+public sealed class AttackSuiteTests(GatewayFixture gateway, Xunit.Abstractions.ITestOutputHelper output)
 {
     private sealed record Attack(string Method, string Route, string? Body = null, string ContentType = "application/json", string? Header = null, string? HeaderValue = null, byte[]? Raw = null);
 
-    private static IEnumerable<Attack> Attacks(string upload)
+    private static IEnumerable<Attack> Attacks(string upload, string dataDirectory)
     {
         var deep = new string('[', 5000) + new string(']', 5000);
         var aliasBomb = "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n";
@@ -55,6 +55,12 @@ public sealed class AttackSuiteTests(GatewayFixture gateway)
             new("POST", "/v1/endpoints/scorer/jobs", """{"input":{"type":"uri_folder","path":"upload://../../tenants/other/uploads/x/"}}"""),
             new("POST", "/v1/endpoints/scorer/jobs", """{"properties":{"InputData":{"d":{"JobInputType":"UriFolder","Uri":"upload://zz/"}},"OutputData":{"o":{"JobOutputType":"UriFile","Uri":"x\u0000/p.csv"}}}}"""),
             new("POST", "/v1/endpoints/scorer/jobs", Invoke(""), Header: "Idempotency-Key", HeaderValue: new string('k', 300)),
+            new("POST", "/v1/endpoints/scorer/jobs", Invoke($$""","output":{"path":"{{dataDirectory}}/files"},"output_policy":"overwrite" """)),
+            new("POST", "/v1/endpoints/scorer/jobs", Invoke($$""","output":{"path":"file://{{dataDirectory}}/data/x/../../files"}""")),
+            new("POST", "/v1/endpoints/scorer/jobs", """{"input":{"type":"uri_folder","path":"http://169.254.169.254/latest/meta-data?sig=x"}}"""),
+            new("POST", "/v1/endpoints/scorer/jobs", Invoke(""","output":{"path":"http://127.0.0.1:1/acct/c?sp=rwl&sig=x"}""")),
+            new("POST", "/v1/endpoints/scorer/jobs", Invoke(""), Header: "azureml-model-deployment", HeaderValue: "../blue"),
+            new("POST", "/v1/data/atk/versions", """{"type":"uri_file","path":"/etc/passwd\u0000"}"""),
             // lists and routes
             new("GET", "/v1/jobs?continuation=!!!"),
             new("GET", "/v1/jobs?continuation=bm90LWEta2V5"),
@@ -63,6 +69,16 @@ public sealed class AttackSuiteTests(GatewayFixture gateway)
             new("GET", "/v1/jobs?top=99999999999"),
             new("GET", "/v1/jobs?status=Reader,Running"),
             new("GET", "/v1/jobs/nope/errors?continuation=abc"),
+            new("GET", "/v1/jobs/..%2F..%2Fx"),
+            new("GET", "/v1/jobs/a%2Fb/outputs/score"),
+            new("GET", "/v1/jobs/" + new string('a', 5000)),
+            new("GET", "/v1/jobs/nope/outputs/score"),
+            new("GET", "/v1/endpoints/scorer/jobs?top=abc"),
+            new("GET", "/v1/cluster"),
+            new("PUT", "/v1/endpoints/a%2Fb", """{"description":"x"}"""),
+            new("PUT", "/v1/endpoints/scorer", """{"description":"x"}""", Header: "If-Match", HeaderValue: "\"99999999999999999999\""),
+            new("PUT", "/v1/endpoints/scorer", """{"description":"x"}""", Header: "If-Match", HeaderValue: "W/\"1\", garbage"),
+            new("DELETE", "/v1/endpoints/scorer/deployments/blue", Header: "If-Match", HeaderValue: "\"abc\""),
             new("GET", "/v1/jobs/nope/logs?follow=true"),
             new("POST", "/v1/jobs/nope/cancel"),
             new("GET", "/v1/models/cancer/versions/99999999999"),
@@ -86,7 +102,7 @@ public sealed class AttackSuiteTests(GatewayFixture gateway)
         var failures = new List<string>();
         var count = 0;
 
-        foreach (var attack in Attacks(upload))
+        foreach (var attack in Attacks(upload, gateway.DataDirectory))
         {
             count++;
             using var request = new HttpRequestMessage(new HttpMethod(attack.Method), attack.Route);
@@ -99,6 +115,7 @@ public sealed class AttackSuiteTests(GatewayFixture gateway)
                 request.Headers.TryAddWithoutValidation(attack.Header, attack.HeaderValue);
             using var response = await client.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
+            output.WriteLine($"{(int)response.StatusCode} {attack.Method} {attack.Route[..Math.Min(60, attack.Route.Length)]} {attack.Body?[..Math.Min(60, attack.Body.Length)]}");
             if ((int)response.StatusCode >= 500)
                 failures.Add($"{attack.Method} {attack.Route} {attack.Body?[..Math.Min(80, attack.Body.Length)]} -> {(int)response.StatusCode} {text}");
             else if ((int)response.StatusCode >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")

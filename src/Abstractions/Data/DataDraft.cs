@@ -17,6 +17,8 @@ public sealed record DataDraft(string? Type, string? Path, string? Description, 
             errors.Add("path", "is required: an upload:// path, a path under a configured data root, or an https:// URL.");
         else if (Path.Length > 2048)
             errors.Add("path", "is longer than 2048 characters.");
+        else if (Path.Any(char.IsControl))
+            errors.Add("path", "must not contain control characters (NUL, CR, LF, ...): they would reach job logs and messages as they are.");
         if (Description is { Length: > 4096 })
             errors.Add("description", "is longer than 4096 characters.");
         StringMap.Validate(Tags, "tags", errors);

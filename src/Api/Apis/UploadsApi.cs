@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Http;
-using OrleansBatch.Api.Limits;
+using OrleansBatch.Silo.Limits;
 using OrleansBatch.Api.Security;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;

@@ -5,7 +5,7 @@ using OrleansBatch.Api.Contracts;
 using Microsoft.Extensions.Options;
 using OrleansBatch.Api.Hosting;
 using OrleansBatch.Api.Http;
-using OrleansBatch.Api.Limits;
+using OrleansBatch.Silo.Limits;
 using OrleansBatch.Grains;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Grains.Domain.Models;

@@ -7,11 +7,10 @@ using OrleansBatch.Api.Assets;
 using OrleansBatch.Api.Contracts;
 using OrleansBatch.Api.Http;
 using OrleansBatch.Api.Jobs;
-using OrleansBatch.Api.Limits;
-using OrleansBatch.Api.Metrics;
 using OrleansBatch.Api.Security;
 using OrleansBatch.Silo;
 using OrleansBatch.Silo.Hosting;
+using OrleansBatch.Silo.Telemetry;
 using Scalar.AspNetCore;
 
 namespace OrleansBatch.Api.Hosting;
@@ -20,7 +19,7 @@ namespace OrleansBatch.Api.Hosting;
 public static class GatewayHostingExtensions
 {
     /// <summary>
-    /// Adds the gateway (options from configuration, JSON, problem details, API key auth, OpenAPI, metrics)
+    /// Adds the gateway (options from configuration, JSON, problem details, API key auth, OpenAPI, telemetry)
     /// the provider chosen by <c>OBATCH_PROVIDER</c> and, unless <c>OBATCH_EMBEDDED_SILO=false</c>, an embedded silo.
     /// </summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
@@ -48,11 +47,10 @@ public static class GatewayHostingExtensions
 
         services.AddSingleton<PlatformAdminKey>();
         services.AddSingleton<ApiKeyVerifier>();
-        services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ModelRegistration>();
         services.AddSingleton<ModelDeletion>();
-        services.AddSingleton<TenantQuotas>();
         services.AddHostedService<GatewayStartup>();
+        services.AddOrleansBatchTelemetry(builder.Configuration, "orleans-batch-gateway");
 
         var runsSilo = services.AddEmbeddedSilo(builder.Configuration, sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory);
         var provider = SiloProviderServiceCollectionExtensions.Read(builder.Configuration);
@@ -64,21 +62,9 @@ public static class GatewayHostingExtensions
         return builder;
     }
 
-    /// <summary>Middleware in order: metrics (outermost, sees final statuses), problem details for errors and bare status codes, auth.</summary>
+    /// <summary>Middleware in order: problem details for errors and bare status codes, auth. (HTTP metrics and traces are ASP.NET Core's own, through OpenTelemetry.)</summary>
     public static WebApplication UseGateway(this WebApplication app)
     {
-        var metrics = app.Services.GetRequiredService<GatewayMetrics>();
-        app.Use(async (context, next) =>
-        {
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                metrics.RecordResponse(context.Response.StatusCode);
-            }
-        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

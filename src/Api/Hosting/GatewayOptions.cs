@@ -7,8 +7,8 @@ namespace OrleansBatch.Api.Hosting;
 /// Settings of the gateway, read from standard .NET configuration (environment variables included):
 /// <c>OBATCH_DATA_DIR</c> (default <c>./.obatch</c>), <c>OBATCH_ADMIN_KEY</c>, <c>OBATCH_DATA_ROOTS</c>
 /// (':'-separated folders that local job inputs may come from), <c>OBATCH_MAX_UPLOAD_MB</c> (default 512),
-/// <c>OBATCH_MAX_JSON_KB</c> (default 1024), <c>OBATCH_MAX_UPLOAD_FILES</c> (default 1000), and the per-tenant quotas
-/// <c>OBATCH_TENANT_MAX_STORAGE_MB</c> (default 10240) and <c>OBATCH_TENANT_MAX_LIVE_JOBS</c> (default 100).
+/// <c>OBATCH_MAX_JSON_KB</c> (default 1024) and <c>OBATCH_MAX_UPLOAD_FILES</c> (default 1000). The per-tenant quotas are
+/// the silo's (<see cref="Silo.Limits.TenantQuotaOptions"/>), so an Orleans client's invoke meets them too.
 /// </summary>
 public sealed class GatewayOptions
 {
@@ -18,8 +18,6 @@ public sealed class GatewayOptions
     public const string MaxUploadMegabytesKey = "OBATCH_MAX_UPLOAD_MB";
     public const string MaxJsonKilobytesKey = "OBATCH_MAX_JSON_KB";
     public const string MaxUploadFilesKey = "OBATCH_MAX_UPLOAD_FILES";
-    public const string TenantMaxStorageMegabytesKey = "OBATCH_TENANT_MAX_STORAGE_MB";
-    public const string TenantMaxLiveJobsKey = "OBATCH_TENANT_MAX_LIVE_JOBS";
 
     /// <summary>Absolute path of the data directory (database, files, <c>admin.key</c>).</summary>
     public string DataDirectory { get; set; } = "";
@@ -37,12 +35,6 @@ public sealed class GatewayOptions
     /// <summary>Files (parts named <c>file</c>) one upload or model registration may carry.</summary>
     public int MaxUploadFiles { get; set; } = 1000;
 
-    /// <summary>Bytes a tenant may store (uploads, models, job outputs).</summary>
-    public long TenantMaxStorageBytes { get; set; } = 10L << 30;
-
-    /// <summary>Jobs a tenant may have queued or running at once.</summary>
-    public int TenantMaxLiveJobs { get; set; } = 100;
-
     /// <summary>Reads the settings from configuration; relative paths are resolved against the current directory.</summary>
     public static void Bind(GatewayOptions options, IConfiguration configuration)
     {
@@ -56,10 +48,6 @@ public sealed class GatewayOptions
             options.MaxJsonBodyBytes = jsonKb << 10;
         if (int.TryParse(configuration[MaxUploadFilesKey], NumberStyles.None, CultureInfo.InvariantCulture, out var files) && files > 0)
             options.MaxUploadFiles = files;
-        if (long.TryParse(configuration[TenantMaxStorageMegabytesKey], NumberStyles.None, CultureInfo.InvariantCulture, out var storageMb))
-            options.TenantMaxStorageBytes = storageMb << 20;
-        if (int.TryParse(configuration[TenantMaxLiveJobsKey], NumberStyles.None, CultureInfo.InvariantCulture, out var liveJobs) && liveJobs > 0)
-            options.TenantMaxLiveJobs = liveJobs;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,3 +1,4 @@
+using OrleansBatch.Silo.Jobs;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrleansBatch.Api.Http;

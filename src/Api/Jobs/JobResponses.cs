@@ -1,5 +1,6 @@
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Silo.Inputs;
+using OrleansBatch.Silo.Telemetry;
 
 namespace OrleansBatch.Api.Jobs;
 
@@ -29,7 +30,7 @@ public static class JobResponses
                 new JobItemCounts(p.ItemsSucceeded, p.ItemsFailed), p.RowsWritten, p.Percent,
                 job.Status.IsTerminal() ? 0 : p.EtaSeconds(elapsed)),
             job.Error is { } e ? new JobErrorResponse(e.Code, SasRedaction.Text(e.Message)) : null,
-            job.CreatedAt, job.StartedAt, job.EndedAt);
+            job.CreatedAt, job.StartedAt, job.EndedAt, JobTelemetry.TraceIdOf(job.TraceParent));
     }
 
     /// <summary>One line of <c>GET /v1/jobs/{name}/errors</c>.</summary>

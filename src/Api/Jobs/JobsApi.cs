@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,11 +56,11 @@ public static class JobsApi
 
     private static Task<Ok<ListResponse<JobResponse>>> ListAsync(
         HttpContext context, TenantCaller caller, ListQuery query, JobService jobs, TimeProvider time, string? endpoint, string? deployment, string? status, CancellationToken cancellationToken) =>
-        ListCoreAsync(context, caller, query, jobs, time, new JobListFilter(endpoint, deployment, ParseStatus(status)), cancellationToken);
+        ListCoreAsync(context, caller, query, jobs, time, new JobListFilter(endpoint, deployment, JobStatusNames.Parse(status)), cancellationToken);
 
     private static async Task<Ok<ListResponse<JobResponse>>> ListForEndpointAsync(
         HttpContext context, TenantCaller caller, string endpoint, ListQuery query, JobService jobs, TimeProvider time, string? deployment, string? status, CancellationToken cancellationToken) =>
-        await ListCoreAsync(context, caller, query, jobs, time, new JobListFilter(ResourceName.Normalize(endpoint, "endpoint"), deployment, ParseStatus(status)), cancellationToken);
+        await ListCoreAsync(context, caller, query, jobs, time, new JobListFilter(ResourceName.Normalize(endpoint, "endpoint"), deployment, JobStatusNames.Parse(status)), cancellationToken);
 
     private static async Task<Ok<ListResponse<JobResponse>>> ListCoreAsync(
         HttpContext context, TenantCaller caller, ListQuery query, JobService jobs, TimeProvider time, JobListFilter filter, CancellationToken cancellationToken)
@@ -92,20 +91,11 @@ public static class JobsApi
         } while (await lines.MoveNextAsync());
     }
 
-    /// <summary>The whole report, identical errors grouped across mini-batches, paged by position (the continuation is the next line's index).</summary>
-    private static async Task<Ok<JobErrorsResponse>> ErrorsAsync(HttpContext context, TenantCaller caller, string name, ListQuery query, JobService jobs, CancellationToken cancellationToken)
+    /// <summary>The whole report, identical errors grouped across mini-batches, paged by position (<see cref="JobErrorPages"/>).</summary>
+    private static async Task<Ok<JobErrorsResponse>> ErrorsAsync(HttpContext context, TenantCaller caller, string name, ListQuery query, JobErrorPages errors, CancellationToken cancellationToken)
     {
-        var start = 0;
-        if (query.Continuation is { } token && (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out start) || start < 0))
-            throw DomainException.Invalid(ProblemCodes.InvalidContinuation, "The continuation token is not one this list returned; follow next_link unchanged, or leave continuation out for the first page.");
-        var job = await jobs.GetAsync(caller.Tenant, name, cancellationToken);
-        var groups = new JobItemErrorGroups(int.MaxValue);
-        await foreach (var error in jobs.ErrorsAsync(caller.Tenant, name, cancellationToken))
-            groups.Add(error);
-        var page = groups.Errors.Skip(start).Take(query.Top).Select(JobResponses.Error).ToList();
-        var next = start + page.Count < groups.Errors.Count ? (start + page.Count).ToString(CultureInfo.InvariantCulture) : null;
-        var total = Math.Max(job.Counters.ItemsFailed, groups.Errors.Sum(e => e.Count));
-        return TypedResults.Ok(new JobErrorsResponse(page, total, groups.Errors.Count, NextLink(context.Request, next)));
+        var page = await errors.ReadAsync(caller.Tenant, name, query.Top, query.Continuation, cancellationToken);
+        return TypedResults.Ok(new JobErrorsResponse(page.Lines.Select(JobResponses.Error).ToList(), page.TotalFailedItems, page.Groups, NextLink(context.Request, page.Continuation)));
     }
 
     private static async Task<FileStreamHttpResult> OutputAsync(TenantCaller caller, string name, JobService jobs, CancellationToken cancellationToken)
@@ -113,11 +103,6 @@ public static class JobsApi
         var (content, fileName, contentType) = await jobs.OpenOutputAsync(caller.Tenant, name, cancellationToken);
         return TypedResults.File(content, contentType, fileName);
     }
-
-    private static JobStatus? ParseStatus(string? status) =>
-        string.IsNullOrEmpty(status) ? null
-        : Enum.TryParse<JobStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _) ? parsed
-        : throw DomainException.Validation("status", $"'{status}' is not a job status; use one of {string.Join(", ", Enum.GetNames<JobStatus>())}.");
 
     /// <summary>The next page's URL with the same filters.</summary>
     private static string? NextLink(HttpRequest request, string? continuation)

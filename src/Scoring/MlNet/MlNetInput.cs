@@ -9,7 +9,7 @@ namespace OrleansBatch.Scoring.MlNet;
 internal sealed record MlNetInput(string Name, DataKind Kind, int Width)
 {
     /// <summary>ML.NET's default label column: at scoring time it may be absent from the data (it is fed as missing).</summary>
-    public bool IsLabel => Name == "Label";
+    public bool IsLabel => Name == ModelFormats.MlNetLabel;
 
     public string TypeName => Kind switch
     {

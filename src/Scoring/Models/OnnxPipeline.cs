@@ -10,7 +10,7 @@ namespace OrleansBatch.Scoring.Models;
 /// any other input becomes an input of the whole pipeline, read from the data like the first step's inputs.
 /// The pipeline's outputs are the last step's outputs; outputs of earlier steps are not written out.
 /// </summary>
-internal sealed class OnnxPipeline : IDisposable
+internal sealed partial class OnnxPipeline : IDisposable
 {
     private readonly OnnxRuntime _runtime;
     private readonly OnnxSession[] _steps;
@@ -94,7 +94,7 @@ internal sealed class OnnxPipeline : IDisposable
             var cap = _runtime.MaxMemoryBytes / (1024 * 1024);
             throw new ResourceLimitExceededException(
                 $"The model needed more memory than the scoring memory cap of {cap} MB allows, so the run was stopped. " +
-                $"Use smaller mini-batches, or raise the cap with {OnnxScoringOptions.MaxMemoryVariable} (at most {OnnxRuntime.MaxMemoryLimitMegabytes}). ONNX Runtime said: {e.Message}", e);
+                $"Use smaller mini-batches, or raise the cap with {OnnxScoringOptions.MaxMemoryVariable} (at most {OnnxRuntime.MaxMemoryLimitMegabytes}).{Refused(e)}", e);
         }
     }
 
@@ -110,6 +110,22 @@ internal sealed class OnnxPipeline : IDisposable
     // an allocation the system itself refuses says "Failed to allocate memory".
     private static bool IsOutOfMemory(OnnxRuntimeException e) =>
         e.Message.Contains("Available memory of", StringComparison.Ordinal) || e.Message.Contains("Failed to allocate memory", StringComparison.Ordinal);
+
+    /// <summary>Which node asked for how much, from ONNX Runtime's message (the rest of it names the runtime's own source files).</summary>
+    private static string Refused(OnnxRuntimeException e)
+    {
+        var node = RefusedNode().Match(e.Message);
+        var bytes = RefusedBytes().Match(e.Message);
+        if (!bytes.Success || !long.TryParse(bytes.Groups["bytes"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested))
+            return "";
+        return $" {(node.Success ? $"Its {node.Groups["op"].Value} node" : "One step")} asked for {requested / (1024 * 1024)} MB at once.";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"running (?<op>[A-Za-z0-9_]{1,64}) node")]
+    private static partial System.Text.RegularExpressions.Regex RefusedNode();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"requested bytes of (?<bytes>\d{1,19})")]
+    private static partial System.Text.RegularExpressions.Regex RefusedBytes();
 
     private IDisposableReadOnlyCollection<OrtValue> RunSteps(IReadOnlyList<OrtValue> inputs, RunOptions options)
     {

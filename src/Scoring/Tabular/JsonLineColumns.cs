@@ -2,16 +2,14 @@ using System.Text.Json;
 
 namespace OrleansBatch.Scoring.Tabular;
 
-/// <summary>The columns of a JSON-lines slice: the property names of its first object, and which of them hold numbers.</summary>
+/// <summary>The columns of a JSON-lines input: the property names of an object (its values are not looked at).</summary>
 internal static class JsonLineColumns
 {
-    public static bool TryRead(ReadOnlySpan<byte> line, out string[] names, out bool[] numeric, out string? error)
+    public static bool TryRead(ReadOnlySpan<byte> line, out string[] names, out string? error)
     {
         names = [];
-        numeric = [];
         error = null;
         var nameList = new List<string>();
-        var numericList = new List<bool>();
         try
         {
             var reader = new Utf8JsonReader(line);
@@ -25,7 +23,6 @@ internal static class JsonLineColumns
             {
                 nameList.Add(reader.GetString()!);
                 reader.Read();
-                numericList.Add(reader.TokenType == JsonTokenType.Number);
                 reader.Skip();
             }
         }
@@ -36,7 +33,6 @@ internal static class JsonLineColumns
         }
 
         names = [.. nameList];
-        numeric = [.. numericList];
         return true;
     }
 }

@@ -8,6 +8,8 @@ namespace OrleansBatch.Scoring.Tabular;
 /// <summary>
 /// One column of a Parquet row group, read through buffers reused from row group to row group: numbers (any
 /// integer, floating or decimal type, and booleans as 0/1) as doubles, anything else as text; nulls are absent.
+/// A required (non-nullable) double column is read by Parquet.Net straight into the numbers, with no copy and no
+/// per-row presence flags (that copy cost as much as Parquet.Net's own decoding: bench/Scoring --breakdown).
 /// </summary>
 internal sealed class ParquetColumn(DataField field)
 {
@@ -15,6 +17,7 @@ internal sealed class ParquetColumn(DataField field)
     private double[] _numbers = [];
     private bool[] _present = [];
     private string?[] _texts = [];
+    private bool _required;
 
     public DataField Field { get; } = field;
 
@@ -36,8 +39,12 @@ internal sealed class ParquetColumn(DataField field)
         }
 
         var type = Nullable.GetUnderlyingType(Field.ClrType) ?? Field.ClrType;
+        _required = !Field.IsNullable && IsNumeric;
         switch (Type.GetTypeCode(type))
         {
+            case TypeCode.Double when _required:
+                rowGroup.ReadAsync<double>(Field, _numbers.AsMemory(0, rows)).GetAwaiter().GetResult();
+                break;
             case TypeCode.Double: ReadNumbers<double>(rowGroup, rows); break;
             case TypeCode.Single: ReadNumbers<float>(rowGroup, rows); break;
             case TypeCode.Int64: ReadNumbers<long>(rowGroup, rows); break;
@@ -57,21 +64,44 @@ internal sealed class ParquetColumn(DataField field)
         }
     }
 
+    /// <summary>Reads the <paramref name="used"/> columns of <paramref name="rowGroup"/>; returns its row count.</summary>
+    public static int ReadGroup(ParquetRowGroupReader rowGroup, ParquetColumn[] columns, IEnumerable<int> used)
+    {
+        var rows = checked((int)rowGroup.RowCount);
+        foreach (var c in used)
+        {
+            columns[c].Read(rowGroup, rows);
+        }
+
+        return rows;
+    }
+
     /// <summary>The number in row <paramref name="row"/>; false for a null.</summary>
     public bool TryGetNumber(int row, out double value)
     {
         value = _numbers[row];
-        return _present[row];
+        return _required || _present[row];
     }
 
     /// <summary>Whether rows [<paramref name="start"/>, <paramref name="start"/>+<paramref name="count"/>) all have a value.</summary>
-    public bool AllPresent(int start, int count) => !_present.AsSpan(start, count).Contains(false);
+    public bool AllPresent(int start, int count) => _required || !_present.AsSpan(start, count).Contains(false);
 
-    /// <summary>The numbers of rows [<paramref name="start"/>, <paramref name="start"/>+<paramref name="count"/>).</summary>
-    public ReadOnlySpan<double> Numbers(int start, int count) => _numbers.AsSpan(start, count);
+    /// <summary>
+    /// Copies the numbers of rows [<paramref name="start"/>, +<paramref name="count"/>) (all present) as floats into
+    /// row-major <paramref name="rows"/> of <paramref name="stride"/> floats, at <paramref name="offset"/> in each: a
+    /// batch window filled column by column.
+    /// </summary>
+    public void CopyTo(int start, int count, Span<float> rows, int stride, int offset)
+    {
+        var numbers = _numbers.AsSpan(start, count);
+        for (var k = 0; k < numbers.Length; k++)
+        {
+            rows[(k * stride) + offset] = (float)numbers[k];
+        }
+    }
 
     /// <summary>The value of row <paramref name="row"/> as text (invariant), or null for a null.</summary>
-    public string? Text(int row) => !_present[row] ? null
+    public string? Text(int row) => !_required && !_present[row] ? null
         : IsNumeric ? (_raw?.GetValue(row) is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : _numbers[row].ToString(CultureInfo.InvariantCulture))
         : _texts[row];
 
@@ -94,7 +124,6 @@ internal sealed class ParquetColumn(DataField field)
             rowGroup.ReadAsync(Field, buffer.AsMemory(0, rows)).GetAwaiter().GetResult();
             for (var r = 0; r < rows; r++)
             {
-                _present[r] = true;
                 _numbers[r] = double.CreateChecked(buffer[r]);
             }
         }
@@ -118,7 +147,6 @@ internal sealed class ParquetColumn(DataField field)
             rowGroup.ReadAsync(Field, buffer.AsMemory(0, rows)).GetAwaiter().GetResult();
             for (var r = 0; r < rows; r++)
             {
-                _present[r] = true;
                 _numbers[r] = buffer[r] ? 1 : 0;
             }
         }

@@ -74,12 +74,7 @@ internal sealed class ParquetSliceScorer(
             long rowInSlice = 0, scored = 0;
             foreach (var g in owned)
             {
-                var rowGroup = reader.RowGroups[g];
-                var rows = checked((int)rowGroup.RowCount);
-                foreach (var c in used)
-                {
-                    columns[c].Read(rowGroup, rows);
-                }
+                var rows = ParquetColumn.ReadGroup(reader.RowGroups[g], columns, used);
 
                 for (var r = 0; r < rows;)
                 {
@@ -121,13 +116,7 @@ internal sealed class ParquetSliceScorer(
         {
             var (t, offset) = binding.Targets[c];
             var tensor = binding.Tensors[t];
-            var width = tensor.Width;
-            var items = tensor.FloatItems(slot, count);
-            var numbers = columns[c].Numbers(row, count);
-            for (var k = 0; k < count; k++)
-            {
-                items[(k * width) + offset] = (float)numbers[k];
-            }
+            columns[c].CopyTo(row, count, tensor.FloatItems(slot, count), tensor.Width, offset);
         }
     }
 

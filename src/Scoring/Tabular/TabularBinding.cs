@@ -9,8 +9,9 @@ namespace OrleansBatch.Scoring.Tabular;
 /// (1) <c>settings.input_columns</c> set: the model has one input, fed those columns in that order, wherever
 /// they stand in the file;
 /// (2) every model input is the name of a column: by name (one value per row, or for JSON lines an array);
-/// (3) the model has one input of shape [N,F]: the numeric columns (those whose value in the slice's
-/// first row is a number), in header order, only when their count is F (a <see cref="Note"/> says so);
+/// (3) the model has one input of shape [N,F]: the candidate columns in header order, only when their count is
+/// F (a <see cref="Note"/> says so). Candidates come from the file's schema, never from a data row, so every
+/// slice of a file binds alike: a CSV's or JSON line's every column, a Parquet file's numeric columns;
 /// otherwise binding fails with a message naming what is missing and the setting that fixes it.
 /// <c>settings.passthrough_columns</c> are found by name the same way.
 /// </summary>
@@ -50,13 +51,13 @@ internal sealed class TabularBinding
     public static TabularBinding? TryBind(
         IReadOnlyList<OnnxValueInfo> inputs,
         string[] columns,
-        bool[] numeric,
+        bool[] candidates,
         TabularColumns settings,
         int capacity,
         bool arrayValues,
         out string? error)
     {
-        var binding = BindInputs(inputs, columns, numeric, settings.InputColumns, capacity, arrayValues, out error);
+        var binding = BindInputs(inputs, columns, candidates, settings.InputColumns, capacity, arrayValues, out error);
         if (binding is null)
         {
             return null;
@@ -74,7 +75,7 @@ internal sealed class TabularBinding
     }
 
     private static TabularBinding? BindInputs(
-        IReadOnlyList<OnnxValueInfo> inputs, string[] columns, bool[] numeric, IReadOnlyList<string> inputColumns, int capacity, bool arrayValues, out string? error)
+        IReadOnlyList<OnnxValueInfo> inputs, string[] columns, bool[] candidates, IReadOnlyList<string> inputColumns, int capacity, bool arrayValues, out string? error)
     {
         error = null;
         var targets = Enumerable.Repeat((-1, -1), columns.Length).ToArray();
@@ -119,9 +120,10 @@ internal sealed class TabularBinding
 
         if (inputs.Count == 1 && inputs[0].Type.Shape.Length == 2)
         {
-            var numericColumns = Enumerable.Range(0, columns.Length).Where(c => numeric[c]).ToArray();
-            var note = $"Model input '{inputs[0].Name}' takes the {numericColumns.Length} numeric columns in the order of the header ({Describe(numericColumns.Select(c => columns[c]).ToArray())}), because {InputColumnsSetting} is not set. If the file's columns may come in another order, list the model's features in {InputColumnsSetting} to match them by name.";
-            return Single(inputs[0], columns, numericColumns, targets, capacity, "numeric columns", note, out error);
+            var chosen = Enumerable.Range(0, columns.Length).Where(c => candidates[c]).ToArray();
+            var kind = chosen.Length == columns.Length ? "columns" : "numeric columns";
+            var note = $"Model input '{inputs[0].Name}' takes the file's {chosen.Length} {kind} in the order of the header ({Describe(chosen.Select(c => columns[c]).ToArray())}), because {InputColumnsSetting} is not set. If the file's columns may come in another order, list the model's features in {InputColumnsSetting} to match them by name.";
+            return Single(inputs[0], columns, chosen, targets, capacity, $"file's {kind}", note, out error);
         }
 
         var absent = inputs.Where((_, i) => byName[i] < 0).Select(i => i.Name).ToArray();

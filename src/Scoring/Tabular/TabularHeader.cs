@@ -33,7 +33,7 @@ public static class TabularHeader
                 {
                     if (!line.IsEmpty)
                     {
-                        return JsonLineColumns.TryRead(line, out var names, out _, out _) ? names : null;
+                        return JsonLineColumns.TryRead(line, out var names, out _) ? names : null;
                     }
                 }
 

@@ -101,45 +101,47 @@ internal sealed class TabularSliceScorer(
         }
 
         state.Columns = TabularHeader.CsvNames(header);
+        Bind(state);
         return true;
     }
 
-    /// <summary>Binds columns to model inputs on the slice's first data row (whose values tell which columns are numeric).</summary>
+    /// <summary>
+    /// Binds columns to model inputs from the column names alone (a CSV's header, read once before any row; the
+    /// keys of a JSON-lines slice's first object), never from values: a bad value is its own row's error, not
+    /// its slice's. Once binding has failed, every row of the slice is a <see cref="ItemErrorCodes.ColumnMismatch"/>.
+    /// </summary>
     private bool TryBind(TabularSliceState state, ReadOnlySpan<byte> line, long row)
     {
+        if (state.BindError is null && state.Format == TabularFormat.JsonLines)
+        {
+            if (!JsonLineColumns.TryRead(line, out var names, out var jsonError))
+            {
+                state.Errors.Add(row, null, line, ItemErrorCodes.InvalidJson, $"Row {row}: {jsonError}.");
+                return false;
+            }
+
+            state.Columns = names;
+            Bind(state);
+        }
+
         if (state.BindError is not null)
         {
             state.Errors.Add(row, null, (string?)null, ItemErrorCodes.ColumnMismatch, state.BindError);
             return false;
         }
 
-        bool[] numeric;
-        if (state.Format == TabularFormat.Csv)
-        {
-            numeric = new bool[state.Columns.Length];
-            var cursor = new CsvFieldCursor(line, state.Scratch);
-            for (var c = 0; c < numeric.Length && cursor.TryNext(out var field, out _); c++)
-            {
-                numeric[c] = DecimalText.TryParse(field, out _);
-            }
-        }
-        else if (JsonLineColumns.TryRead(line, out var names, out numeric, out var jsonError))
-        {
-            state.Columns = names;
-        }
-        else
-        {
-            state.Errors.Add(row, null, line, ItemErrorCodes.InvalidJson, $"Row {row}: {jsonError}.");
-            return false;
-        }
+        return true;
+    }
 
+    /// <summary>Binds <see cref="TabularSliceState.Columns"/> to the model inputs; on failure sets <see cref="TabularSliceState.BindError"/>.</summary>
+    private void Bind(TabularSliceState state)
+    {
         var binding = TabularBinding.TryBind(
-            pipeline.Inputs, state.Columns, numeric, columns, options.BatchRows, state.Format == TabularFormat.JsonLines, out var error);
+            pipeline.Inputs, state.Columns, state.Columns.Select(_ => true).ToArray(), columns, options.BatchRows, state.Format == TabularFormat.JsonLines, out var error);
         if (binding is null)
         {
             state.BindError = $"The input's columns do not fit the model: {error}";
-            state.Errors.Add(row, null, (string?)null, ItemErrorCodes.ColumnMismatch, state.BindError);
-            return false;
+            return;
         }
 
         state.Binding = binding;
@@ -151,7 +153,5 @@ internal sealed class TabularSliceScorer(
             state.Passthrough = new PassthroughSink(state.Sink);
             state.Sink = state.Passthrough;
         }
-
-        return true;
     }
 }

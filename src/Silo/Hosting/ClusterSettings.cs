@@ -18,12 +18,12 @@ public sealed record ClusterSettings(string ClusterId, IPAddress Address, int Si
     public const string GatewayPortKey = "OBATCH_GATEWAY_PORT";
 
     /// <summary>Orleans' service id: the same for every cluster of this platform, so storage layouts line up.</summary>
-    public const string ServiceId = "orleans-batch";
+    public const string ServiceId = OrleansClient.ClusterConnection.ServiceId;
 
     /// <summary>Reads and checks the settings; a bad one throws <see cref="InvalidOperationException"/> naming it.</summary>
     public static ClusterSettings Read(IConfiguration configuration)
     {
-        var clusterId = configuration[ClusterIdKey]?.Trim() is { Length: > 0 } id ? id : "obatch";
+        var clusterId = configuration[ClusterIdKey]?.Trim() is { Length: > 0 } id ? id : OrleansClient.ClusterConnection.DefaultClusterId;
         var address = IPAddress.Loopback;
         if (configuration[AddressKey]?.Trim() is { Length: > 0 } text && !IPAddress.TryParse(text, out address))
             throw new InvalidOperationException($"{AddressKey}='{text}' is not an IP address: set it to the address other silos reach this one at (e.g. 10.0.0.5).");

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansBatch.Storage.Local;
 using OrleansBatch.Storage.Sqlite;
 using Microsoft.Extensions.Options;
+using OrleansBatch.OrleansClient;
 
 namespace OrleansBatch.Silo.Hosting;
 
@@ -72,31 +73,25 @@ public static class OrleansBatchSiloExtensions
         // Job logs and results name the silo as Orleans' membership does.
         silo.Services.AddOptions<JobOptions>().Configure<ILocalSiloDetails>((o, local) => o.SiloId = local.Name);
         silo.AddIncomingGrainCallFilter<TenantCallFilter>();
+        // A grain call carries the caller's trace context, so a job's mini-batches are spans of its trace on any silo.
+        silo.AddActivityPropagation();
         return silo;
     }
 
-    /// <summary>The gateway as an Orleans client of a cluster (<c>OBATCH_EMBEDDED_SILO=false</c>).</summary>
+    /// <summary>
+    /// The gateway as an Orleans client of a cluster (<c>OBATCH_EMBEDDED_SILO=false</c>): the Orleans client library's
+    /// clustering (<see cref="ClusterClientExtensions.UseOrleansBatchCluster"/>) on the silos' Azure Table membership.
+    /// </summary>
     public static IClientBuilder UseOrleansBatchCluster(this IClientBuilder client, SiloProviderOptions provider, IConfiguration configuration)
     {
         var cluster = ClusterSettings.Read(configuration);
-        client.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = cluster.ClusterId;
-            o.ServiceId = ClusterSettings.ServiceId;
-        });
         if (!provider.IsAzureStorage)
             throw new InvalidOperationException($"OBATCH_EMBEDDED_SILO=false needs a cluster to join: set {SiloProviderOptions.ProviderKey}=AzureStorage and {SiloProviderOptions.ConnectionStringKey} as the silos have them.");
-        var tables = new TableServiceClient(provider.ConnectionString);
-        client.UseAzureStorageClustering(o => o.Configure(t =>
-        {
-            t.TableServiceClient = tables;
-            t.TableName = TableName(provider, "membership");
-        }));
-        return client;
+        client.AddActivityPropagation();
+        return client.UseOrleansBatchCluster(new ClusterConnection(ClusterConnection.AzureStorage, cluster.ClusterId, cluster.GatewayPort, provider.ConnectionString, provider.ContainerPrefix));
     }
 
     private static string GrainsDatabase(LocalStorageOptions local) => Path.Combine(local.DataDirectory, "grains.db");
 
-    private static string TableName(SiloProviderOptions provider, string name) =>
-        new string((provider.ContainerPrefix + name).Where(char.IsAsciiLetterOrDigit).ToArray());
+    private static string TableName(SiloProviderOptions provider, string name) => ClusterConnection.TableName(provider.ContainerPrefix, name);
 }

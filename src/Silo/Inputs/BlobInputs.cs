@@ -134,9 +134,9 @@ public sealed partial class BlobInputs(IServiceProvider services)
         var uri = Parse(url, field, code);
         if (_own is not null && _own.Contains(uri))
             throw DomainException.Invalid(code, $"{field}: '{Redact(url)}' is on the platform's storage account; it is used only as your own files, through invoke.");
-        if (uri.Scheme != Uri.UriSchemeHttps)
-            throw DomainException.Invalid(code, $"{field}: '{Redact(url)}' is not allowed: remote inputs and outputs must be https:// (plain http only for the configured storage account).");
         Policy.Check(uri, field, code);
+        if (!Policy.AllowsScheme(uri))
+            throw DomainException.Invalid(code, $"{field}: '{Redact(url)}' is not allowed: remote inputs and outputs must be https:// (plain http only for the configured storage account and the hosts in {RemoteAccessPolicy.AllowedHttpHostsKey}).");
         if (!uri.Query.Contains("sig=", StringComparison.Ordinal))
             throw DomainException.Invalid(code, $"{field}: '{Redact(url)}' carries no SAS. Blobs of other accounts are used only with a SAS in the URL (read and list; for outputs also write and create).");
         // Path-style addresses (an IP or localhost) carry the account as the first segment.

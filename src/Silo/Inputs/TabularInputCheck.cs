@@ -24,8 +24,9 @@ public sealed class TabularInputCheck(IArtifactStore artifacts)
     public void Check(IReadOnlyList<JobInput> inputs, JobSettings settings, IReadOnlyList<string> modelInputs)
     {
         var columns = TabularColumns.Of(settings.InputColumns, settings.PassthroughColumns);
-        // A single input may take the numeric columns in order (the scorer decides and logs it); several take their names.
-        var byName = settings.InputColumns is null && modelInputs.Count > 1 ? modelInputs : [];
+        // A single wide input may take the header's columns in order (the scorer decides and logs it); several take their names.
+        // An ML.NET model's Label input is fed as missing when the data lacks it, so it is never required here.
+        var byName = settings.InputColumns is null && modelInputs.Count > 1 ? modelInputs.Where(i => i != ModelFormats.MlNetLabel).ToList() : [];
         if (columns == TabularColumns.None && byName.Count == 0)
             return;
         var files = inputs.SelectMany(i => i.Files).ToList();

@@ -11,14 +11,12 @@ namespace OrleansBatch.Silo.Jobs;
 /// job scores, in ordinal name order: local paths under the data roots, or folders of the artifact store
 /// (uploads). Data-asset references are resolved to one of those by the caller.
 /// </summary>
-public sealed class JobInputResolver(JobOptions options, IArtifactStore artifacts, BlobInputs blobs)
+public sealed class JobInputResolver(DataRoots dataRoots, IArtifactStore artifacts, BlobInputs blobs)
 {
-    private readonly DataRoots _roots = new(options.DataRoots);
-
     /// <summary>Resolves a local path (plain or <c>file://</c>) under the tenant's data roots; an empty <paramref name="type"/> takes whatever the path is.</summary>
     public JobInput ResolveLocal(string tenant, string name, string type, string uri, string field)
     {
-        var roots = _roots.ForTenant(tenant);
+        var roots = dataRoots.ForTenant(tenant);
         var real = roots.Resolve(uri, field);
         if (File.Exists(real))
         {

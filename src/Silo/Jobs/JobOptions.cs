@@ -23,4 +23,7 @@ public sealed class JobOptions
     /// <summary>Local folders that job inputs may name (besides uploads and data assets): <c>OBATCH_DATA_ROOTS</c>, ':'-separated.</summary>
     public IList<string> DataRoots { get; set; } = [];
 
+    /// <summary>The platform's own data directory (<c>OBATCH_DATA_DIR</c>): never reached through a data root that contains it.</summary>
+    public string DataDirectory { get; set; } = "";
+
 }

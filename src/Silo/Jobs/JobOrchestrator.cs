@@ -11,6 +11,7 @@ using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Outputs;
+using OrleansBatch.Silo.Telemetry;
 using OrleansBatch.Silo.Workers;
 using EarlyStaging = (System.Threading.Tasks.Task Task, int Next, long[] RowBase);
 
@@ -39,8 +40,10 @@ public sealed class JobOrchestrator(
 
     public async Task RunAsync(string tenant, string name, string token, CancellationToken cancellationToken)
     {
+        using var scope = JobTelemetry.BeginJobScope(logger, tenant, name);
         var record = grains.JobRecord(tenant, name);
         var job = await record.ClaimAsync(token).ConfigureAwait(false);
+        using var run = JobTelemetry.StartRun(job, options.SiloId);
         if (job.Status.IsTerminal())
         {
             await RemoveActiveAsync(tenant, name, cancellationToken).ConfigureAwait(false);
@@ -59,6 +62,7 @@ public sealed class JobOrchestrator(
                 return;
             }
             job = await record.BeginRunningAsync(token, plan).ConfigureAwait(false);
+            JobTelemetry.JobReached(job, JobStatus.Running);
             await LogAsync(job, "info", $"running on deployment {job.Spec.Deployment}@{job.Spec.DeploymentVersion}: {plan.Note}; window {job.Spec.Settings.Window} mini-batches", cancellationToken).ConfigureAwait(false);
         }
         else
@@ -91,6 +95,7 @@ public sealed class JobOrchestrator(
     /// <summary>Plans the job; for "n rows" sizes the first 64 KB of each tabular file (wherever it is stored) give its bytes per row.</summary>
     private async Task<JobPlan> PlanAsync(JobSpec spec, CancellationToken cancellationToken)
     {
+        using var step = JobTelemetry.StartStep("job.plan");
         var files = spec.Files();
         var perRow = new Dictionary<int, double>();
         if (spec.Settings.MiniBatchSize.Kind == MiniBatchSizeKind.Rows)
@@ -230,6 +235,7 @@ public sealed class JobOrchestrator(
         var rowBase = staging.RowBase;
         var task = Task.Run(async () =>
         {
+            using var step = JobTelemetry.StartStep("job.join");
             var (store, path) = outputs.Resolve(job.Spec.Output.Path);
             var joined = job.Spec.Settings.WritesParquet ? ParquetOutput.JoinPath(path) : path;
             await new OutputJoiner(artifacts, store).StagePartsAsync(joined, parts, files, rowBase, cancellationToken).ConfigureAwait(false);
@@ -252,6 +258,7 @@ public sealed class JobOrchestrator(
 
     private async Task FinalizeAsync(JobState job, string token, Dictionary<int, MiniBatchResult> results, EarlyStaging staging, CancellationToken cancellationToken)
     {
+        using var step = JobTelemetry.StartStep("job.finalize");
         var progress = Count(job.Plan!.MiniBatchCount, job.Plan.MiniBatchCount, results);
         job = await grains.JobRecord(job.Tenant, job.Name).BeginFinalizeAsync(token, progress).ConfigureAwait(false);
         if (job.Status != JobStatus.Finalizing)
@@ -270,6 +277,7 @@ public sealed class JobOrchestrator(
                 var overwrite = job.Spec.Output.Policy == OutputPolicy.Overwrite || job.FinalizeAttempts > 1;
                 var (store, path) = outputs.Resolve(job.Spec.Output.Path);
                 var joiner = new OutputJoiner(artifacts, store);
+                using var join = JobTelemetry.StartStep("job.join");
                 // A Parquet output is joined as CSV beside it, then converted (ParquetOutput says why).
                 var joined = job.Spec.Settings.WritesParquet ? ParquetOutput.JoinPath(path) : path;
                 // What scoring left unstaged (all of it for a resumed finalize), then the header and the block list in order.
@@ -308,6 +316,7 @@ public sealed class JobOrchestrator(
     {
         var ended = await end(grains.JobRecord(job.Tenant, job.Name)).ConfigureAwait(false);
         await LogAsync(ended, level, message, cancellationToken).ConfigureAwait(false);
+        JobTelemetry.JobReached(ended, ended.Status);
         await RemoveActiveAsync(job.Tenant, job.Name, cancellationToken).ConfigureAwait(false);
         JobLogMessages.JobEnded(logger, job.Tenant, job.Name, ended.Status);
     }

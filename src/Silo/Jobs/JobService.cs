@@ -7,6 +7,7 @@ using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Grains.Domain;
 using OrleansBatch.Silo.Outputs;
+using OrleansBatch.Silo.Telemetry;
 
 namespace OrleansBatch.Silo.Jobs;
 
@@ -54,9 +55,11 @@ public sealed class JobService(Records records, JobLog log, JobSignals signals, 
         // The active-index entry goes first: a job can then never exist without silos finding it.
         await records.ExecuteAsync<ActiveJob, bool>(JobKeys.Active(tenant, name), current =>
             current.Exists ? Outcome<ActiveJob, bool>.Keep(false) : Outcome<ActiveJob, bool>.Write(new ActiveJob(tenant, name, now), true), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var queued = new JobState(name, tenant, spec, JobStatus.Queued, now, idempotencyKey, TraceParent: JobTelemetry.CurrentTraceParent());
         await log.WriteAsync(tenant, name, "info", "gateway",
-            $"job created on {spec.Endpoint}/{spec.Deployment}@{spec.DeploymentVersion} with {spec.Files().Count} input file(s), mini_batch_size {spec.Settings.MiniBatchSize}, output {spec.Output.Uri}", cancellationToken).ConfigureAwait(false);
-        var created = await grains.JobRecord(tenant, name).CreateAsync(new JobState(name, tenant, spec, JobStatus.Queued, now, idempotencyKey)).ConfigureAwait(false);
+            $"job created on {spec.Endpoint}/{spec.Deployment}@{spec.DeploymentVersion} with {spec.Files().Count} input file(s), mini_batch_size {spec.Settings.MiniBatchSize}, output {spec.Output.Uri}{JobTelemetry.TraceNote(queued)}", cancellationToken).ConfigureAwait(false);
+        var created = await grains.JobRecord(tenant, name).CreateAsync(queued).ConfigureAwait(false);
+        JobTelemetry.JobReached(created, JobStatus.Queued);
         return (created, true);
     }
 

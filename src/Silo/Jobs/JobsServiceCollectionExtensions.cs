@@ -28,6 +28,11 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<JobSignals>();
         services.TryAddSingleton<JobLog>();
         services.TryAddSingleton<JobService>();
+        services.TryAddSingleton(sp =>
+        {
+            var jobs = sp.GetRequiredService<JobOptions>();
+            return new DataRoots(jobs.DataRoots, jobs.DataDirectory);
+        });
         services.TryAddSingleton<JobInputResolver>();
         services.TryAddSingleton<JobOrchestrator>();
         services.TryAddSingleton<MiniBatchRunner>();

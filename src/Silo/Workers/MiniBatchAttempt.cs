@@ -2,6 +2,7 @@ using OrleansBatch.Abstractions.Jobs;
 using System.Text;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Scoring;
+using OrleansBatch.Scoring.Telemetry;
 using OrleansBatch.Silo.Jobs;
 
 namespace OrleansBatch.Silo.Workers;
@@ -50,8 +51,13 @@ public static class MiniBatchAttempt
             long ok = 0, failed = 0;
             // An input that cannot be opened fails the attempt (and is retried: a share may be back, a copy may have finished);
             // a file that opens but holds bad data is the scorer's item error.
+            long bytes = 0;
             foreach (var slice in work.Slices)
-                File.OpenHandle(localPath(slice), FileMode.Open, FileAccess.Read, FileShare.ReadWrite).Dispose();
+            {
+                using var handle = File.OpenHandle(localPath(slice), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                bytes += slice.Length >= 0 ? slice.Length : RandomAccess.GetLength(handle);
+            }
+            PlatformMetrics.InputRead(work.Tenant, bytes);
             // A small buffer: the part is in memory already, and a large one would be a large-object allocation per mini-batch.
             using (var writer = new StreamWriter(part, new UTF8Encoding(false), 4096, leaveOpen: true))
             {

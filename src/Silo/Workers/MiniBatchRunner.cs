@@ -8,6 +8,7 @@ using OrleansBatch.Grains.Domain;
 using OrleansBatch.Scoring;
 using OrleansBatch.Silo.Inputs;
 using OrleansBatch.Silo.Jobs;
+using OrleansBatch.Silo.Telemetry;
 
 namespace OrleansBatch.Silo.Workers;
 
@@ -30,6 +31,7 @@ public sealed class MiniBatchRunner(
 
         var worker = $"worker@{options.SiloId}";
         var result = await ScoreAsync(work, worker, stoppingToken).ConfigureAwait(false);
+        JobTelemetry.MiniBatchRecorded(work, result);
         var winner = await records.CreateFirstAsync(resultId, result, stoppingToken).ConfigureAwait(false);
         if (!ReferenceEquals(winner, result) && result.PartPath is not null && winner.PartPath != result.PartPath)
             await artifacts.DeleteAsync(result.PartPath, stoppingToken).ConfigureAwait(false);
@@ -46,6 +48,7 @@ public sealed class MiniBatchRunner(
         {
             try
             {
+                using var scoring = JobTelemetry.StartScoring(work, attempt);
                 var modelPaths = new List<string>(work.Steps.Count);
                 foreach (var step in work.Steps)
                     modelPaths.Add(await modelFiles.GetLocalPathAsync(step.ArtifactPath, stoppingToken).ConfigureAwait(false));
@@ -79,6 +82,7 @@ public sealed class MiniBatchRunner(
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 var code = e is TimeoutException ? "Timeout" : e is ResourceLimitExceededException ? ResourceLimitExceededException.Code : e is IOException or UnauthorizedAccessException ? "InputUnreadable" : "ScoringFailed";
+                JobTelemetry.AttemptFailed(attempt, code);
                 await log.WriteAsync(work.Tenant, work.Job, "warning", worker, $"mini-batch {work.Index} attempt {attempt} of {attempts} failed: {code}: {e.Message}", stoppingToken).ConfigureAwait(false);
                 if (attempt == attempts)
                     return await FailedAsync(work, worker, started, attempt, code, e.Message, stoppingToken).ConfigureAwait(false);

@@ -1,6 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OrleansBatch.Abstractions.Jobs;
+using OrleansBatch.Scoring.Telemetry;
 using OrleansBatch.Silo.Jobs;
+using OrleansBatch.Silo.Telemetry;
 
 namespace OrleansBatch.Silo.Workers;
 
@@ -8,7 +12,8 @@ namespace OrleansBatch.Silo.Workers;
 /// This silo's scoring slots (<see cref="JobOptions.Workers"/>): mini-batches placed here wait in one queue per tenant,
 /// and a free slot takes the next tenant's oldest in turn (round-robin), so a tenant with thousands queued cannot starve
 /// another's first one. A silo that stops hands its waiting mini-batches back at once (their jobs send them again to a
-/// silo that stays); the running ones are canceled.
+/// silo that stays); the running ones are canceled. Each mini-batch runs in a span of the job's trace (a child of the
+/// grain call that placed it here) and in a logging scope naming its tenant and job; the slots and the wait are metrics.
 /// </summary>
 public sealed class MiniBatchScheduler : IDisposable
 {
@@ -18,12 +23,16 @@ public sealed class MiniBatchScheduler : IDisposable
     private readonly MiniBatchRunner _runner;
     private readonly CancellationTokenSource _stopping = new();
     private readonly int _slots;
+    private readonly string _silo;
+    private readonly ILogger<MiniBatchScheduler> _logger;
     private int _running;
 
-    public MiniBatchScheduler(MiniBatchRunner runner, JobOptions options, IHostApplicationLifetime lifetime)
+    public MiniBatchScheduler(MiniBatchRunner runner, JobOptions options, IHostApplicationLifetime lifetime, ILogger<MiniBatchScheduler> logger)
     {
         _runner = runner;
         _slots = options.Workers;
+        _silo = options.SiloId;
+        _logger = logger;
         lifetime.ApplicationStopping.Register(Stop);
     }
 
@@ -39,7 +48,8 @@ public sealed class MiniBatchScheduler : IDisposable
     /// <summary>Queues <paramref name="work"/> for a slot; completes when it was scored and recorded, or handed back.</summary>
     public Task RunAsync(MiniBatchWork work)
     {
-        var waiting = new Queued(work, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        // The caller's span (Orleans' incoming call span) is kept now: the slot that runs it later is another flow.
+        var waiting = new Queued(work, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), Activity.Current?.Context ?? default, Stopwatch.GetTimestamp());
         lock (_gate)
         {
             if (_stopping.IsCancellationRequested)
@@ -51,6 +61,7 @@ public sealed class MiniBatchScheduler : IDisposable
             }
             queue.Enqueue(waiting);
         }
+        PlatformMetrics.MiniBatchQueued(_silo);
         StartWhatFits();
         return waiting.Done.Task;
     }
@@ -73,15 +84,21 @@ public sealed class MiniBatchScheduler : IDisposable
                     _queues.Remove(turn.Value);
                 _running++;
             }
-            _ = Task.Run(() => RunOneAsync(next));
+            // Not in the flow of whoever freed the slot (another mini-batch's span, scope and request context).
+            using (ExecutionContext.SuppressFlow())
+                _ = Task.Run(() => RunOneAsync(next));
         }
     }
 
     private async Task RunOneAsync(Queued waiting)
     {
+        var work = waiting.Work;
+        PlatformMetrics.MiniBatchStarted(_silo, work.Tenant, JobTelemetry.Deployment(work.Endpoint, work.Deployment), Stopwatch.GetElapsedTime(waiting.QueuedAt));
+        using var scope = JobTelemetry.BeginJobScope(_logger, work.Tenant, work.Job);
+        using var activity = JobTelemetry.StartMiniBatch(work, waiting.PlacedBy, _silo);
         try
         {
-            await _runner.RunAsync(waiting.Work, _stopping.Token).ConfigureAwait(false);
+            await _runner.RunAsync(work, _stopping.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -91,6 +108,7 @@ public sealed class MiniBatchScheduler : IDisposable
         {
             lock (_gate)
                 _running--;
+            PlatformMetrics.SlotFreed(_silo);
             waiting.Done.TrySetResult();
             StartWhatFits();
         }
@@ -107,10 +125,13 @@ public sealed class MiniBatchScheduler : IDisposable
             _turns.Clear();
         }
         foreach (var waiting in handedBack)
+        {
+            PlatformMetrics.MiniBatchHandedBack(_silo);
             waiting.Done.TrySetResult();
+        }
     }
 
     public void Dispose() => _stopping.Dispose();
 
-    private sealed record Queued(MiniBatchWork Work, TaskCompletionSource Done);
+    private sealed record Queued(MiniBatchWork Work, TaskCompletionSource Done, ActivityContext PlacedBy, long QueuedAt);
 }

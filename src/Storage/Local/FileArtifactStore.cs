@@ -9,6 +9,8 @@ namespace OrleansBatch.Storage.Local;
 /// Artifacts as files under <c>&lt;data dir&gt;/files/</c>. Every write goes to a temporary file in
 /// <c>&lt;data dir&gt;/tmp/</c> (same volume) and is then renamed into place, so a reader never sees half
 /// a file. Blocks are staged under <c>&lt;data dir&gt;/staging/&lt;hash of path&gt;/</c> until committed.
+/// <see cref="InFolder"/> gives the same store over a folder of the tenant's (a local job output), its temp files and
+/// blocks in a work folder beside the files (same volume, so the rename stays atomic).
 /// </summary>
 public sealed class FileArtifactStore : IArtifactStore
 {
@@ -18,17 +20,35 @@ public sealed class FileArtifactStore : IArtifactStore
     private readonly string _temp;
     private readonly string _staging;
 
+    /// <summary>The work folder removed once it is empty (a store from <see cref="InFolder"/>), else null.</summary>
+    private readonly string? _transientWork;
+
+    /// <summary>Mode of new files: private in the data directory; the process's umask in a tenant's folder.</summary>
+    private readonly UnixFileMode? _fileMode;
+
     public FileArtifactStore(LocalDatabase database)
+        : this((database ?? throw new ArgumentNullException(nameof(database))).FilesDirectory, database.DataDirectory, transientWork: false)
     {
-        ArgumentNullException.ThrowIfNull(database);
-        _root = database.FilesDirectory;
-        _temp = Path.Combine(database.DataDirectory, "tmp");
-        _staging = Path.Combine(database.DataDirectory, "staging");
         Directory.CreateDirectory(_root);
         Directory.CreateDirectory(_temp);
         Directory.CreateDirectory(_staging);
         RemoveAbandonedTempFiles(database.Time.GetUtcNow());
     }
+
+    private FileArtifactStore(string root, string workFolder, bool transientWork)
+    {
+        _root = root;
+        _temp = Path.Combine(workFolder, "tmp");
+        _staging = Path.Combine(workFolder, "staging");
+        _transientWork = transientWork ? workFolder : null;
+        _fileMode = transientWork ? null : PrivateFiles.FileMode;
+    }
+
+    /// <summary>
+    /// Files under <paramref name="folder"/> (a full path, e.g. a local job output folder), with temp files and staged blocks
+    /// in the hidden <paramref name="workFolder"/> (on the same volume), which is removed as soon as nothing is left in it.
+    /// </summary>
+    public static FileArtifactStore InFolder(string folder, string workFolder) => new(folder, workFolder, transientWork: true);
 
     /// <summary>Temporary files this old were left by a writer that died; younger ones may belong to a live process.</summary>
     public static readonly TimeSpan AbandonedTempFileAge = TimeSpan.FromHours(24);
@@ -41,7 +61,14 @@ public sealed class FileArtifactStore : IArtifactStore
             throw AlreadyExists(path);
 
         var temp = await WriteTempAsync(async file => await content.CopyToAsync(file, CopyBufferSize, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        MoveIntoPlace(temp, target, path, overwrite);
+        try
+        {
+            MoveIntoPlace(temp, target, path, overwrite, _fileMode);
+        }
+        finally
+        {
+            RemoveIdleWorkFolder();
+        }
     }
 
     public Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken = default)
@@ -136,7 +163,7 @@ public sealed class FileArtifactStore : IArtifactStore
                     await source.CopyToAsync(file, CopyBufferSize, cancellationToken).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
-        MoveIntoPlace(temp, target, path, overwrite);
+        MoveIntoPlace(temp, target, path, overwrite, _fileMode);
 
         // Like a committed block list: blocks left uncommitted are discarded with the staging folder.
         try
@@ -146,6 +173,7 @@ public sealed class FileArtifactStore : IArtifactStore
         catch (DirectoryNotFoundException)
         {
         }
+        RemoveIdleWorkFolder();
     }
 
     public string? TryGetLocalPath(string path) => FullPath(path);
@@ -155,7 +183,7 @@ public sealed class FileArtifactStore : IArtifactStore
         ArtifactPath.Validate(path, nameof(path));
         var full = Path.GetFullPath(Path.Combine(_root, path.Replace('/', Path.DirectorySeparatorChar)));
         // Belt and braces: validation already refuses every way out of the root.
-        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (!full.StartsWith(Path.TrimEndingDirectorySeparator(_root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new ArgumentException($"Artifact path '{path}' is not allowed: it leads outside the store.", nameof(path));
         return full;
     }
@@ -179,8 +207,8 @@ public sealed class FileArtifactStore : IArtifactStore
         try
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = CopyBufferSize, Options = FileOptions.Asynchronous };
-            if (!OperatingSystem.IsWindows())
-                options.UnixCreateMode = PrivateFiles.FileMode;
+            if (!OperatingSystem.IsWindows() && _fileMode is { } mode)
+                options.UnixCreateMode = mode;
             var file = new FileStream(temp, options);
             await using (file.ConfigureAwait(false))
             {
@@ -242,7 +270,25 @@ public sealed class FileArtifactStore : IArtifactStore
         }
     }
 
-    private static void MoveIntoPlace(string temp, string target, string path, bool overwrite)
+    /// <summary>Removes the work folder of a store from <see cref="InFolder"/> once it holds nothing (another writer's files keep it).</summary>
+    private void RemoveIdleWorkFolder()
+    {
+        if (_transientWork is null)
+            return;
+        foreach (var folder in new[] { _temp, _staging, _transientWork })
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: false);
+            }
+            catch (IOException)
+            {
+                // Absent, or not empty: still in use.
+            }
+        }
+    }
+
+    private static void MoveIntoPlace(string temp, string target, string path, bool overwrite, UnixFileMode? mode)
     {
         try
         {
@@ -252,8 +298,8 @@ public sealed class FileArtifactStore : IArtifactStore
                 // Claim the name atomically first (CreateNew fails for everyone but one writer); File.Move without
                 // overwrite is not atomic on Linux, and two racing writers could both think they had created the file.
                 var claim = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-                if (!OperatingSystem.IsWindows())
-                    claim.UnixCreateMode = PrivateFiles.FileMode;
+                if (!OperatingSystem.IsWindows() && mode is { } fileMode)
+                    claim.UnixCreateMode = fileMode;
                 new FileStream(target, claim).Dispose();
             }
             File.Move(temp, target, overwrite: true);

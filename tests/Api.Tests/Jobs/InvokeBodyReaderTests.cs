@@ -1,3 +1,4 @@
+using OrleansBatch.Silo.Jobs;
 using System.Text.Json.Nodes;
 using OrleansBatch.Api.Jobs;
 using OrleansBatch.Grains;

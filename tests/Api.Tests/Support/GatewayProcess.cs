@@ -23,6 +23,9 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The gateway's process id (to read its memory from /proc).</summary>
+    public int ProcessId => _process.Id;
+
     public string Output
     {
         get { lock (_output) return _output.ToString(); }

@@ -2,6 +2,7 @@ using System.Text;
 using OrleansBatch.Client.Jobs;
 using OrleansBatch.Client.Models;
 using OrleansBatch.Api.Tests.Support;
+using OrleansBatch.Api.Tests.Telemetry;
 using OrleansBatch.EndToEnd.Tests.Support;
 
 namespace OrleansBatch.EndToEnd.Tests.Cluster;
@@ -26,6 +27,18 @@ public sealed class ClusterTests(Support.Cluster cluster) : IClassFixture<Suppor
             Assert.NotNull(node.LastHeartbeat);
         }
         Assert.Equal(cluster.Silos.Count, nodes.Count);
+    }
+
+    [Fact]
+    public async Task The_gateway_as_orleans_client_serves_prometheus_metrics_of_its_http_server_and_its_orleans_client()
+    {
+        await cluster.Admin.GetClusterNodesAsync();
+        using var http = cluster.Gateway.Client(cluster.Key);
+
+        var metrics = PrometheusText.Parse(await http.GetStringAsync("/metrics"));
+
+        Assert.True(metrics.Sum("http_server_request_duration_seconds_count", ("http_route", "/v1/cluster")) >= 1);
+        Assert.True(metrics.Sum("orleans_client_connected_gateways") >= 1);
     }
 
     [Fact]

@@ -72,6 +72,20 @@ public sealed class InvokeAttackTests(GatewayFixture gateway)
         await AssertNoJobsAsync(client);
     }
 
+    [Theory]
+    [InlineData("/data/x.csv\\u0000")]
+    [InlineData("upload://abc/\\r\\nINFO forged log line")]
+    public async Task A_data_asset_path_with_control_characters_is_400_and_no_version_is_made(string path)
+    {
+        var tenant = await gateway.CreateTenantAsync("data");
+        using var client = tenant.Contributor();
+
+        var response = await client.PostAsync("/v1/data/rows/versions", Json($$"""{"type":"uri_file","path":"{{path}}"}"""));
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "ValidationFailed", "path");
+        await Problem.AssertAsync(await client.GetAsync("/v1/data/rows/versions/latest"), HttpStatusCode.NotFound, "DataNotFound");
+    }
+
     [Fact]
     public async Task A_300_character_file_name_is_refused_at_invoke()
     {

@@ -71,6 +71,32 @@ public sealed class RemoteAccessPolicyTests
     }
 
     [Fact]
+    public void Plain_http_is_allowed_only_to_the_hosts_named_for_it_which_are_allowed_hosts_too()
+    {
+        var policy = new RemoteAccessPolicy(["data.example.com"], TimeSpan.FromSeconds(2), ["127.0.0.1", "emulator.internal"]);
+
+        Assert.True(policy.AllowsScheme(new Uri("http://127.0.0.1:10000/acct/c/x.csv")));
+        Assert.True(policy.AllowsScheme(new Uri("http://EMULATOR.internal/c/x.csv")));
+        Assert.True(policy.AllowsScheme(new Uri("https://data.example.com/c/x.csv")));
+        Assert.False(policy.AllowsScheme(new Uri("http://data.example.com/c/x.csv")));
+        Assert.False(policy.AllowsScheme(new Uri("http://127.0.0.2/acct/c/x.csv")));
+        Assert.False(policy.AllowsScheme(new Uri("http://localhost/acct/c/x.csv")));
+        Assert.False(policy.AllowsScheme(new Uri("ftp://127.0.0.1/acct/c/x.csv")));
+        Assert.True(policy.IsAllowed("127.0.0.1"));
+        Assert.True(policy.IsAllowed("emulator.internal"));
+        Assert.False(policy.IsAllowed("127.0.0.2"));
+        Assert.False(new RemoteAccessPolicy([], TimeSpan.FromSeconds(1)).AllowsScheme(new Uri("http://127.0.0.1/acct/c/x.csv")));
+    }
+
+    [Fact]
+    public void A_pattern_for_plain_http_stops_the_start_naming_the_setting()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => new RemoteAccessPolicy([], TimeSpan.FromSeconds(1), ["*.internal"]));
+
+        Assert.Contains("OBATCH_ALLOWED_HTTP_HOSTS", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_host_allowed_by_a_pattern_that_resolves_to_loopback_is_refused_after_resolution_and_never_connected()
     {
         using var target = new LoopbackListener(IPAddress.Loopback, IPAddress.IPv6Loopback);

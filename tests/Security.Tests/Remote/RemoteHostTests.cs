@@ -76,7 +76,8 @@ public sealed class RemoteHostTests(ClusterGateway cluster)
         var own = await cluster.Attacker.Client.UploadFilesAsync([RepositoryPaths.Sample("digits", "images", Path.GetFileName(cluster.VictimUpload))]);
 
         using var asInput = await cluster.Attacker.InvokeAsync(new { input = new { type = "uri_file", path = url } });
-        using var asOutput = await cluster.Attacker.InvokeAsync(new { input = new { type = "uri_folder", path = own.Path }, output = new { path = url } });
+        // An output's SAS must allow write (checked before anything is sent).
+        using var asOutput = await cluster.Attacker.InvokeAsync(new { input = new { type = "uri_folder", path = own.Path }, output = new { path = url.Replace("sp=rl", "sp=rwlc", StringComparison.Ordinal) } });
 
         await Problem.AssertAsync(asInput, HttpStatusCode.BadRequest, "InputUnreachable");
         await Problem.AssertAsync(asOutput, HttpStatusCode.BadRequest, "OutputUnreachable");

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -48,18 +45,7 @@ public sealed class LimitedGateway : WebApplicationFactory<Program>
     }
 
     /// <summary>A new tenant's contributor client.</summary>
-    public async Task<HttpClient> ContributorAsync()
-    {
-        var name = $"lim-{Guid.NewGuid().ToString("N")[..10]}";
-        using var admin = CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
-        (await admin.PostAsJsonAsync("/v1/tenants", new { name })).EnsureSuccessStatusCode();
-        var key = await admin.PostAsJsonAsync($"/v1/tenants/{name}/keys", new { role = "contributor" });
-        key.EnsureSuccessStatusCode();
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await key.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString());
-        return client;
-    }
+    public async Task<HttpClient> ContributorAsync() => (await ContributorKeys.NewTenantAsync(this, AdminKey, "lim")).Client;
 
     protected override void Dispose(bool disposing)
     {

@@ -60,8 +60,11 @@ public sealed class AzuriteServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts Azurite on the given (or free) ports and waits until both services accept connections.</summary>
-    public static async Task<AzuriteServer> StartAsync(int? blobPort = null, int? queuePort = null, bool waitUntilUp = true)
+    /// <summary>
+    /// Starts Azurite on the given (or free) ports and waits until both services accept connections. <paramref name="otherAccounts"/>
+    /// (name to base64 key) are served besides the well-known account (Azurite's <c>AZURITE_ACCOUNTS</c>).
+    /// </summary>
+    public static async Task<AzuriteServer> StartAsync(int? blobPort = null, int? queuePort = null, bool waitUntilUp = true, IReadOnlyDictionary<string, string>? otherAccounts = null)
     {
         var executable = await EnsureInstalledAsync();
         var blob = blobPort ?? FreePort();
@@ -89,6 +92,11 @@ public sealed class AzuriteServer : IAsyncDisposable
                      "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent",
                  })
             start.ArgumentList.Add(argument);
+        if (otherAccounts is { Count: > 0 })
+        {
+            // Naming any account replaces the well-known one, so it is named too.
+            start.Environment["AZURITE_ACCOUNTS"] = string.Join(";", otherAccounts.Prepend(new(DevelopmentAccountName, DevelopmentAccountKey)).Select(a => $"{a.Key}:{a.Value}"));
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
         // Drain its output so a full pipe never blocks it; keep the tail to explain a failed start.
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();

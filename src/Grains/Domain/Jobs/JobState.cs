@@ -5,6 +5,7 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// <summary>
 /// The state of the Job grain (key tenant/job). The spec never changes after creation; the owner (the
 /// activation named by <see cref="OwnerToken"/>) moves the status and writes plan, progress and outputs.
+/// <see cref="TraceParent"/> is the W3C context of the request that created the job: every span of the job joins its trace.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("obatch.jobs.JobState")]
 public sealed record JobState(
@@ -22,7 +23,8 @@ public sealed record JobState(
     string? OutputPath = null,
     JobSummary? Summary = null,
     string? OwnerToken = null,
-    int FinalizeAttempts = 0) : IIndexedState
+    int FinalizeAttempts = 0,
+    string? TraceParent = null) : IIndexedState
 {
     /// <summary>The counters; once the job has ended nothing is running any more, whatever the last report said.</summary>
     public JobProgress Counters => Status.IsTerminal() ? (Progress ?? JobProgress.Empty).Settled() : Progress ?? JobProgress.Empty;

@@ -1,6 +1,6 @@
 using OrleansBatch.Grains.Domain.Jobs;
 
-namespace OrleansBatch.Api.Jobs;
+namespace OrleansBatch.Silo.Jobs;
 
 /// <summary>An invoke request, whichever body form it came in (this API's or Azure ML's).</summary>
 public sealed record InvokeBody(

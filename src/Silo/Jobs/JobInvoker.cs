@@ -8,13 +8,13 @@ using OrleansBatch.Grains.Domain.Deployments;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Silo.Inputs;
-using OrleansBatch.Silo.Jobs;
+using OrleansBatch.Silo.Limits;
 using OrleansBatch.Silo.Outputs;
 using OrleansBatch.Abstractions.Data;
 using OrleansBatch.Abstractions.Deployments;
 using OrleansBatch.Abstractions;
 
-namespace OrleansBatch.Api.Jobs;
+namespace OrleansBatch.Silo.Jobs;
 
 /// <summary>
 /// Invokes an endpoint: picks the deployment (named, or the endpoint's default) and pins its current
@@ -22,7 +22,7 @@ namespace OrleansBatch.Api.Jobs;
 /// (<c>OutputExists</c> now, not as a failed job later), applies per-job settings, and creates the job.
 /// </summary>
 public sealed partial class JobInvoker(
-    IGrainFactory grains, JobService jobs, JobInputResolver inputs, OutputStores outputs, Limits.TenantQuotas quotas, TimeProvider time, TabularInputCheck tabular)
+    IGrainFactory grains, JobService jobs, JobInputResolver inputs, OutputStores outputs, TenantQuotas quotas, TimeProvider time, TabularInputCheck tabular)
 {
     /// <summary>
     /// Creates the job, or returns the one <paramref name="idempotencyKey"/> created; <paramref name="requestFingerprint"/> (of the
@@ -108,8 +108,11 @@ public sealed partial class JobInvoker(
         return inputs.ResolveLocal(tenant, name, type, path, field);
     }
 
-    /// <summary>The output file's artifact path: the job's own folder by default, or a folder of the tenant's outputs (<c>azureml://datastores/x/paths/p</c> or <c>p</c>).</summary>
-    private static JobOutput OutputOf(string tenant, string job, InvokeBody body, JobSettings settings)
+    /// <summary>
+    /// The output file's path: the job's own folder by default, a folder of the tenant's outputs (<c>azureml://datastores/x/paths/p</c>
+    /// or <c>p</c>), a blob URL, or an absolute local folder under the tenant's data roots.
+    /// </summary>
+    private JobOutput OutputOf(string tenant, string job, InvokeBody body, JobSettings settings)
     {
         var fileName = body.OutputFileName ?? settings.OutputFileName;
         if (!PlainFileName.IsValid(fileName))
@@ -122,11 +125,8 @@ public sealed partial class JobInvoker(
             return new JobOutput(body.OutputPath, BlobInputs.Redact(body.OutputPath), body.OutputPolicy);
         if (body.OutputPath.Any(char.IsControl))
             throw DomainException.Validation("output.path", "must not contain control characters (NUL, CR, LF, ...); use a relative folder such as 'scores/run-1'.");
-        if (body.OutputPath.StartsWith('/') || body.OutputPath.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || body.OutputPath.Contains(":\\", StringComparison.Ordinal))
-            throw new DomainException(400, "OutputNotAllowed",
-                "output.path: local absolute paths are not written by this installation; use a relative folder such as 'scores/run-1' (kept in the platform's store "
-                + "and downloaded with GET /v1/jobs/{name}/outputs/score), azureml://datastores/<store>/paths/<folder>, or a blob container URL.",
-                new Dictionary<string, string[]> { ["output.path"] = ["is a local absolute path"] });
+        if (OutputStores.IsLocalPath(body.OutputPath))
+            return new JobOutput(outputs.ResolveLocalFile(tenant, body.OutputPath, fileName), $"{body.OutputPath.TrimEnd('/')}/{fileName}", body.OutputPolicy);
         var folder = DatastorePath().Match(body.OutputPath) is { Success: true } m ? m.Groups["path"].Value : body.OutputPath;
         folder = folder.Trim('/');
         if (folder.Split('/').Any(p => p is ".." or "." || p.Length == 0) || folder.Contains('\\') || folder.Contains(':'))

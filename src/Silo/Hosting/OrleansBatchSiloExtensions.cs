@@ -87,7 +87,6 @@ public static class OrleansBatchSiloExtensions
         var cluster = ClusterSettings.Read(configuration);
         if (!provider.IsAzureStorage)
             throw new InvalidOperationException($"OBATCH_EMBEDDED_SILO=false needs a cluster to join: set {SiloProviderOptions.ProviderKey}=AzureStorage and {SiloProviderOptions.ConnectionStringKey} as the silos have them.");
-        client.AddActivityPropagation();
         return client.UseOrleansBatchCluster(new ClusterConnection(ClusterConnection.AzureStorage, cluster.ClusterId, cluster.GatewayPort, provider.ConnectionString, provider.ContainerPrefix));
     }
 

@@ -57,10 +57,21 @@ public sealed class ClusterSetup : IAsyncDisposable
         var gatewayEnvironment = new Dictionary<string, string>(environment) { ["OBATCH_EMBEDDED_SILO"] = "false" };
         // The silos first: a gateway without a silo is an Orleans client, healthy once it has found a silo to connect to.
         var started = new List<SiloRun>();
-        for (var i = 0; i < silos; i++)
-            started.Add(await SiloRun.StartAsync(directory, environment));
-        var data = Directory.CreateDirectory(Path.Combine(directory, "gw-" + Guid.NewGuid().ToString("N")[..6])).FullName;
-        var gateway = await GatewayProcess.StartAsync(data, AdminKey, gatewayEnvironment);
+        GatewayProcess gateway;
+        try
+        {
+            for (var i = 0; i < silos; i++)
+                started.Add(await SiloRun.StartAsync(directory, environment));
+            var data = Directory.CreateDirectory(Path.Combine(directory, "gw-" + Guid.NewGuid().ToString("N")[..6])).FullName;
+            gateway = await GatewayProcess.StartAsync(data, AdminKey, gatewayEnvironment);
+        }
+        catch
+        {
+            // A process that failed to start leaves no setup to dispose: stop the silos already running here.
+            foreach (var silo in started)
+                await silo.DisposeAsync();
+            throw;
+        }
         var setup = new ClusterSetup($"{silos} silo{(silos == 1 ? "" : "s")} (Azurite)", gateway, directory, environment);
         setup._silos.AddRange(started);
         return await SetUpAsync(setup);

@@ -56,7 +56,7 @@ public sealed class JobGrain(
 
     public Task<JobState> ClaimAsync(string token) => ExecuteAsync(JobCommands.Claim(token));
 
-    public Task<JobState> BeginRunningAsync(string token, JobPlan plan) => ExecuteAsync(JobCommands.Start(token, plan, Time.GetUtcNow()));
+    public Task<JobState> BeginRunningAsync(string token, JobPlan plan) => ExecuteAsync(JobCommands.BeginRunning(token, plan, Time.GetUtcNow()));
 
     public Task<JobState> ReportAsync(string token, JobProgress progress) => ExecuteAsync(JobCommands.Report(token, progress));
 
@@ -71,7 +71,7 @@ public sealed class JobGrain(
         ExecuteAsync(JobCommands.Fail(token, error, summary, progress, Time.GetUtcNow()));
 
     public Task<JobState> CancelAsync(string token, JobProgress? progress) =>
-        ExecuteAsync(JobCommands.Cancel(token, null, progress, Time.GetUtcNow()));
+        ExecuteAsync(JobCommands.Cancel(token, progress, Time.GetUtcNow()));
 
     public Task MiniBatchRecordedAsync(int index)
     {

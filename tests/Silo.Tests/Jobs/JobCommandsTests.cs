@@ -42,7 +42,7 @@ public class JobCommandsTests
     {
         var plan = MiniBatchPlanner.Plan(NewJob().Spec.Files(), MiniBatchSize.Default);
         var (job, _) = Apply(NewJob(), JobCommands.Claim("t1"));
-        (job, _) = Apply(job, JobCommands.Start("t1", plan, Now));
+        (job, _) = Apply(job, JobCommands.BeginRunning("t1", plan, Now));
         Assert.Equal(JobStatus.Running, job.Status);
         Assert.Equal(1, job.Counters.Total);
 
@@ -72,7 +72,7 @@ public class JobCommandsTests
         Assert.Equal(JobStatus.CancelRequested, job.Status);
         Assert.Equal(OutcomeKind.Keep, JobCommands.RequestCancel(Now)(new Current<JobState>(job, 2, null)).Kind);
 
-        (job, _) = Apply(job, JobCommands.Cancel("t1", null, null, Now));
+        (job, _) = Apply(job, JobCommands.Cancel("t1", null, Now));
         Assert.Equal(JobStatus.Canceled, job.Status);
 
         var error = Assert.Throws<DomainException>(() => JobCommands.RequestCancel(Now)(new Current<JobState>(job, 3, null)));

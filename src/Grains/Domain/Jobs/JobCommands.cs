@@ -25,7 +25,7 @@ public static class JobCommands
     };
 
     /// <summary>Stores the plan and moves a queued job to Running.</summary>
-    public static Func<Current<JobState>, Outcome<JobState, JobState>> Start(string token, JobPlan plan, DateTimeOffset now) => current =>
+    public static Func<Current<JobState>, Outcome<JobState, JobState>> BeginRunning(string token, JobPlan plan, DateTimeOffset now) => current =>
     {
         var job = Owned(current, token);
         if (job.Status is not (JobStatus.NotStarted or JobStatus.Queued))
@@ -79,8 +79,8 @@ public static class JobCommands
         End(token, JobStatus.Failed, error, null, summary, progress, now);
 
     /// <summary>CancelRequested -> Canceled.</summary>
-    public static Func<Current<JobState>, Outcome<JobState, JobState>> Cancel(string token, JobSummary? summary, JobProgress? progress, DateTimeOffset now) =>
-        End(token, JobStatus.Canceled, null, null, summary, progress, now);
+    public static Func<Current<JobState>, Outcome<JobState, JobState>> Cancel(string token, JobProgress? progress, DateTimeOffset now) =>
+        End(token, JobStatus.Canceled, null, null, null, progress, now);
 
     private static Func<Current<JobState>, Outcome<JobState, JobState>> End(
         string token, JobStatus status, JobError? error, string? outputPath, JobSummary? summary, JobProgress? progress, DateTimeOffset now) => current =>

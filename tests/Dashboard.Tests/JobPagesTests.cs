@@ -91,6 +91,25 @@ public sealed class JobPagesTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task A_cancel_posted_after_the_job_ended_shows_why_it_was_refused()
+    {
+        var job = await fixture.InvokeAsync(fixture.ContributorKey, "cancer", "small.csv");
+        var page = await fixture.SignInAsync(fixture.ContributorKey);
+        await page.GotoAsync($"/dashboard/jobs/{job}");
+        await fixture.WaitForStatusAsync(fixture.ContributorKey, job, "Completed");
+
+        // The page was loaded while the job may still have run; the post reaches the server after it ended.
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.EvaluateAsync("() => document.querySelector('form[data-cancel]').requestSubmit()"), r => r.Request.Method == "POST");
+
+        // The page answers with JobTerminal's status and shows its message (a bare 400 for an unknown form before).
+        Assert.Equal(409, response.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("has already ended (Completed)");
+        Assert.Equal("Completed", (await fixture.GetAsync(fixture.ContributorKey, $"/v1/jobs/{job}")).GetProperty("status").GetString());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_reader_sees_no_cancel_button_and_a_forged_cancel_is_refused()
     {
         var job = await fixture.InvokeAsync(fixture.ContributorKey, "cancer", "large.csv", new { mini_batch_size = "50 rows" });

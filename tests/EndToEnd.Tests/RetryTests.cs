@@ -35,6 +35,8 @@ public sealed class RetryTests(Platform platform) : IClassFixture<Platform>
             input = new { type = "uri_folder", path = folder },
             settings = new { mini_batch_size = 10, max_concurrency_per_instance = 1 },
         });
+        // The worker of mini-batch 0 is blocked opening the pipe before the test swaps it.
+        await WaitForPipeReaderAsync(platform.Gateway.ProcessId);
         // Listed at invoke, gone when mini-batch 1 runs its first attempt, back for a retry.
         File.Delete(late);
         File.Move(image, gate, overwrite: true);
@@ -120,6 +122,24 @@ public sealed class RetryTests(Platform platform) : IClassFixture<Platform>
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (!(await http.GetStringAsync($"/v1/jobs/{name}/logs", guard.Token)).Contains(text, StringComparison.Ordinal))
             await Task.Delay(25, guard.Token);
+    }
+
+    /// <summary>
+    /// Waits until a scoring thread of <paramref name="processId"/> is blocked opening a named pipe (Linux names that
+    /// wait <c>wait_for_partner</c>; the runtime's own debugger thread waits on a pipe too, so the thread's name counts).
+    /// </summary>
+    private static async Task WaitForPipeReaderAsync(int processId)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!Directory.EnumerateDirectories($"/proc/{processId}/task").Any(t =>
+                   ReadOrEmpty(Path.Combine(t, "comm")) == "obatch-scoring" && ReadOrEmpty(Path.Combine(t, "wchan")) == "wait_for_partner"))
+            await Task.Delay(25, guard.Token);
+    }
+
+    private static string ReadOrEmpty(string path)
+    {
+        try { return File.ReadAllText(path).Trim(); }
+        catch (IOException) { return ""; }
     }
 
     private static void Run(string command, params string[] arguments)

@@ -40,6 +40,13 @@ public static class MiniBatchAttempt
         return await scoring.ConfigureAwait(false);
     }
 
+    /// <summary>A whole file's length; a pipe or device has none and counts as 0 bytes read (its scorer still reads it).</summary>
+    private static long LengthOf(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        try { return RandomAccess.GetLength(handle); }
+        catch (NotSupportedException) { return 0; }
+    }
+
     private static AttemptOutcome Score(IScorer scorer, MiniBatchWork work, Func<MiniBatchWorkSlice, string> localPath, int attempt, CancellationToken cancellationToken)
     {
         var part = new PartBuffer();
@@ -55,7 +62,7 @@ public static class MiniBatchAttempt
             foreach (var slice in work.Slices)
             {
                 using var handle = File.OpenHandle(localPath(slice), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                bytes += slice.Length >= 0 ? slice.Length : RandomAccess.GetLength(handle);
+                bytes += slice.Length >= 0 ? slice.Length : LengthOf(handle);
             }
             PlatformMetrics.InputRead(work.Tenant, bytes);
             // A small buffer: the part is in memory already, and a large one would be a large-object allocation per mini-batch.

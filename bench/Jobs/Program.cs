@@ -210,7 +210,7 @@ finally
 if (before is not null)
 {
     Console.WriteLine();
-    Console.WriteLine("| measure | before (home-made runtime) | after (Orleans) | after / before |");
+    Console.WriteLine("| measure | before (the --before build) | after (this build) | after / before |");
     Console.WriteLine("| --- | ---: | ---: | ---: |");
     foreach (var (name, _) in Figures.Compared)
     {

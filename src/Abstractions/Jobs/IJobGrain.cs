@@ -9,7 +9,4 @@ public interface IJobGrain : IGrainWithStringKey
 {
     /// <summary>Makes sure the job is being run (idempotent): after invoke, after a restart, after a silo died.</summary>
     [Alias("Start")] Task StartAsync();
-
-    /// <summary>A mini-batch's result was recorded: the owner looks at once instead of at its next poll.</summary>
-    [Alias("Recorded"), OneWay] Task MiniBatchRecordedAsync(int index);
 }

@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Concurrency;
 using OrleansBatch.Grains.Domain.Jobs;
 
 namespace OrleansBatch.Silo.Jobs;
@@ -34,4 +35,10 @@ public interface IJobStateGrain : IGrainWithStringKey
     [Alias("Fail")] Task<JobState> FailAsync(string token, JobError error, JobSummary? summary, JobProgress? progress);
 
     [Alias("Cancel")] Task<JobState> CancelAsync(string token, JobProgress? progress);
+
+    /// <summary>
+    /// A worker recorded <paramref name="result"/> (the record that won): it goes straight to the owner running in this
+    /// grain's silo, which then need not read it back from the store.
+    /// </summary>
+    [Alias("Recorded"), OneWay] Task MiniBatchRecordedAsync(MiniBatchResult result);
 }

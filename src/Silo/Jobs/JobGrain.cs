@@ -22,7 +22,7 @@ namespace OrleansBatch.Silo.Jobs;
 /// </summary>
 public sealed class JobGrain(
     [PersistentState("job", StorageNames.Grains)] IPersistentState<StoredState<JobState>> state, IGrainStateStore catalog, TimeProvider time,
-    JobOrchestrator orchestrator, JobSignals signals, JobOptions options, ILogger<JobGrain> logger)
+    JobOrchestrator orchestrator, MiniBatchInbox inbox, JobOptions options, ILogger<JobGrain> logger)
     : ResourceGrain<JobState>(state, catalog, time), IJobGrain, IJobStateGrain, IRemindable
 {
     private const string OwnerReminder = "owner";
@@ -73,9 +73,9 @@ public sealed class JobGrain(
     public Task<JobState> CancelAsync(string token, JobProgress? progress) =>
         ExecuteAsync(JobCommands.Cancel(token, progress, Time.GetUtcNow()));
 
-    public Task MiniBatchRecordedAsync(int index)
+    public Task MiniBatchRecordedAsync(MiniBatchResult result)
     {
-        signals.Pulse(JobSignals.JobTopic(Tenant, Name));
+        inbox.Post(Tenant, Name, result);
         return Task.CompletedTask;
     }
 

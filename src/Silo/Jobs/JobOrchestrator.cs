@@ -26,7 +26,7 @@ namespace OrleansBatch.Silo.Jobs;
 /// mini-batch), so a new owner resumes.
 /// </summary>
 public sealed class JobOrchestrator(
-    Records records, IArtifactStore artifacts, SliceFiles sliceFiles, OutputStores outputs, JobLog log, JobSignals signals,
+    Records records, IArtifactStore artifacts, SliceFiles sliceFiles, OutputStores outputs, JobLog log, JobSignals signals, MiniBatchInbox inbox,
     IGrainFactory grains, IClusterMembershipService membership, JobOptions options, TimeProvider time, ILogger<JobOrchestrator> logger)
 {
     /// <summary>Extra wait, beyond its own attempts and timeouts, before a mini-batch without a result is sent again.</summary>
@@ -129,13 +129,15 @@ public sealed class JobOrchestrator(
         var tally = Count(plan.MiniBatchCount, 0, results);
         var lastReport = time.GetTimestamp();
         var progressCheckpoint = 0;
+        using var box = inbox.Open(job.Tenant, job.Name);
+        var lastScan = 0L;
 
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             while (outstanding.Count < window && dispatched < plan.MiniBatchCount)
             {
-                await SendAsync(job, plan, files, dispatched, cancellationToken).ConfigureAwait(false);
+                await SendAsync(job, plan, files, dispatched, resent: false, cancellationToken).ConfigureAwait(false);
                 sentAt[dispatched] = time.GetTimestamp();
                 outstanding.Add(dispatched++);
             }
@@ -147,18 +149,30 @@ public sealed class JobOrchestrator(
             silos = latest;
             foreach (var index in outstanding.Where(i => siloLeft || sentAt.GetValueOrDefault(i) == 0 || time.GetElapsedTime(sentAt[i]) > resendAfter).ToList())
             {
-                await SendAsync(job, plan, files, index, cancellationToken).ConfigureAwait(false);
+                await SendAsync(job, plan, files, index, resent: true, cancellationToken).ConfigureAwait(false);
                 sentAt[index] = time.GetTimestamp();
             }
 
-            var arrived = 0;
-            foreach (var index in outstanding.ToList())
+            // Results come with the workers' calls; the store is read for the others at every poll, which finds what a
+            // lost call did not bring (a worker that stopped after recording, a call to a job grain that has moved).
+            var found = box.Take();
+            if (time.GetElapsedTime(lastScan) >= options.ResultPollInterval)
             {
-                var record = await records.ReadAsync<MiniBatchResult>(JobKeys.Result(job.Tenant, job.Name, index), cancellationToken).ConfigureAwait(false);
-                if (record.State is not { } result)
+                lastScan = time.GetTimestamp();
+                foreach (var index in outstanding.Except(found.Select(r => r.Index)).ToList())
+                {
+                    if ((await records.ReadAsync<MiniBatchResult>(JobKeys.Result(job.Tenant, job.Name, index), cancellationToken).ConfigureAwait(false)).State is { } stored)
+                        found.Add(stored);
+                }
+            }
+
+            var arrived = 0;
+            foreach (var result in found)
+            {
+                var index = result.Index;
+                if (!outstanding.Remove(index))
                     continue;
                 arrived++;
-                outstanding.Remove(index);
                 sentAt.Remove(index);
                 results[index] = result;
                 tally = tally.Add(result);
@@ -321,14 +335,15 @@ public sealed class JobOrchestrator(
         JobLogMessages.JobEnded(logger, job.Tenant, job.Name, ended.Status);
     }
 
-    private async Task SendAsync(JobState job, JobPlan plan, IReadOnlyList<JobInputFile> files, int index, CancellationToken cancellationToken)
+    /// <summary>Sends mini-batch <paramref name="index"/> to its grain; <paramref name="resent"/> when it may have been sent before (its worker then looks for a record first).</summary>
+    private async Task SendAsync(JobState job, JobPlan plan, IReadOnlyList<JobInputFile> files, int index, bool resent, CancellationToken cancellationToken)
     {
         var slices = plan.SlicesOf(index, files)
             .Select(s => new MiniBatchWorkSlice(s.FileIndex, files[s.FileIndex].FileName, files[s.FileIndex].Path, files[s.FileIndex].InArtifactStore, s.Offset, s.Length))
             .ToList();
         var spec = job.Spec;
         var work = new MiniBatchWork(job.Tenant, job.Name, index, spec.Endpoint, spec.Deployment, spec.DeploymentVersion, spec.DeploymentType, spec.Steps,
-            slices, spec.Settings.MaxRetries, spec.Settings.TimeoutSeconds, spec.Settings.LogsDebug, spec.Settings.InputColumns, spec.Settings.PassthroughColumns, spec.Settings.Image);
+            slices, spec.Settings.MaxRetries, spec.Settings.TimeoutSeconds, spec.Settings.LogsDebug, spec.Settings.InputColumns, spec.Settings.PassthroughColumns, spec.Settings.Image, resent);
         cancellationToken.ThrowIfCancellationRequested();
         TenantContext.Set(job.Tenant);
         await grains.GetGrain<IMiniBatchGrain>(GrainKeys.Of(job.Tenant, job.Name, index.ToString(System.Globalization.CultureInfo.InvariantCulture))).ScoreAsync(work).ConfigureAwait(false);

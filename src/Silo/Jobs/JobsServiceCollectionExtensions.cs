@@ -26,6 +26,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<JobOptions>>().Value);
         services.TryAddSingleton<JobSignals>();
+        services.TryAddSingleton<MiniBatchInbox>();
         services.TryAddSingleton<JobLog>();
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton(sp =>

@@ -18,16 +18,22 @@ namespace OrleansBatch.Silo.Workers;
 /// nothing), and the job's owner told. A mini-batch of a canceled or ended job, or one already recorded, is skipped.
 /// </summary>
 public sealed class MiniBatchRunner(
-    Records records, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, JobSignals signals, IGrainFactory grains,
+    Records records, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, IGrainFactory grains,
     JobOptions options, SliceFiles sliceFiles, ModelFiles modelFiles, ScoringThreads threads, TimeProvider time)
 {
     public async Task RunAsync(MiniBatchWork work, CancellationToken stoppingToken)
     {
         var resultId = JobKeys.Result(work.Tenant, work.Job, work.Index);
         var active = await records.ReadAsync<ActiveJob>(JobKeys.Active(work.Tenant, work.Job), stoppingToken).ConfigureAwait(false);
-        // The job ended or was canceled, or another sending of this mini-batch already recorded it.
-        if (active.State is null or { CancelRequested: true } || (await records.ReadAsync<MiniBatchResult>(resultId, stoppingToken).ConfigureAwait(false)).Exists)
+        // The job ended or was canceled.
+        if (active.State is null or { CancelRequested: true })
             return;
+        // Sent again: an earlier sending may have recorded it already; the owner is told again (it may not have heard).
+        if (work.Resent && (await records.ReadAsync<MiniBatchResult>(resultId, stoppingToken).ConfigureAwait(false)).State is { } recorded)
+        {
+            await TellOwnerAsync(work, recorded).ConfigureAwait(false);
+            return;
+        }
 
         var worker = $"worker@{options.SiloId}";
         var result = await ScoreAsync(work, worker, stoppingToken).ConfigureAwait(false);
@@ -35,10 +41,11 @@ public sealed class MiniBatchRunner(
         var winner = await records.CreateFirstAsync(resultId, result, stoppingToken).ConfigureAwait(false);
         if (!ReferenceEquals(winner, result) && result.PartPath is not null && winner.PartPath != result.PartPath)
             await artifacts.DeleteAsync(result.PartPath, stoppingToken).ConfigureAwait(false);
-        signals.Pulse(JobSignals.JobTopic(work.Tenant, work.Job));
-        TenantContext.Set(work.Tenant);
-        await grains.GetGrain<IJobGrain>(GrainKeys.Of(work.Tenant, work.Job)).MiniBatchRecordedAsync(work.Index).ConfigureAwait(false);
+        await TellOwnerAsync(work, winner).ConfigureAwait(false);
     }
+
+    /// <summary>Hands the recorded result to the job's owner (a one-way call to the job's grain, in the owner's silo).</summary>
+    private Task TellOwnerAsync(MiniBatchWork work, MiniBatchResult recorded) => grains.JobRecord(work.Tenant, work.Job).MiniBatchRecordedAsync(recorded);
 
     private async Task<MiniBatchResult> ScoreAsync(MiniBatchWork work, string worker, CancellationToken stoppingToken)
     {

@@ -7,6 +7,7 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// errors of a file (same code, message and column) are one line: <paramref name="Count"/> of them, the first at
 /// <paramref name="Row"/> and the last at <paramref name="LastRow"/> (see <see cref="JobItemErrorGroups"/>).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("obatch.jobs.JobItemError")]
 public sealed record JobItemError(
     int MiniBatch, string FileName, long? Row, long? RowCount, int Attempt, string Code, string Message, string? Column = null, string? Value = null,
     long? LastRow = null, long Count = 1)

@@ -8,6 +8,7 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// <paramref name="InlinePart"/>: one storage write and read less per small mini-batch); <paramref name="Segments"/> is the part's manifest;
 /// <paramref name="PartBytes"/> the part's size (0 in records written before it was kept).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("obatch.jobs.MiniBatchResult")]
 public sealed record MiniBatchResult(
     int Index,
     bool Succeeded,

@@ -6,4 +6,5 @@ namespace OrleansBatch.Grains.Domain.Jobs;
 /// holds for it (<paramref name="Lines"/>, scored rows) and how many data rows the slice owned
 /// (<paramref name="Rows"/>, scored + failed), which the joiner adds to the file's running row base.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("obatch.jobs.MiniBatchSegment")]
 public sealed record MiniBatchSegment(int FileIndex, long Lines, long Rows);

@@ -108,7 +108,11 @@ public sealed class GatewayProcess : IAsyncDisposable
         for (var attempt = 0; attempt < 600; attempt++)
         {
             if (_process.HasExited)
+            {
+                // Waits for the redirected output to reach its end too, so the message holds what the process printed.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"The gateway exited with {_process.ExitCode}:\n{Output}");
+            }
             try
             {
                 if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)

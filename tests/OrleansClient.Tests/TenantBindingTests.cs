@@ -2,6 +2,7 @@ using OrleansBatch.Abstractions;
 using OrleansBatch.Api.Tests.Support;
 using OrleansBatch.Abstractions.Endpoints;
 using OrleansBatch.Abstractions.Jobs;
+using OrleansBatch.Silo.Jobs;
 
 namespace OrleansBatch.OrleansClient.Tests;
 
@@ -43,6 +44,27 @@ public sealed class TenantBindingTests(GatewayFixture platform) : IAsyncLifetime
         Assert.Contains(_a.Tenant, forged.Message, StringComparison.Ordinal);
         Assert.Contains(_a.Tenant, platformClaim.Message, StringComparison.Ordinal);
         Assert.Single(await _b.Batch.Jobs.ListAsync().ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_silos_internal_grains_refuse_a_tenants_client_even_for_its_own_jobs_and_the_job_is_untouched()
+    {
+        var input = _b.AddInput(platform, "wine.csv");
+        var (job, _) = await _b.Batch.Jobs.InvokeAsync(new JobInvocation(TenantScenario.Endpoint, [new JobInvocationInput(input)]));
+        var own = GrainKeys.Of(_b.Tenant, job.Name);
+        var cluster = _b.Client.Cluster;
+
+        // The job's record would show its full spec; a crafted job or mini-batch could name any file on the server.
+        var read = await Assert.ThrowsAsync<InternalGrainCallException>(() => cluster.GetGrain<IJobStateGrain>(own).ReadAsync());
+        var cancel = await Assert.ThrowsAsync<InternalGrainCallException>(() => cluster.GetGrain<IJobStateGrain>(own).RequestCancelAsync());
+        var start = await Assert.ThrowsAsync<InternalGrainCallException>(() => cluster.GetGrain<IJobGrain>(own).StartAsync());
+        var foreign = await Assert.ThrowsAsync<InternalGrainCallException>(() => _a.Client.Cluster.GetGrain<IJobStateGrain>(own).ReadAsync());
+
+        Assert.All(new[] { read, cancel, start, foreign }, e => Assert.Contains("IJobsGrain", e.Message, StringComparison.Ordinal));
+        // The mini-batch grain's one call is one-way (no answer to refuse with): it carries the same mark the filter checks.
+        Assert.All(new[] { typeof(IJobStateGrain), typeof(IJobGrain), typeof(IMiniBatchGrain) }, t => Assert.True(t.IsDefined(typeof(SiloInternalAttribute), false), t.Name));
+        var done = await _b.Batch.Jobs.WaitForCompletionAsync(job.Name);
+        Assert.Equal("Completed", done.Status);
     }
 
     [Fact]

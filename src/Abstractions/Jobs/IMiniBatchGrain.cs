@@ -5,7 +5,7 @@ namespace OrleansBatch.Abstractions.Jobs;
 /// slots and its fair share between tenants, and records the result (the first record wins). Stateless: sending the
 /// same mini-batch again lands on the same activation while it lives, which finds the result recorded and does nothing.
 /// </summary>
-[Alias("obatch.IMiniBatchGrain")]
+[Alias("obatch.IMiniBatchGrain"), SiloInternal]
 public interface IMiniBatchGrain : IGrainWithStringKey
 {
     [Alias("Score"), OneWay] Task ScoreAsync(MiniBatchWork work);

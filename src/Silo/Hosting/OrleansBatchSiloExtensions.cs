@@ -22,7 +22,7 @@ public static class OrleansBatchSiloExtensions
     /// Clustering, grain storage and reminders for the hosting mode (<see cref="SiloProviderOptions"/>): the embedded
     /// default clusters on localhost and keeps grain state and reminders in SQLite in the data directory; <c>AzureStorage</c> uses Orleans' Azure Table
     /// membership and reminders and Azure Blob grain storage. Grain state is serialized with System.Text.Json; every call
-    /// passes the tenant filter.
+    /// passes the tenant filter, and calls this silo makes carry the platform's internal key (<see cref="InternalCallKey"/>).
     /// </summary>
     public static ISiloBuilder UseOrleansBatch(this ISiloBuilder silo, SiloProviderOptions provider, IConfiguration configuration)
     {
@@ -72,7 +72,7 @@ public static class OrleansBatchSiloExtensions
         silo.UseSystemTextJsonGrainStorageSerializer();
         // Job logs and results name the silo as Orleans' membership does.
         silo.Services.AddOptions<JobOptions>().Configure<ILocalSiloDetails>((o, local) => o.SiloId = local.Name);
-        silo.AddIncomingGrainCallFilter<TenantCallFilter>();
+        silo.AddTenantIsolation(provider.IsAzureStorage ? InternalCallKey.ForStorageAccount(provider.ConnectionString) : InternalCallKey.ForProcess());
         // A grain call carries the caller's trace context, so a job's mini-batches are spans of its trace on any silo.
         silo.AddActivityPropagation();
         return silo;
@@ -87,6 +87,9 @@ public static class OrleansBatchSiloExtensions
         var cluster = ClusterSettings.Read(configuration);
         if (!provider.IsAzureStorage)
             throw new InvalidOperationException($"OBATCH_EMBEDDED_SILO=false needs a cluster to join: set {SiloProviderOptions.ProviderKey}=AzureStorage and {SiloProviderOptions.ConnectionStringKey} as the silos have them.");
+        // The gateway is one of the platform's own processes: its calls carry the cluster's internal key.
+        client.Services.AddSingleton(InternalCallKey.ForStorageAccount(provider.ConnectionString));
+        client.AddOutgoingGrainCallFilter<InternalCallStamp>();
         return client.UseOrleansBatchCluster(new ClusterConnection(ClusterConnection.AzureStorage, cluster.ClusterId, cluster.GatewayPort, provider.ConnectionString, provider.ContainerPrefix));
     }
 

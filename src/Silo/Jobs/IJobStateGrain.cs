@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Concurrency;
+using OrleansBatch.Abstractions;
 using OrleansBatch.Grains.Domain.Jobs;
 
 namespace OrleansBatch.Silo.Jobs;
@@ -9,7 +10,7 @@ namespace OrleansBatch.Silo.Jobs;
 /// <see cref="JobCommands"/> rule each. Owner calls carry the owner's token and fail with
 /// <see cref="JobOwnershipLostException"/> for an owner that another activation has replaced.
 /// </summary>
-[Alias("obatch.IJobStateGrain")]
+[Alias("obatch.IJobStateGrain"), SiloInternal]
 public interface IJobStateGrain : IGrainWithStringKey
 {
     /// <summary>Creates the job and starts running it; an existing job is returned unchanged.</summary>

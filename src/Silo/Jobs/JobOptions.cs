@@ -8,7 +8,7 @@ public sealed class JobOptions
     /// <summary>This silo's name in job logs and results.</summary>
     public string SiloId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
-    /// <summary>How often an owner polls for results written by other silos (results in this process wake it at once).</summary>
+    /// <summary>How often an owner reads the store for results whose call did not reach it (results normally come with the worker's call to the job grain, on any silo).</summary>
     public TimeSpan ResultPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Least time between two progress writes of a job (counters are written in batches).</summary>

@@ -3,17 +3,12 @@ using System.Collections.Concurrent;
 namespace OrleansBatch.Silo.Jobs;
 
 /// <summary>
-/// In-process wake-ups, so work done in this silo is noticed at once: a new job wakes the owner sweep,
-/// a recorded mini-batch wakes its job's owner, an enqueued mini-batch wakes idle workers. Other silos' work is noticed by polling. A pulse with
-/// nobody waiting is kept, so the next wait returns at once (no lost wake-up between a check and a wait).
+/// In-process wake-ups of those who watch a job in this silo: a result posted to its owner (<see cref="MiniBatchInbox"/>)
+/// wakes the owner, and whoever follows the job here, at once; others poll. A pulse with nobody waiting is kept, so
+/// the next wait returns at once (no lost wake-up between a check and a wait).
 /// </summary>
 public sealed class JobSignals
 {
-    public const string NewJobs = "new-jobs";
-
-    /// <summary>A mini-batch was enqueued on some tenant's queue (workers wait on this, not on one queue).</summary>
-    public const string Work = "work";
-
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _signals = new(StringComparer.Ordinal);
 
     public void Pulse(string topic) => Signal(topic).TrySetResult();

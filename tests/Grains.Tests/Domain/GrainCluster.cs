@@ -27,7 +27,7 @@ public sealed class GrainCluster : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.Grains);
             silo.UseSystemTextJsonGrainStorageSerializer();
-            silo.AddIncomingGrainCallFilter<TenantCallFilter>();
+            silo.AddTenantIsolation(InternalCallKey.ForProcess());
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddLocalStorage(o => o.DataDirectory = data);
         });

@@ -67,7 +67,7 @@ public sealed class JobTraceTests(AzuriteFixture azurite) : IAsyncLifetime, ICla
             silo.UseSystemTextJsonGrainStorageSerializer();
             // Placement by activation count reads the silos' published load: publish it often, so both silos get mini-batches.
             silo.Configure<DeploymentLoadPublisherOptions>(o => o.DeploymentLoadPublisherRefreshTime = TimeSpan.FromMilliseconds(100));
-            silo.AddIncomingGrainCallFilter<TenantCallFilter>();
+            silo.AddTenantIsolation(InternalCallKey.ForStorageAccount(azurite.ConnectionString));
             silo.AddActivityPropagation();
             silo.Services.AddOrleansBatchTelemetry(configuration, "orleans-batch-silo");
             // Every provider sees every span of the process: one exporter is enough.

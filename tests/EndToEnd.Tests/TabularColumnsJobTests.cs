@@ -193,6 +193,24 @@ public sealed class TabularColumnsJobTests(Platform platform) : IClassFixture<Pl
     }
 
     [Fact]
+    public async Task A_file_whose_columns_do_not_match_the_models_width_without_input_columns_is_400_at_invoke_and_the_setting_it_names_works()
+    {
+        // 31 columns (the 30 features shuffled and an id) for an input of [N, 30]: by position that can only be wrong.
+        var folder = WriteShuffled("width-" + Guid.NewGuid().ToString("N")[..6]);
+        using var http = platform.Http();
+
+        using var refused = await http.PostAsJsonAsync("/v1/endpoints/cancer/jobs", new { input = new { type = "uri_folder", path = folder } });
+
+        var problem = await Problem.AssertAsync(refused, HttpStatusCode.BadRequest, "ValidationFailed", "settings.input_columns");
+        var message = problem.GetProperty("errors").GetProperty("settings.input_columns")[0].GetString()!;
+        Assert.Contains("'shuffled.csv' has 31 columns", message);
+        Assert.Contains("takes 30 values per row", message);
+        Assert.DoesNotContain(platform.DataRoot, problem.GetRawText(), StringComparison.Ordinal);
+        using var named = await http.PostAsJsonAsync("/v1/endpoints/cancer/jobs", new { input = new { type = "uri_folder", path = folder }, settings = new { input_columns = Features } });
+        Assert.Equal(HttpStatusCode.Accepted, named.StatusCode);
+    }
+
+    [Fact]
     public async Task An_empty_cell_fails_its_row_only_and_the_job_log_names_the_setting_when_columns_map_by_position()
     {
         var folder = WriteShuffled("empty-" + Guid.NewGuid().ToString("N")[..6], (row, cells) =>

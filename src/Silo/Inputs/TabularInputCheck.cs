@@ -1,4 +1,5 @@
 using OrleansBatch.Abstractions;
+using OrleansBatch.Abstractions.Deployments;
 using OrleansBatch.Grains.Domain.Jobs;
 using OrleansBatch.Grains.Providers;
 using OrleansBatch.Scoring;
@@ -9,9 +10,10 @@ namespace OrleansBatch.Silo.Inputs;
 /// <summary>
 /// Checks at invoke time that the columns a job names (<c>settings.input_columns</c>,
 /// <c>settings.passthrough_columns</c>), or without input_columns the inputs of a model of several inputs (which
-/// take the columns of their names), are in its tabular inputs, reading only the header of each file that is
-/// on this machine (local paths, uploads); remote files are checked by the scorer (an item error per row).
-/// A missing column is 400 <c>ValidationFailed</c> naming the column, the setting and the file.
+/// take the columns of their names), are in its tabular inputs, and that a CSV or JSON-lines file feeding an ONNX
+/// model's one wide input by position (no input_columns) has as many columns as the input takes values. It reads
+/// only the header of each file that is on this machine (local paths, uploads); remote files are checked by the
+/// scorer (an item error per row). A problem is 400 <c>ValidationFailed</c> naming the column, the setting and the file.
 /// </summary>
 public sealed class TabularInputCheck(IArtifactStore artifacts)
 {
@@ -20,14 +22,18 @@ public sealed class TabularInputCheck(IArtifactStore artifacts)
 
     /// <param name="inputs">The job's resolved inputs.</param>
     /// <param name="settings">The job's effective settings.</param>
-    /// <param name="modelInputs">The names of the (first) model's inputs.</param>
-    public void Check(IReadOnlyList<JobInput> inputs, JobSettings settings, IReadOnlyList<string> modelInputs)
+    /// <param name="model">The deployment's (first) model.</param>
+    public void Check(IReadOnlyList<JobInput> inputs, JobSettings settings, ModelBinding model)
     {
+        var modelInputs = model.Inputs.Select(i => i.Name).ToList();
         var columns = TabularColumns.Of(settings.InputColumns, settings.PassthroughColumns);
+        // An ONNX model's one input of [N, F] takes a file's columns in header order when input_columns is not set.
+        var wide = settings.InputColumns is not { Count: > 0 } && model.Inputs is [{ Shape: [_, > 0] } only]
+            && model.Path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) ? only : null;
         // A single wide input may take the header's columns in order (the scorer decides and logs it); several take their names.
         // An ML.NET model's Label input is fed as missing when the data lacks it, so it is never required here.
         var byName = settings.InputColumns is null && modelInputs.Count > 1 ? modelInputs.Where(i => i != ModelFormats.MlNetLabel).ToList() : [];
-        if (columns == TabularColumns.None && byName.Count == 0)
+        if (columns == TabularColumns.None && byName.Count == 0 && wide is null)
             return;
         var files = inputs.SelectMany(i => i.Files).ToList();
         if (columns.PassthroughColumns.Count > 0 && files.FirstOrDefault(f => !TabularFiles.IsTabular(f.FileName)) is { } notTabular)
@@ -46,6 +52,10 @@ public sealed class TabularInputCheck(IArtifactStore artifacts)
                     g => g.Key,
                     g => new[] { $"{string.Join(", ", g.Select(m => $"'{m.Column}'"))} {(g.Count() > 1 ? "are not columns" : "is not a column")} of '{file.FileName}'"
                         + (g.Key == "input" ? ", but the model takes its inputs from the columns of those names" : "") + $"; its columns: {Describe(header)}." }));
+            if (wide is not null && !ParquetSlices.IsParquet(file.FileName) && !names.Contains(wide.Name) && header.Count != wide.Shape[1])
+                throw DomainException.Validation("settings.input_columns",
+                    $"'{file.FileName}' has {header.Count} columns ({Describe(header)}), but model input '{wide.Name}' takes {wide.Shape[1]} values per row, "
+                    + $"which come from the file's columns in header order while settings.input_columns is not set. Set settings.input_columns to the model's {wide.Shape[1]} feature columns, in the model's order.");
         }
     }
 

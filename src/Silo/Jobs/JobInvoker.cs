@@ -50,7 +50,7 @@ public sealed partial class JobInvoker(
         var resolvedInputs = new List<JobInput>();
         foreach (var input in body.Inputs)
             resolvedInputs.Add(await ResolveInputAsync(tenant, input.Name, input.Type, input.Path, input.Field, cancellationToken).ConfigureAwait(false));
-        tabular.Check(resolvedInputs, settings, spec.Graphs[0].Inputs.Select(i => i.Name).ToList());
+        tabular.Check(resolvedInputs, settings, spec.Graphs[0]);
 
         var name = JobKeys.NewJobName(time.GetUtcNow());
         var output = OutputOf(tenant, name, body, settings);

@@ -43,7 +43,8 @@ public sealed class TabularInputCheck(IArtifactStore artifacts)
         foreach (var file in files.Where(f => TabularFiles.IsTabular(f.FileName)).Take(MaxFilesChecked))
         {
             var local = file.InArtifactStore ? artifacts.TryGetLocalPath(file.Path) : BlobInputs.IsBlobUrl(file.Path) ? null : file.Path;
-            if (local is null || TabularHeader.TryRead(local, file.FileName) is not { } header)
+            // A file listed empty has no header to check, and reading a pipe or device (listed with no length) would block the invoke.
+            if (local is null || file.Length <= 0 || TabularHeader.TryRead(local, file.FileName) is not { } header)
                 continue;
             var names = header.ToHashSet(StringComparer.Ordinal);
             var missing = columns.MissingFrom(names).Concat(byName.Where(i => !names.Contains(i)).Select(i => (Setting: "input", Column: i))).ToList();

@@ -27,8 +27,9 @@ public sealed class JobListTests(GatewayFixture gateway) : IClassFixture<Gateway
         foreach (var (endpoint, deployment) in new[] { ("listing", "blue"), ("listing", "green"), ("quiet", "blue") })
             Assert.True((await tenant.PutDeploymentAsync(endpoint, deployment, pipeline)).IsSuccessStatusCode);
         var good = await UploadAsync(client, string.Join('\n', File.ReadLines(RepositoryPaths.Sample("breast-cancer", "data", "breast_cancer.csv")).Take(4)) + "\n");
-        // No column the model needs: every item fails, so the job ends Failed.
-        var bad = await UploadAsync(client, "a,b\n1,2\n");
+        // The model's columns, but no number in them: every item fails, so the job ends Failed.
+        var header = File.ReadLines(RepositoryPaths.Sample("breast-cancer", "data", "breast_cancer.csv")).First();
+        var bad = await UploadAsync(client, header + "\n" + string.Join(',', header.Split(',').Select(_ => "n/a")) + "\n");
 
         var jobs = new List<string>();
         foreach (var (endpoint, deployment, input) in new[]

@@ -121,6 +121,8 @@ public sealed class JobOrchestrator(
         var outstanding = new SortedSet<int>(Enumerable.Range(0, dispatched).Where(i => !results.ContainsKey(i)));
         // When each outstanding mini-batch was sent; a resumed owner sends what was outstanding again at once.
         var sentAt = outstanding.ToDictionary(i => i, _ => 0L);
+        // A resumed owner's last counters may lag its predecessor by up to a window of sendings: those go as sent again.
+        var maybeSentBefore = dispatched > 0 ? dispatched + window : 0;
         var silos = membership.CurrentSnapshot;
         var resendAfter = TimeSpan.FromSeconds(job.Spec.Settings.TimeoutSeconds * (job.Spec.Settings.MaxRetries + 1.0)) + options.RetryBackoff * (job.Spec.Settings.MaxRetries + 1) + ResendGrace;
         var topic = JobSignals.JobTopic(job.Tenant, job.Name);
@@ -137,7 +139,7 @@ public sealed class JobOrchestrator(
             cancellationToken.ThrowIfCancellationRequested();
             while (outstanding.Count < window && dispatched < plan.MiniBatchCount)
             {
-                await SendAsync(job, plan, files, dispatched, resent: false, cancellationToken).ConfigureAwait(false);
+                await SendAsync(job, plan, files, dispatched, resent: dispatched < maybeSentBefore, cancellationToken).ConfigureAwait(false);
                 sentAt[dispatched] = time.GetTimestamp();
                 outstanding.Add(dispatched++);
             }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -17,13 +18,7 @@ public sealed class InternalCallKey
 
     private static readonly string ProcessSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    private readonly byte[] _bytes;
-
-    private InternalCallKey(string value)
-    {
-        Value = value;
-        _bytes = Encoding.UTF8.GetBytes(value);
-    }
+    private InternalCallKey(string value) => Value = value;
 
     public string Value { get; }
 
@@ -40,7 +35,7 @@ public sealed class InternalCallKey
 
     /// <summary>Whether <paramref name="value"/> (from a call's request context) is this key.</summary>
     public bool Admits(object? value) =>
-        value is string text && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(text), _bytes);
+        value is string text && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(text.AsSpan()), MemoryMarshal.AsBytes(Value.AsSpan()));
 
     private static string? Setting(string connectionString, string name) =>
         connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OrleansBatch.Abstractions;
 
 namespace OrleansBatch.Grains.Security;
@@ -11,17 +12,27 @@ namespace OrleansBatch.Grains.Security;
 /// </summary>
 public sealed class TenantCallFilter(InternalCallKey key) : IIncomingGrainCallFilter
 {
+    /// <summary>Per grain interface: not this platform's, this platform's, or this platform's and silo-internal (worked out once per interface).</summary>
+    private static readonly ConcurrentDictionary<Type, Contract> Contracts = new();
+
+    private enum Contract { Foreign, Tenant, SiloInternal }
+
     public Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.InterfaceMethod?.DeclaringType is { } contract && contract.Assembly.GetName().Name?.StartsWith("OrleansBatch.", StringComparison.Ordinal) == true)
+        if (context.InterfaceMethod?.DeclaringType is { } type && Contracts.GetOrAdd(type, Classify) is var contract and not Contract.Foreign)
         {
-            if (contract.IsDefined(typeof(SiloInternalAttribute), inherit: false) && !key.Admits(RequestContext.Get(InternalCallKey.RequestContextKey)))
+            if (contract == Contract.SiloInternal && !key.Admits(RequestContext.Get(InternalCallKey.RequestContextKey)))
                 throw new InternalGrainCallException(
-                    $"Grain interface {contract.Name} is internal to the platform's silos and refuses calls from other Orleans clients; reach jobs through IJobsGrain (IOrleansBatchClient.Jobs).");
+                    $"Grain interface {type.Name} is internal to the platform's silos and refuses calls from other Orleans clients; reach jobs through IJobsGrain (IOrleansBatchClient.Jobs).");
             Check(context.TargetId, TenantContext.Current);
         }
         return context.Invoke();
     }
+
+    private static Contract Classify(Type type) =>
+        type.Assembly.GetName().Name?.StartsWith("OrleansBatch.", StringComparison.Ordinal) != true ? Contract.Foreign
+        : type.IsDefined(typeof(SiloInternalAttribute), inherit: false) ? Contract.SiloInternal
+        : Contract.Tenant;
 
     /// <summary>Throws <see cref="CrossTenantCallException"/> unless <paramref name="caller"/> may call <paramref name="target"/>.</summary>
     public static void Check(GrainId target, string? caller)

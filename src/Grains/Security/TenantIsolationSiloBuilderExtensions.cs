@@ -16,4 +16,15 @@ public static class TenantIsolationSiloBuilderExtensions
         silo.AddOutgoingGrainCallFilter<InternalCallStamp>();
         return silo;
     }
+
+    /// <summary>
+    /// <paramref name="key"/> on every call of this client: only for the platform's own processes (a gateway in client
+    /// mode), never for the Orleans client library that other services use.
+    /// </summary>
+    public static IClientBuilder AddInternalCallStamp(this IClientBuilder client, InternalCallKey key)
+    {
+        client.Services.AddSingleton(key);
+        client.AddOutgoingGrainCallFilter<InternalCallStamp>();
+        return client;
+    }
 }

@@ -88,8 +88,7 @@ public static class OrleansBatchSiloExtensions
         if (!provider.IsAzureStorage)
             throw new InvalidOperationException($"OBATCH_EMBEDDED_SILO=false needs a cluster to join: set {SiloProviderOptions.ProviderKey}=AzureStorage and {SiloProviderOptions.ConnectionStringKey} as the silos have them.");
         // The gateway is one of the platform's own processes: its calls carry the cluster's internal key.
-        client.Services.AddSingleton(InternalCallKey.ForStorageAccount(provider.ConnectionString));
-        client.AddOutgoingGrainCallFilter<InternalCallStamp>();
+        client.AddInternalCallStamp(InternalCallKey.ForStorageAccount(provider.ConnectionString));
         return client.UseOrleansBatchCluster(new ClusterConnection(ClusterConnection.AzureStorage, cluster.ClusterId, cluster.GatewayPort, provider.ConnectionString, provider.ContainerPrefix));
     }
 

@@ -15,7 +15,7 @@ namespace OrleansBatch.Silo.Workers;
 /// <summary>
 /// Scores one mini-batch in this silo: a timeout per attempt and up to <c>max_retries</c> retries, its output part
 /// written (inline when small), the result recorded (the first record wins, so a mini-batch sent twice changes
-/// nothing), and the job's owner told. A mini-batch of a canceled or ended job, or one already recorded, is skipped.
+/// nothing), and the job's owner told. A mini-batch of a canceled or ended job is skipped, and so is one sent again that is already recorded (its owner is told again).
 /// </summary>
 public sealed class MiniBatchRunner(
     Records records, IArtifactStore artifacts, IScorerFactory scorers, JobLog log, IGrainFactory grains,

@@ -1,7 +1,7 @@
+using System.Text.RegularExpressions;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 
 namespace OrleansBatch.Api.Tests.Support;
@@ -10,18 +10,15 @@ namespace OrleansBatch.Api.Tests.Support;
 /// The built gateway (<c>dotnet OrleansBatch.Api.dll --urls ...</c>) running as its own process on a given
 /// data directory. Stopped with SIGTERM (a graceful shutdown) or killed on dispose.
 /// </summary>
-public sealed class GatewayProcess : IAsyncDisposable
+public sealed partial class GatewayProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private GatewayProcess(Process process, Uri address)
-    {
-        _process = process;
-        Address = address;
-    }
+    private GatewayProcess(Process process) => _process = process;
 
-    public Uri Address { get; }
+    /// <summary>Where the gateway listens: a port the gateway itself took (port 0), read from its start-up log line.</summary>
+    public Uri Address { get; private set; } = null!;
 
     /// <summary>The gateway's process id (to read its memory from /proc).</summary>
     public int ProcessId => _process.Id;
@@ -34,7 +31,6 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>Starts the gateway; <paramref name="environment"/> adds or overrides environment variables (e.g. <c>OBATCH_DATA_ROOTS</c>).</summary>
     public static async Task<GatewayProcess> StartAsync(string dataDirectory, string? adminKey, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             UseShellExecute = false,
@@ -44,7 +40,8 @@ public sealed class GatewayProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(GatewayDll());
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(address.ToString().TrimEnd('/'));
+        // Port 0: the gateway binds a free port itself, so no other process can take it between a pick and the bind.
+        start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["OBATCH_DATA_DIR"] = dataDirectory;
         if (adminKey is null)
             start.Environment.Remove("OBATCH_ADMIN_KEY");
@@ -57,7 +54,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             start.Environment[name] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var gateway = new GatewayProcess(process, address);
+        var gateway = new GatewayProcess(process);
         process.OutputDataReceived += (_, e) => gateway.Append(e.Data);
         process.ErrorDataReceived += (_, e) => gateway.Append(e.Data);
         process.BeginOutputReadLine();
@@ -103,6 +100,7 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     private async Task WaitUntilHealthyAsync()
     {
+        await WaitForAddressAsync();
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         // A start-up guard, not a timing assertion: give up only if the process never comes up.
         for (var attempt = 0; attempt < 600; attempt++)
@@ -133,10 +131,26 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     private static string GatewayDll() => RepositoryPaths.Built("Api", "OrleansBatch.Api.dll");
 
-    private static int FreePort()
+    /// <summary>Reads the address from the gateway's "listening on" log line (a start-up guard, not a timing assertion).</summary>
+    private async Task WaitForAddressAsync()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 3000; attempt++)
+        {
+            if (ListeningOn().Match(Output) is { Success: true } listening)
+            {
+                Address = new Uri(listening.Groups[1].Value);
+                return;
+            }
+            if (_process.HasExited)
+            {
+                _process.WaitForExit();
+                throw new InvalidOperationException($"The gateway exited with {_process.ExitCode}:\n{Output}");
+            }
+            await Task.Delay(20);
+        }
+        throw new InvalidOperationException($"The gateway did not say where it listens:\n{Output}");
     }
+
+    [GeneratedRegex(@"listening on (http://[^;\s]+);")]
+    private static partial Regex ListeningOn();
 }
